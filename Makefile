@@ -1,0 +1,30 @@
+# Everything the project needs is installed by these targets; see README.md.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DATA   := data/2024
+
+.PHONY: install test report schema lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+test: install
+	$(BIN)/python -m pytest
+
+report: install
+	$(BIN)/pk validate $(DATA)
+	$(BIN)/pk show $(DATA)
+
+# Regenerate the committed JSON Schema after changing pk/models.py.
+schema: install
+	$(BIN)/pk schema > schema/perjanjian.schema.json
+
+clean:
+	rm -rf $(VENV) build .pytest_cache

@@ -1,0 +1,138 @@
+"""The `pk` command line: thin typer commands over the core modules.
+
+Start-up matters (`pk validate` runs in a pre-commit hook), so each command imports what it
+needs inside its body: `pk --help` loads neither pydantic nor jinja2.
+Exit codes: 0 fine, 1 problems in the data, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pk import __version__
+from pk.diagnostics import UsageError
+
+app = typer.Typer(
+    name="pk",
+    help="Perjanjian Kinerja as YAML: validate it, compute capaian, write the reports.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class DiagnosticFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class ShowFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+PathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Year folders or perjanjian.yaml files. Default: the newest data/<year>."),
+]
+PathArg = Annotated[
+    Path | None,
+    typer.Argument(help="A year folder or its perjanjian.yaml. Default: the newest data/<year>."),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"pk {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Perjanjian Kinerja as YAML: validate it, compute capaian, write the reports."""
+
+
+@app.command()
+def validate(
+    paths: PathsArg = None,
+    format: Annotated[
+        DiagnosticFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DiagnosticFormat.text,
+    strict: Annotated[bool, typer.Option(help="Exit 1 on warnings too.")] = False,
+) -> None:
+    """Check the agreement: YAML, schema and consistency, each finding at file:line:col."""
+    from pk.diagnostics import Level
+    from pk.loader import find_default, load_year
+    from pk.output import FORMATTERS
+
+    folders = paths or [find_default()]
+    diagnostics = []
+    files = 0
+    for path in folders:
+        loaded = load_year(path)
+        diagnostics.extend(loaded.diagnostics)
+        files += max(len(loaded.sources), 1)
+    sys.stdout.write(FORMATTERS[format.value](diagnostics, files))
+    failing = {Level.ERROR, Level.WARNING} if strict else {Level.ERROR}
+    if any(d.level in failing for d in diagnostics):
+        raise typer.Exit(1)
+
+
+@app.command()
+def show(
+    path: PathArg = None,
+    format: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="table for people, json or csv for scripts.")
+    ] = ShowFormat.table,
+) -> None:
+    """Print the agreement: its indicators with targets, and its budget lines."""
+    from pk import show as views
+
+    perjanjian = _load_or_exit(path)
+    if format is ShowFormat.json:
+        sys.stdout.write(views.render_json(perjanjian))
+    elif format is ShowFormat.csv:
+        sys.stdout.write(views.render_csv(perjanjian))
+    else:
+        views.print_table(perjanjian)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of perjanjian.yaml (editors use it to complete and check)."""
+    from pk.schema import render_schema
+
+    sys.stdout.write(render_schema())
+
+
+def _load_or_exit(path: Path | None):  # type: ignore[no-untyped-def]
+    """Load a year for a command that needs valid data; print the errors and exit 1 if not."""
+    from pk.loader import find_default, load_year
+    from pk.output import format_text
+
+    loaded = load_year(path or find_default())
+    if not loaded.ok or loaded.perjanjian is None:
+        sys.stderr.write(format_text(loaded.diagnostics, max(len(loaded.sources), 1)))
+        sys.stderr.write("Fix the errors above (pk validate shows them too), then run again.\n")
+        raise typer.Exit(1)
+    return loaded.perjanjian
+
+
+def main() -> None:
+    """Entry point: user errors end with a message and exit 2; bugs keep their traceback."""
+    try:
+        app()
+    except UsageError as err:
+        sys.stderr.write(f"pk: error: {err}\n")
+        sys.exit(2)

@@ -1,0 +1,41 @@
+"""The one record for every problem pk finds: YAML syntax, schema, or semantic check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """A finding located in a file; line and col are 1-based (0 when the whole file is meant)."""
+
+    path: str
+    line: int
+    col: int
+    level: Level
+    code: str
+    message: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "level": str(self.level),
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+def count(diagnostics: list[Diagnostic], level: Level) -> int:
+    return sum(1 for d in diagnostics if d.level is level)
+
+
+class UsageError(Exception):
+    """Wrong invocation (a path that does not exist, a bad option): exit code 2."""

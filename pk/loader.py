@@ -1,0 +1,182 @@
+"""Load a year folder into a validated `Perjanjian` and every located problem found on the way.
+
+    data/2024/perjanjian.yaml --yamlsource--> plain data --models--> Perjanjian --checks--> findings
+
+Loading never stops at the first problem and never raises for bad input: it returns the
+model (None when the schema fails) and all diagnostics.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from pk import checks
+from pk.diagnostics import Diagnostic, Level, UsageError
+from pk.models import Perjanjian
+from pk.yamlsource import Source, load
+
+PERJANJIAN_FILE = "perjanjian.yaml"
+_YEAR = re.compile(r"^\d{4}$")
+_M = typing.TypeVar("_M", bound=BaseModel)
+
+# Hints for fields whose right form a planner cannot guess from the error alone.
+_HINTS = {
+    "pagu": "write whole rupiah without dots or Rp, e.g. 165842289000",
+    "jumlah": "write whole rupiah without dots or Rp, e.g. 175862282000",
+    "tanggal": "write the date as YYYY-MM-DD, e.g. 2024-06-10",
+    "nip": "write it in quotes",
+    "kode": "write it in quotes",
+    "versi_format": "this version of pk reads format version 1",
+}
+
+
+@dataclass
+class Loaded:
+    """One year folder after loading."""
+
+    folder: Path
+    perjanjian: Perjanjian | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.perjanjian is not None and not any(
+            d.level is Level.ERROR for d in self.diagnostics
+        )
+
+
+def find_default(root: Path = Path("data")) -> Path:
+    """The newest `data/<year>` folder below the current directory."""
+    years = sorted(p for p in root.glob("*") if p.is_dir() and _YEAR.match(p.name)) if root.is_dir() else []
+    if not years:
+        raise UsageError(f"no year folder such as {root}/2024 here; name the folder to use")
+    return years[-1]
+
+
+def load_year(path: Path) -> Loaded:
+    """Load `path`: a year folder, or a `perjanjian.yaml` file inside one."""
+    if not path.exists():
+        raise UsageError(f"{path}: no such file or folder")
+    if path.is_dir():
+        folder, file = path, path / PERJANJIAN_FILE
+    else:
+        folder, file = path.parent, path
+    display = file.as_posix()
+    loaded = Loaded(folder, None)
+    if not file.exists():
+        loaded.diagnostics.append(Diagnostic(
+            display, 0, 0, Level.ERROR, "missing-file",
+            f"no {PERJANJIAN_FILE} in {folder.as_posix()}; is this a year folder such as data/2024?",
+        ))
+        return loaded
+    source, diagnostics = load(file, display)
+    loaded.sources[display] = source
+    loaded.diagnostics.extend(diagnostics)
+    if source.data is not None:
+        loaded.perjanjian = _validate(source, Perjanjian, loaded.diagnostics)
+    if loaded.perjanjian is not None:
+        year = int(folder.name) if _YEAR.match(folder.resolve().name) else None
+        ctx = checks.Context(folder_year=year)
+        for finding in checks.run_checks(loaded.perjanjian, ctx):
+            line, col = source.locate(finding.loc, key=finding.key)
+            loaded.diagnostics.append(
+                Diagnostic(display, line, col, finding.level, finding.code, finding.message)
+            )
+    loaded.diagnostics.sort()
+    return loaded
+
+
+def _validate(source: Source, model: type[_M], out: list[Diagnostic]) -> _M | None:
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as err:
+        for error in err.errors(include_url=False):
+            out.append(_diagnostic(source, model, error))
+        return None
+
+
+def _diagnostic(source: Source, model: type[BaseModel], error: Any) -> Diagnostic:
+    loc = _data_loc(source.data, tuple(error["loc"]))
+    kind = error["type"]
+    name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "file")
+    if kind == "missing":
+        missing = str(error["loc"][-1])
+        line, col = source.locate(loc)
+        return Diagnostic(source.path, line, col, Level.ERROR, "missing-field",
+                          f"`{missing}` is missing here; add it")
+    if kind == "extra_forbidden":
+        line, col = source.locate(loc, key=True)
+        allowed = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        hint = f"did you mean `{close[0]}`?" if close else (
+            "allowed here: " + ", ".join(allowed) if allowed else "remove it")
+        return Diagnostic(source.path, line, col, Level.ERROR, "unknown-key",
+                          f"unknown key `{name}`; {hint}")
+    line, col = source.locate(loc)
+    code = "wrong-type" if kind.endswith("_type") or kind == "int_from_float" else "invalid-value"
+    message = error["msg"]
+    value = error.get("input")
+    if isinstance(value, str | int) and not isinstance(value, bool) and len(str(value)) <= 40:
+        message += f" (found {value!r})"
+    if not loc:
+        message = "the file must be a mapping of keys (versi_format, tahun, unit, …); " + message
+    else:
+        message = f"`{name}`: {message}"
+    if name in _HINTS:
+        message += f"; {_HINTS[name]}"
+    return Diagnostic(source.path, line, col, Level.ERROR, code, message)
+
+
+def _data_loc(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
+    """The part of pydantic's `loc` that names real keys and indexes (union tags dropped)."""
+    out: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            out.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            out.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and part == loc[-1]:
+            out.append(part)  # a missing or unknown key: keep it for the message
+    return tuple(out)
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    """Field names of the model that sits at `loc`, for "did you mean" suggestions."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        info = current.model_fields.get(part)
+        if info is None:
+            return []
+        current = _model_in(info.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _model_in(annotation: Any) -> Any:
+    """The pydantic model inside `list[M]`, `dict[str, M]`, `M | None` or M itself."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, dict, typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found is not None:
+                return found
+    return None

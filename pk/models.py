@@ -1,0 +1,216 @@
+"""The schema of a year's agreement (`perjanjian.yaml`), as strict pydantic models.
+
+Field names are the YAML keys. Attribute docstrings become the JSON Schema descriptions
+that editors show, so they are written for the planner who edits the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+
+FORMAT_VERSION = 1
+
+Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$")]
+Rupiah = Annotated[int, Field(strict=True, ge=0)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, strict=False
+    )
+
+
+class Polaritas(StrEnum):
+    MAKSIMAL = "maksimal"
+    """Higher is better (the usual case)."""
+    MINIMAL = "minimal"
+    """Lower is better, e.g. complaints or findings."""
+
+
+class Rentang(Model):
+    """A range target, e.g. 80–90%: anywhere inside it is on target."""
+
+    min: Decimal
+    """Lower bound."""
+    maks: Decimal
+    """Upper bound."""
+
+
+def _target_kind(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | Decimal | float):
+        return "angka"
+    if isinstance(value, str):
+        return "kode"
+    if isinstance(value, dict):
+        return "rentang"
+    return None
+
+
+Target = Annotated[
+    Annotated[Decimal, Tag("angka")] | Annotated[Rentang, Tag("rentang")] | Annotated[str, Tag("kode")],
+    Discriminator(
+        _target_kind,
+        custom_error_type="target_type",
+        custom_error_message="target must be a number (with `satuan`), a range "
+        "{min, maks}, or a code on the indikator's `skala` such as A",
+    ),
+]
+
+
+class Indikator(Model):
+    """An indikator kinerja with its target for the year."""
+
+    id: Id
+    """Short stable id, e.g. IK-01. It stays the same when the text is corrected."""
+    nama: str
+    """The indicator's text as in the signed document."""
+    target: Target | None = None
+    """A number (with `satuan`), a range {min, maks}, or a code on `skala`. Leave empty only
+    when the signed document has none, and say so in `catatan`."""
+    satuan: str | None = None
+    """Unit of the target, e.g. `%`, `Dok`, `Lap`, `KPU Prov/Kab/Kota`."""
+    skala: str | None = None
+    """For a grade or level target: the name of a scale declared under `skala`."""
+    polaritas: Polaritas = Polaritas.MAKSIMAL
+    """`maksimal` when higher is better (default), `minimal` when lower is better."""
+    catatan: str | None = None
+    """A note, e.g. on how the target reads in the source document."""
+
+
+class Sasaran(Model):
+    """A sasaran strategis with the indicators that measure it."""
+
+    id: Id
+    """Short stable id, e.g. SS-01."""
+    nama: str
+    """The sasaran's text as in the signed document."""
+    indikator: list[Indikator] = Field(min_length=1)
+    """Its indicators, in document order."""
+
+
+class Kelompok(Model):
+    """A numbered row group of the lampiran (the NO column)."""
+
+    no: Annotated[int, Field(strict=True, ge=1)]
+    """The number printed in the NO column."""
+    sasaran: list[Sasaran] = Field(min_length=1)
+    """The sasaran of this group, in document order."""
+
+
+class Skala(Model):
+    """An ordinal scale for grade or level targets, e.g. SAKIP grades AA…D."""
+
+    nama: str
+    """What the scale is, e.g. `Predikat evaluasi SAKIP`."""
+    kode: dict[str, Decimal] = Field(min_length=1)
+    """Each code with its score, from best to worst; capaian is computed on the scores."""
+
+
+class Pihak(Model):
+    """A party to the agreement."""
+
+    nama: str
+    """Full name."""
+    jabatan: str
+    """Position as written in the statement."""
+    jabatan_ttd: str | None = None
+    """Position as written above the signature, if different (may span lines)."""
+    pangkat: str | None = None
+    """Rank (pangkat/golongan), if the document shows it."""
+    nip: str | None = None
+    """NIP, if the document shows it. Write it in quotes."""
+
+
+class Unit(Model):
+    """The government unit whose agreement this is."""
+
+    nama: str
+    """Full name, e.g. Komisi Pemilihan Umum Provinsi Nusa Tenggara Barat."""
+    singkatan: str
+    """Short name, e.g. KPU Provinsi NTB."""
+
+
+class Penandatanganan(Model):
+    """Where and when the agreement was signed."""
+
+    tempat: str | None = None
+    """Place, e.g. Mataram."""
+    tanggal: dt.date | None = None
+    """Date as YYYY-MM-DD, e.g. 2024-06-10."""
+
+
+class Kegiatan(Model):
+    """A budget line of the agreement."""
+
+    kode: str
+    """Budget code, e.g. 076.01.CQ. Write it in quotes if it could read as a number."""
+    nama: str
+    """Name of the kegiatan or program."""
+    pagu: Rupiah
+    """Budget in whole rupiah, without dots: 165842289000."""
+
+
+class Anggaran(Model):
+    """The budget table of the lampiran."""
+
+    judul_kolom: str = "KEGIATAN"
+    """Heading of the name column: KEGIATAN or PROGRAM."""
+    label_jumlah: str = "JUMLAH"
+    """Label of the total row: JUMLAH or TOTAL."""
+    kegiatan: list[Kegiatan] = Field(min_length=1)
+    """The budget lines, in document order."""
+    jumlah: Rupiah | None = None
+    """The total as printed; pk checks that it is the sum of the lines."""
+
+
+class Perjanjian(Model):
+    """A unit's Perjanjian Kinerja for one year: the statement and its lampiran."""
+
+    versi_format: Literal[1]
+    """Version of this file format; pk migrates older versions."""
+    tahun: Annotated[int, Field(strict=True, ge=2000, le=2100)]
+    """The year of the agreement; must match the folder name."""
+    unit: Unit
+    judul_lampiran: str | None = None
+    """Second title line of the lampiran, e.g. SEKRETARIS KPU PROVINSI NTB."""
+    pihak_pertama: Pihak
+    """The official who promises the targets."""
+    pihak_kedua: Pihak
+    """The superior of the pihak pertama."""
+    penandatanganan: Penandatanganan = Penandatanganan()
+    skala: dict[str, Skala] = {}
+    """Ordinal scales used by grade or level targets, by name."""
+    kelompok: list[Kelompok] = Field(min_length=1)
+    """The numbered groups of the lampiran, in document order."""
+    anggaran: Anggaran
+
+    def indikator(self) -> list[tuple[Kelompok, Sasaran, Indikator]]:
+        """Every indicator with its group and sasaran, in document order."""
+        return [(k, s, i) for k in self.kelompok for s in k.sasaran for i in s.indikator]
+
+
+def target_text(indikator: Indikator) -> str | None:
+    """The target as the signed document prints it: `100%`, `97.5%`, `1 Dok`, `A`."""
+    target = indikator.target
+    if target is None:
+        return None
+    if isinstance(target, str):
+        return target
+    if isinstance(target, Rentang):
+        number = f"{_plain(target.min)}–{_plain(target.maks)}"
+    else:
+        number = _plain(target)
+    if not indikator.satuan:
+        return number
+    return f"{number}{indikator.satuan}" if indikator.satuan == "%" else f"{number} {indikator.satuan}"
+
+
+def _plain(number: Decimal) -> str:
+    return format(number.normalize(), "f") if number == number.to_integral() else format(number, "f")
