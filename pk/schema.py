@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import json
+from typing import Any
+
+from pydantic.json_schema import GenerateJsonSchema
+from pydantic_core import core_schema
 
 from pk.models import Perjanjian
 
 SCHEMA_FILES = {"perjanjian.schema.json": Perjanjian}
 
 
+class _EditorSchema(GenerateJsonSchema):
+    """Numbers are YAML numbers: a quoted "100" is a mistake the editor should flag."""
+
+    def decimal_schema(self, schema: core_schema.DecimalSchema) -> dict[str, Any]:
+        return {"type": "number"}
+
+
 def build_schema(name: str = "perjanjian.schema.json") -> dict[str, object]:
     model = SCHEMA_FILES[name]
-    schema = model.model_json_schema()
+    schema = model.model_json_schema(schema_generator=_EditorSchema)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
