@@ -24,7 +24,8 @@ report: install
 
 # Regenerate the committed JSON Schema after changing pk/models.py.
 schema: install
-	$(BIN)/pk schema > schema/perjanjian.schema.json
+	for name in $$($(BIN)/python -c 'from pk.schema import SCHEMA_FILES; print(*(f.removesuffix(".schema.json") for f in SCHEMA_FILES))'); do \
+		$(BIN)/pk schema $$name > schema/$$name.schema.json; done
 
 clean:
 	rm -rf $(VENV) build .pytest_cache

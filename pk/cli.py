@@ -110,11 +110,19 @@ def show(
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of perjanjian.yaml (editors use it to complete and check)."""
-    from pk.schema import render_schema
+def schema(
+    name: Annotated[
+        str, typer.Argument(help="Which file's schema: perjanjian, workspace, …")
+    ] = "perjanjian",
+) -> None:
+    """Print the JSON Schema of a pk file (editors use it to complete and check)."""
+    from pk.schema import SCHEMA_FILES, render_schema
 
-    sys.stdout.write(render_schema())
+    file = f"{name}.schema.json"
+    if file not in SCHEMA_FILES:
+        names = ", ".join(f.removesuffix(".schema.json") for f in SCHEMA_FILES)
+        raise UsageError(f"no schema named {name!r}; choose one of: {names}")
+    sys.stdout.write(render_schema(file))
 
 
 def _load_or_exit(path: Path | None):  # type: ignore[no-untyped-def]

@@ -214,3 +214,25 @@ def target_text(indikator: Indikator) -> str | None:
 
 def _plain(number: Decimal) -> str:
     return format(number.normalize(), "f") if number == number.to_integral() else format(number, "f")
+
+
+class UnitRef(Model):
+    """One unit of a workspace: its folder and the unit above it."""
+
+    id: Id
+    """Short stable id of the unit, e.g. kpu-ntb or kpu-kota-mataram."""
+    folder: str | None = None
+    """Its folder, relative to workspace.yaml. Default: the id."""
+    induk: str | None = None
+    """Id of the parent unit (the province for a kabupaten/kota); empty for the top unit."""
+
+
+class Workspace(Model):
+    """Several units' agreements for one year, e.g. a province with its kabupaten/kota."""
+
+    versi_format: Literal[1]
+    """Version of this file format."""
+    tahun: Annotated[int, Field(strict=True, ge=2000, le=2100)]
+    """The year; every unit's agreement must be for this year."""
+    unit: list[UnitRef] = Field(min_length=1)
+    """The units, parents before their children."""

@@ -8,9 +8,9 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
 
-from pk.models import Perjanjian
+from pk.models import Perjanjian, Workspace
 
-SCHEMA_FILES = {"perjanjian.schema.json": Perjanjian}
+SCHEMA_FILES = {"perjanjian.schema.json": Perjanjian, "workspace.schema.json": Workspace}
 
 
 class _EditorSchema(GenerateJsonSchema):
