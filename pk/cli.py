@@ -125,6 +125,40 @@ def schema(
     sys.stdout.write(render_schema(file))
 
 
+@app.command()
+def fmt(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="YAML files or folders. Default: data/."),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; list the files that would change, exit 1 if any.")
+    ] = False,
+) -> None:
+    """Rewrite the YAML files in pk's canonical layout, keeping every comment."""
+    from pk.fmt import collect_files, format_file
+    from pk.output import format_text
+
+    targets = paths or [Path("data")]
+    for path in targets:
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or folder")
+    results = [format_file(f, check=check) for f in collect_files(targets)]
+    problems = [d for r in results for d in r.diagnostics]
+    changed = [r for r in results if r.changed]
+    for r in changed:
+        typer.echo(f"{'would reformat' if check else 'reformatted'} {r.path.as_posix()}")
+    if problems:
+        sys.stdout.write(format_text(problems, len(results)))
+    left = len(results) - len(changed) - len({d.path for d in problems})
+    verb = "would be reformatted" if check else "reformatted"
+    typer.echo(f"{len(changed)} file{'s' if len(changed) != 1 else ''} {verb}, {left} unchanged"
+               + (f", {len({d.path for d in problems})} not formatted (errors above)" if problems else "")
+               + ".")
+    if problems or (check and changed):
+        raise typer.Exit(1)
+
+
 def _load_or_exit(path: Path | None):  # type: ignore[no-untyped-def]
     """Load a year for a command that needs valid data; print the errors and exit 1 if not."""
     from pk.loader import find_default, load_year

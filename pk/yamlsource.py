@@ -63,11 +63,8 @@ class Source:
 
 def load(path: Path, display: str) -> tuple[Source, list[Diagnostic]]:
     """Read and parse one file; every problem becomes a located Diagnostic, never an exception."""
-    diagnostics: list[Diagnostic] = []
-
     def fail(line: int, col: int, code: str, message: str) -> tuple[Source, list[Diagnostic]]:
-        diagnostics.append(Diagnostic(display, line, col, Level.ERROR, code, message))
-        return Source(display, None, None), diagnostics
+        return _failed(display, line, col, code, message)
 
     try:
         if path.is_dir():
@@ -82,6 +79,20 @@ def load(path: Path, display: str) -> tuple[Source, list[Diagnostic]]:
         raw = path.read_bytes()
     except OSError as err:
         return fail(0, 0, "unreadable", f"cannot be read: {err.strerror or err}")
+    return load_bytes(raw, display)
+
+
+def load_bytes(raw: bytes, display: str) -> tuple[Source, list[Diagnostic]]:
+    """Parse file content read from elsewhere (e.g. `git show REV:path`); `display` names it."""
+    def fail(line: int, col: int, code: str, message: str) -> tuple[Source, list[Diagnostic]]:
+        return _failed(display, line, col, code, message)
+
+    if len(raw) > MAX_BYTES:
+        return fail(
+            0, 0, "file-too-large",
+            f"file is {len(raw) / 1024 / 1024:.1f} MB; a pk file is at most "
+            f"{MAX_BYTES // 1024 // 1024} MB. Is this the right file?",
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -91,6 +102,14 @@ def load(path: Path, display: str) -> tuple[Source, list[Diagnostic]]:
             line, col, "not-utf8",
             f"byte 0x{raw[err.start]:02x} is not UTF-8; save the file as UTF-8",
         )
+    return load_text(text, display)
+
+
+def load_text(text: str, display: str) -> tuple[Source, list[Diagnostic]]:
+    """Parse YAML text; `display` is the name diagnostics give it."""
+    def fail(line: int, col: int, code: str, message: str) -> tuple[Source, list[Diagnostic]]:
+        return _failed(display, line, col, code, message)
+
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
@@ -105,8 +124,13 @@ def load(path: Path, display: str) -> tuple[Source, list[Diagnostic]]:
         return fail(0, 0, "yaml-syntax", f"YAML syntax error: {err}")
     if root is None:
         return fail(0, 0, "empty-file", "file is empty; it should hold a pk document")
+    diagnostics: list[Diagnostic] = []
     data = _construct(root, display, diagnostics, set(), 0)
     return Source(display, data, root), diagnostics
+
+
+def _failed(display: str, line: int, col: int, code: str, message: str) -> tuple[Source, list[Diagnostic]]:
+    return Source(display, None, None), [Diagnostic(display, line, col, Level.ERROR, code, message)]
 
 
 def parse(text: str) -> Node | None:

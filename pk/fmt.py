@@ -1,0 +1,195 @@
+"""`pk fmt`: rewrite pk's YAML files in one canonical layout, keeping every comment.
+
+    file --yamlsource (syntax check, located errors)--> yamlwrite round-trip --order keys--> dump
+
+The layout is `yamlwrite`'s; key order follows the model's field order for the files pk knows
+(`MODELS`), unknown keys keep their place after the known ones. A file that does not parse is
+reported with its location and left untouched. Formatting twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from pk.diagnostics import Diagnostic
+from pk.models import Perjanjian
+from pk.yamlsource import load, load_text
+from pk.yamlwrite import dump, load_roundtrip, write_atomic
+
+MODELS: dict[str, type[BaseModel]] = {"perjanjian.yaml": Perjanjian}
+"""The model whose field order gives the key order, by file name."""
+
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class FmtResult:
+    """What formatting did (or would do) to one file."""
+
+    path: Path
+    changed: bool
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """The YAML files named, and those below the folders named, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p for p in path.rglob("*")
+                if p.suffix in SUFFIXES and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def format_text(text: str, model: type[BaseModel] | None = None) -> str:
+    """The canonical form of a YAML document. The text must parse (check with yamlsource)."""
+    data = load_roundtrip(text)
+    if model is not None:
+        order_keys(data, model, top=True)
+    return dump(data)
+
+
+def format_file(path: Path, *, check: bool = False) -> FmtResult:
+    """Format one file in place (or only compare, with `check`)."""
+    display = path.as_posix()
+    try:
+        text: str | None = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = None
+    # The read path locates a syntax error exactly as `pk validate` does.
+    _, problems = load(path, display) if text is None else load_text(text, display)
+    if text is None or problems:
+        return FmtResult(path, False, tuple(problems))
+    formatted = format_text(text, MODELS.get(path.name))
+    changed = formatted != text
+    if changed and not check:
+        write_atomic(path, formatted)
+    return FmtResult(path, changed)
+
+
+def order_keys(data: Any, model: type[BaseModel], *, top: bool = False) -> None:
+    """Reorder the keys of round-trip `data` in place to follow `model`'s fields.
+
+    `top` marks the document's root, whose leading comment is the file's header, not a note
+    on its first key.
+    """
+    if not isinstance(data, dict):
+        return
+    fields = model.model_fields
+    keys = list(data)
+    wanted = [k for k in fields if k in data] + [k for k in keys if k not in fields]
+    if wanted != keys:
+        _reorder(data, keys, wanted, top=top)
+    for name, info in fields.items():
+        if name in data:
+            _order_value(data[name], info.annotation)
+
+
+def _order_value(value: Any, annotation: Any) -> None:
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        order_keys(value, annotation)
+    elif origin is typing.Annotated:
+        _order_value(value, args[0])
+    elif origin is list and isinstance(value, list):
+        for item in value:
+            _order_value(item, args[0])
+    elif origin is dict and isinstance(value, dict):
+        for item in value.values():
+            _order_value(item, args[1])
+    elif origin in (typing.Union, types.UnionType) and isinstance(value, dict):
+        # A union such as a target (number | range | code): the model whose fields hold the keys.
+        for arg in args:
+            inner = typing.get_args(arg)[0] if typing.get_origin(arg) is typing.Annotated else arg
+            if isinstance(inner, type) and issubclass(inner, BaseModel) and set(value) <= set(
+                inner.model_fields
+            ):
+                order_keys(value, inner)
+                return
+
+
+def _reorder(mapping: Any, keys: list[Any], wanted: list[Any], *, top: bool) -> None:
+    """Move keys into `wanted` order unless that would separate a comment from its line.
+
+    ruamel stores a comment written above a key on the end of the value before it. A mapping
+    with such comments between its keys keeps the author's order. A comment after the last key
+    (above the next list item) moves to the new last key, so it stays where it was.
+    """
+    holders = {key: _tail(mapping, key) for key in keys}
+    if any(_after(holders[key]) for key in keys[:-1]):
+        return
+    head = getattr(mapping, "ca", None)
+    if not top and wanted[0] != keys[0] and head is not None and head.comment and head.comment[1]:
+        return
+    tail = _after(holders[keys[-1]])
+    if tail and wanted[-1] != keys[-1]:
+        if holders[wanted[-1]] is None:
+            return
+        _set_after(holders[keys[-1]], "")
+        _set_after(holders[wanted[-1]], tail)
+    for key in wanted:
+        mapping.move_to_end(key)
+
+
+Holder = tuple[dict[Any, Any], Any] | None
+"""Where ruamel keeps the comment after a value: (ca.items of a mapping, key), or None."""
+
+
+def _tail(mapping: Any, key: Any) -> Holder:
+    """The comment slot after the last scalar in `mapping[key]`; None when pk cannot tell."""
+    value = mapping[key]
+    if isinstance(value, dict):
+        if not value or value.fa.flow_style():
+            return None
+        return _tail(value, list(value)[-1])
+    if isinstance(value, list):
+        last = value[-1] if value else None
+        if not isinstance(last, dict) or not last or last.fa.flow_style():
+            return None
+        return _tail(last, list(last)[-1])
+    return (mapping.ca.items, key)
+
+
+def _after(holder: Holder) -> str:
+    """The comment lines below a value (its end-of-line comment excluded)."""
+    token = _token(holder)
+    return token.value.partition("\n")[2] if token is not None else ""
+
+
+def _set_after(holder: Holder, lines: str) -> None:
+    assert holder is not None
+    items, key = holder
+    token = _token(holder)
+    eol = token.value.partition("\n")[0] if token is not None else ""
+    if not eol and not lines:
+        if token is not None:
+            items[key][2] = None
+        return
+    if token is None:
+        from ruamel.yaml.error import CommentMark
+        from ruamel.yaml.tokens import CommentToken
+
+        token = CommentToken("", CommentMark(0), None)
+        items.setdefault(key, [None, None, None, None])[2] = token
+    token.value = f"{eol}\n{lines}"
+
+
+def _token(holder: Holder) -> Any:
+    if holder is None:
+        return None
+    items, key = holder
+    entry = items.get(key)
+    return entry[2] if entry is not None and len(entry) > 2 else None

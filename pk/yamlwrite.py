@@ -1,0 +1,83 @@
+"""The write path: ruamel.yaml round-trip with pk's one canonical layout, and atomic writes.
+
+Reading for validation goes through `yamlsource` (fast, located); a command that changes a
+file loads it here instead, so comments, block scalars and flow mappings survive, edits
+the loaded data and dumps it back. pk's layout, the one `pk fmt` enforces:
+
+- 2-space indentation, sequences indented under their key (`kelompok:\\n  - no: 1`);
+- no line folding: a long indicator text stays on one line (the width is effectively off);
+- scalars plain where YAML allows, otherwise in double quotes (`satuan: "%"`, `nip: "19…"`);
+- an empty value written as `null`, so a deliberately empty target is visible.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.emitter import Emitter
+from ruamel.yaml.representer import RoundTripRepresenter
+
+WIDTH = 1_000_000
+"""Longer than any line pk writes: ruamel folds long plain scalars at the width otherwise."""
+
+
+class _Emitter(Emitter):
+    """Where a scalar must be quoted, use double quotes (as the data files do), not single."""
+
+    def choose_scalar_style(self) -> Any:
+        style = super().choose_scalar_style()
+        if style == "'":
+            return '"'
+        return style
+
+
+class _Representer(RoundTripRepresenter):
+    def represent_none(self, data: Any) -> Any:
+        return self.represent_scalar("tag:yaml.org,2002:null", "null")
+
+
+_Representer.add_representer(type(None), _Representer.represent_none)
+
+
+def make_yaml() -> YAML:
+    """A round-trip YAML instance with pk's canonical settings."""
+    y = YAML(typ="rt")
+    y.Emitter = _Emitter
+    y.Representer = _Representer
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.width = WIDTH
+    y.preserve_quotes = False
+    # YAML 1.2 core schema, as `yamlsource` reads: `yes`, `on`, `1:20` stay text.
+    y.version = None
+    return y
+
+
+def load_roundtrip(text: str) -> Any:
+    """Parse YAML text into ruamel's commented containers. Raises ruamel's YAMLError."""
+    return make_yaml().load(text)
+
+
+def dump(data: Any) -> str:
+    """Serialise round-trip data in the canonical layout."""
+    out = StringIO()
+    make_yaml().dump(data, out)
+    return out.getvalue()
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` at once: a reader sees the old file or the new, never half."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,111 @@
+"""`pk fmt`: the canonical layout, idempotence and comments on every YAML file, `--check`."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import DATA_2024, ROOT
+from typer.testing import CliRunner
+
+from pk.cli import app
+from pk.fmt import MODELS, format_file, format_text
+from pk.yamlsource import load_text
+
+CASES = sorted(p for p in (ROOT / "tests" / "cases" / "fmt").iterdir() if p.is_dir())
+SKIP_DIRS = {".git", ".venv", "node_modules", "build", "dist"}
+
+
+def _repo_yaml_files() -> list[Path]:
+    return sorted(
+        p for p in ROOT.rglob("*")
+        if p.suffix in (".yaml", ".yml") and p.is_file()
+        and not SKIP_DIRS.intersection(p.relative_to(ROOT).parts)
+        and not any(part.startswith(".pytest") for part in p.parts)
+    )
+
+
+def comments(text: str) -> list[str]:
+    """Every comment in the text, in order: a `#` outside scalars, at line start or after a space."""
+    scalars: list[tuple[int, int]] = []
+    for token in yaml.scan(text):
+        if isinstance(token, yaml.ScalarToken):
+            scalars.append((token.start_mark.index, token.end_mark.index))
+    found = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        for col, char in enumerate(line):
+            at = offset + col
+            if char == "#" and (col == 0 or line[col - 1] in " \t") and not any(
+                start <= at < end for start, end in scalars
+            ):
+                found.append(line[col:].rstrip())
+                break
+        offset += len(line)
+    return found
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_fmt_case(case: Path, tmp_path: Path) -> None:
+    target = tmp_path / "perjanjian.yaml"
+    shutil.copy(case / "input.yaml", target)
+    result = format_file(target)
+    assert not result.diagnostics
+    assert target.read_text(encoding="utf-8") == (case / "expected.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "path", _repo_yaml_files(), ids=lambda p: p.relative_to(ROOT).as_posix()
+)
+def test_fmt_is_idempotent_and_keeps_comments_and_data(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    before, problems = load_text(text, path.name)
+    if problems:
+        pytest.skip("not valid YAML (an invalid-input case); fmt leaves it alone")
+    model = MODELS.get(path.name)
+    once = format_text(text, model)
+    assert format_text(once, model) == once
+    assert comments(once) == comments(text)
+    after, _ = load_text(once, path.name)
+    assert after.data == before.data
+
+
+def test_committed_data_is_formatted() -> None:
+    result = CliRunner().invoke(app, ["fmt", "--check", str(DATA_2024)])
+    assert result.exit_code == 0, result.output
+
+
+def test_check_lists_changes_and_writes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "perjanjian.yaml"
+    shutil.copy(CASES[0] / "input.yaml", target)
+    original = target.read_bytes()
+    result = CliRunner().invoke(app, ["fmt", "--check", str(tmp_path)])
+    assert result.exit_code == 1
+    assert f"would reformat {target.as_posix()}" in result.output
+    assert target.read_bytes() == original
+
+
+def test_fmt_writes_atomically_and_leaves_no_temp_files(tmp_path: Path) -> None:
+    target = tmp_path / "perjanjian.yaml"
+    shutil.copy(CASES[0] / "input.yaml", target)
+    result = CliRunner().invoke(app, ["fmt", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["perjanjian.yaml"]
+    assert CliRunner().invoke(app, ["fmt", "--check", str(tmp_path)]).exit_code == 0
+
+
+def test_syntax_error_is_located_and_file_untouched(tmp_path: Path) -> None:
+    bad = tmp_path / "perjanjian.yaml"
+    bad.write_text("versi_format: 1\nunit:\n  nama: [KPU\n", encoding="utf-8")
+    original = bad.read_bytes()
+    result = CliRunner().invoke(app, ["fmt", str(bad)])
+    assert result.exit_code == 1
+    assert f"{bad.as_posix()}:4:1: error: YAML syntax error" in result.output
+    assert bad.read_bytes() == original
+
+
+def test_long_texts_are_not_folded() -> None:
+    text = "nama: " + " ".join(["Persentase"] * 60) + "\n"
+    assert format_text(text) == text
