@@ -15,15 +15,20 @@ from pk.fmt import MODELS, format_file, format_text
 from pk.yamlsource import load_text
 
 CASES = sorted(p for p in (ROOT / "tests" / "cases" / "fmt").iterdir() if p.is_dir())
-SKIP_DIRS = {".git", ".venv", "node_modules", "build", "dist"}
+
+
+NOT_OURS = {".git", ".pytest_cache", ".hypothesis", ".mypy_cache", ".ruff_cache", "build"}
 
 
 def _repo_yaml_files() -> list[Path]:
+    """The repository's own YAML files, virtualenvs and caches left out."""
     return sorted(
         p for p in ROOT.rglob("*")
         if p.suffix in (".yaml", ".yml") and p.is_file()
-        and not SKIP_DIRS.intersection(p.relative_to(ROOT).parts)
-        and not any(part.startswith(".pytest") for part in p.parts)
+        and not any(
+            part in NOT_OURS or part.startswith(".venv")
+            for part in p.relative_to(ROOT).parent.parts
+        )
     )
 
 
