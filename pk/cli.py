@@ -159,8 +159,46 @@ def fmt(
         raise typer.Exit(1)
 
 
+class PeriodeOption(str, Enum):
+    TW1 = "TW1"
+    TW2 = "TW2"
+    TW3 = "TW3"
+    TW4 = "TW4"
+    tahunan = "tahunan"
+
+
+@app.command()
+def achievement(
+    path: PathArg = None,
+    periode: Annotated[
+        PeriodeOption, typer.Option("--periode", "-p", help="A triwulan (cumulative) or the year.")
+    ] = PeriodeOption.tahunan,
+    format: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="table for people, json or csv for scripts.")
+    ] = ShowFormat.table,
+) -> None:
+    """Capaian per indikator for a period, with summaries per sasaran and budget absorption."""
+    from pk import achievement as views
+    from pk.capaian import compute
+
+    loaded = _load_year_or_exit(path)
+    result = compute(loaded.perjanjian, loaded.realisasi, loaded.pengaturan, periode.value)
+    if format is ShowFormat.json:
+        sys.stdout.write(views.render_json(result))
+    elif format is ShowFormat.csv:
+        sys.stdout.write(views.render_csv(result))
+    else:
+        p = loaded.perjanjian
+        views.print_table(result, f"Perjanjian Kinerja {p.tahun} — {p.unit.singkatan}")
+
+
 def _load_or_exit(path: Path | None):  # type: ignore[no-untyped-def]
     """Load a year for a command that needs valid data; print the errors and exit 1 if not."""
+    return _load_year_or_exit(path).perjanjian
+
+
+def _load_year_or_exit(path: Path | None):  # type: ignore[no-untyped-def]
+    """Like `_load_or_exit`, but the whole `Loaded` year: agreement, realisasi, settings."""
     from pk.loader import find_default, load_year
     from pk.output import format_text
 
@@ -169,7 +207,7 @@ def _load_or_exit(path: Path | None):  # type: ignore[no-untyped-def]
         sys.stderr.write(format_text(loaded.diagnostics, max(len(loaded.sources), 1)))
         sys.stderr.write("Fix the errors above (pk validate shows them too), then run again.\n")
         raise typer.Exit(1)
-    return loaded.perjanjian
+    return loaded
 
 
 def main() -> None:

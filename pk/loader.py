@@ -21,9 +21,12 @@ from pydantic import BaseModel, ValidationError
 from pk import checks
 from pk.diagnostics import Diagnostic, Level, UsageError
 from pk.models import Perjanjian
+from pk.models_realisasi import Pengaturan, Realisasi
 from pk.yamlsource import Source, load
 
 PERJANJIAN_FILE = "perjanjian.yaml"
+REALISASI_FILE = checks.REALISASI_FILE
+PENGATURAN_FILE = checks.PENGATURAN_FILE
 _YEAR = re.compile(r"^\d{4}$")
 _M = typing.TypeVar("_M", bound=BaseModel)
 
@@ -46,6 +49,10 @@ class Loaded:
     perjanjian: Perjanjian | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     sources: dict[str, Source] = field(default_factory=dict)
+    realisasi: Realisasi | None = None
+    """realisasi.yaml beside the agreement; None when absent (or invalid: see diagnostics)."""
+    pengaturan: Pengaturan | None = None
+    """pengaturan.yaml; None when absent (the defaults of `Pengaturan()` apply) or invalid."""
 
     @property
     def ok(self) -> bool:
@@ -83,13 +90,32 @@ def load_year(path: Path) -> Loaded:
     loaded.diagnostics.extend(diagnostics)
     if source.data is not None:
         loaded.perjanjian = _validate(source, Perjanjian, loaded.diagnostics)
+    optional_ok = True
+    for name, model, attr in ((REALISASI_FILE, Realisasi, "realisasi"),
+                              (PENGATURAN_FILE, Pengaturan, "pengaturan")):
+        other = folder / name
+        if not other.exists():
+            continue
+        other_source, other_diagnostics = load(other, other.as_posix())
+        loaded.sources[other_source.path] = other_source
+        loaded.diagnostics.extend(other_diagnostics)
+        document = _validate(other_source, model, loaded.diagnostics) \
+            if other_source.data is not None else None
+        setattr(loaded, attr, document)
+        optional_ok = optional_ok and document is not None
     if loaded.perjanjian is not None:
         year = int(folder.name) if _YEAR.match(folder.resolve().name) else None
         ctx = checks.Context(folder_year=year)
-        for finding in checks.run_checks(loaded.perjanjian, ctx):
-            line, col = source.locate(finding.loc, key=finding.key)
+        findings = checks.run_checks(loaded.perjanjian, ctx)
+        if optional_ok:
+            documents = checks.Year(loaded.perjanjian, loaded.realisasi, loaded.pengaturan)
+            findings += checks.run_year_checks(documents, ctx)
+        for finding in findings:
+            path = (folder / finding.file).as_posix() if finding.file != PERJANJIAN_FILE \
+                else display
+            line, col = loaded.sources[path].locate(finding.loc, key=finding.key)
             loaded.diagnostics.append(
-                Diagnostic(display, line, col, finding.level, finding.code, finding.message)
+                Diagnostic(path, line, col, finding.level, finding.code, finding.message)
             )
     loaded.diagnostics.sort()
     return loaded
@@ -128,7 +154,8 @@ def _diagnostic(source: Source, model: type[BaseModel], error: Any) -> Diagnosti
     if isinstance(value, str | int) and not isinstance(value, bool) and len(str(value)) <= 40:
         message += f" (found {value!r})"
     if not loc:
-        message = "the file must be a mapping of keys (versi_format, tahun, unit, …); " + message
+        keys = ", ".join(list(model.model_fields)[:3])
+        message = f"the file must be a mapping of keys ({keys}, …); " + message
     else:
         message = f"`{name}`: {message}"
     if name in _HINTS:

@@ -32,6 +32,26 @@ class Polaritas(StrEnum):
     """Lower is better, e.g. complaints or findings."""
 
 
+class RumusMinimal(StrEnum):
+    """Which lower-is-better convention an indicator's capaian uses (domain.md, Capaian)."""
+
+    SELISIH = "selisih"
+    """`(2 × target − realisasi) / target × 100`: PermenPANRB's rule, the most common (default)."""
+    RASIO = "rasio"
+    """`target / realisasi × 100`, as several e-SAKIP apps compute it; realisasi 0 gives 100."""
+
+
+class Agregasi(StrEnum):
+    """How an indicator's quarterly realisasi make the value for a period or the year."""
+
+    TERAKHIR = "terakhir"
+    """The last filled quarter (cumulative series; the usual default)."""
+    JUMLAH = "jumlah"
+    """The sum of the quarters (flows, such as documents delivered each quarter)."""
+    RATA_RATA = "rata_rata"
+    """The average of the filled quarters."""
+
+
 class Rentang(Model):
     """A range target, e.g. 80–90%: anywhere inside it is on target."""
 
@@ -80,6 +100,11 @@ class Indikator(Model):
     """For a grade or level target: the name of a scale declared under `skala`."""
     polaritas: Polaritas = Polaritas.MAKSIMAL
     """`maksimal` when higher is better (default), `minimal` when lower is better."""
+    rumus_minimal: RumusMinimal = RumusMinimal.SELISIH
+    """For `polaritas: minimal`: `selisih` (2T−R)/T (default) or `rasio` T/R."""
+    agregasi: Agregasi = Agregasi.TERAKHIR
+    """How quarters make the annual realisasi: `terakhir` (last filled quarter, default),
+    `jumlah` (sum) or `rata_rata` (average)."""
     catatan: str | None = None
     """A note, e.g. on how the target reads in the source document."""
 

@@ -9,8 +9,14 @@ from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
 
 from pk.models import Perjanjian, Workspace
+from pk.models_realisasi import Pengaturan, Realisasi
 
-SCHEMA_FILES = {"perjanjian.schema.json": Perjanjian, "workspace.schema.json": Workspace}
+SCHEMA_FILES = {
+    "perjanjian.schema.json": Perjanjian,
+    "workspace.schema.json": Workspace,
+    "realisasi.schema.json": Realisasi,
+    "pengaturan.schema.json": Pengaturan,
+}
 
 
 class _EditorSchema(GenerateJsonSchema):

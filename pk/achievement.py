@@ -1,0 +1,249 @@
+"""`pk achievement`: capaian results (`pk.capaian.Achievement`) as a table, JSON or CSV.
+
+Only formats; every number comes from `pk.capaian.compute`.
+
+The JSON is a stable contract, an object with:
+- `periode`: `TW1`..`TW4` or `tahunan`; `skala_predikat` (`nama`, `kategori` with `nama`, `min`);
+  `batas_capaian` (number or null);
+- `indikator`: in document order, each with `id`, `kelompok`, `sasaran_id`, `indikator`,
+  `satuan`, `target` (number, {min, maks} or code), `target_teks`, `target_sumber`,
+  `realisasi` (number, code or null), `triwulan` (quarters used), `capaian` (number, or
+  null when it cannot be computed), `predikat`, `status` (`dihitung`, `belum ada data`,
+  `tidak dapat dihitung`), `rumus`, `keterangan`, `catatan`;
+- `sasaran` and `kelompok`: summaries, each with `id`, `nama`, `jumlah_indikator`,
+  `rata_rata`, `predikat`, `per_predikat` (band → count), `belum_ada_data`,
+  `tidak_dapat_dihitung` (lists of ids); `keseluruhan`: the same over all indicators;
+- `anggaran`: `kegiatan` (each `kode`, `kegiatan`, `pagu`, `realisasi`, `penyerapan`,
+  `rumus`), `total` (the same without `kode`), `pedoman_ikpa`, `selisih`, `efisiensi`,
+  `rumus_efisiensi`.
+Rupiah are integers; capaian and penyerapan are numbers with the configured decimals.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+from pk.capaian import Achievement, CapaianIndikator, PenyerapanKegiatan, Ringkasan, fmt
+from pk.models import Rentang
+
+
+def _number(value: Decimal | None) -> int | float | None:
+    # JSON has one number type; two-decimal values print exactly ("104.73") as floats.
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral() and value.as_tuple().exponent == 0 \
+        else float(value)
+
+
+def _value(value: Decimal | Rentang | str | None) -> Any:
+    if isinstance(value, Rentang):
+        return {"min": _number(value.min), "maks": _number(value.maks)}
+    if isinstance(value, Decimal):
+        return _number(value)
+    return value
+
+
+def _text(value: Decimal | Rentang | str | None, satuan: str | None = None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Rentang):
+        number = f"{fmt(value.min)}–{fmt(value.maks)}"
+    elif isinstance(value, Decimal):
+        number = fmt(value)
+    else:
+        return value
+    if not satuan:
+        return number
+    return f"{number}{satuan}" if satuan == "%" else f"{number} {satuan}"
+
+
+def _indikator(item: CapaianIndikator) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "kelompok": item.kelompok,
+        "sasaran_id": item.sasaran_id,
+        "indikator": item.nama,
+        "satuan": item.satuan,
+        "target": _value(item.target),
+        "target_teks": _text(item.target, item.satuan),
+        "target_sumber": item.target_sumber,
+        "realisasi": _value(item.realisasi),
+        "triwulan": list(item.triwulan),
+        "capaian": _number(item.capaian),
+        "predikat": item.predikat,
+        "status": str(item.status),
+        "rumus": item.rumus,
+        "keterangan": item.keterangan,
+        "catatan": item.catatan,
+    }
+
+
+def _ringkasan(item: Ringkasan) -> dict[str, Any]:
+    return {
+        "id": item.kunci,
+        "nama": item.nama,
+        "jumlah_indikator": item.jumlah_indikator,
+        "rata_rata": _number(item.rata_rata),
+        "predikat": item.predikat,
+        "per_predikat": dict(item.per_predikat),
+        "belum_ada_data": list(item.belum_ada_data),
+        "tidak_dapat_dihitung": list(item.tidak_dapat_dihitung),
+        "rumus": item.rumus,
+    }
+
+
+def _penyerapan(item: PenyerapanKegiatan, with_kode: bool = True) -> dict[str, Any]:
+    out: dict[str, Any] = {"kode": item.kode} if with_kode else {}
+    out |= {
+        "kegiatan": item.nama,
+        "pagu": item.pagu,
+        "realisasi": item.realisasi,
+        "penyerapan": _number(item.penyerapan),
+        "rumus": item.rumus,
+        "keterangan": item.keterangan,
+    }
+    return out
+
+
+def build(result: Achievement) -> dict[str, Any]:
+    """The JSON contract above, as plain data."""
+    anggaran = result.anggaran
+    return {
+        "periode": str(result.periode),
+        "skala_predikat": {
+            "nama": result.skala.nama,
+            "kategori": [{"nama": k.nama, "min": _number(k.min)} for k in result.skala.kategori],
+        },
+        "batas_capaian": _number(result.batas_capaian),
+        "indikator": [_indikator(i) for i in result.indikator],
+        "sasaran": [_ringkasan(s) for s in result.sasaran],
+        "kelompok": [_ringkasan(k) for k in result.kelompok],
+        "keseluruhan": _ringkasan(result.keseluruhan),
+        "anggaran": {
+            "kegiatan": [_penyerapan(k) for k in anggaran.kegiatan],
+            "total": _penyerapan(anggaran.total, with_kode=False),
+            "pedoman_ikpa": _number(anggaran.pedoman_ikpa),
+            "selisih": _number(anggaran.selisih),
+            "efisiensi": anggaran.efisiensi,
+            "rumus_efisiensi": anggaran.rumus_efisiensi,
+        },
+    }
+
+
+def render_json(result: Achievement) -> str:
+    return json.dumps(build(result), ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = ("id", "kelompok", "sasaran_id", "indikator", "satuan", "target_teks",
+               "realisasi", "capaian", "predikat", "status", "rumus")
+
+
+def render_csv(result: Achievement) -> str:
+    """One row per indicator; numbers with a decimal point, as spreadsheets read them."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n",
+                            extrasaction="ignore")
+    writer.writeheader()
+    for item in result.indikator:
+        row = _indikator(item)
+        row["realisasi"] = item.realisasi if not isinstance(item.realisasi, Decimal) \
+            else format(item.realisasi, "f")
+        row["capaian"] = format(item.capaian, "f") if item.capaian is not None else ""
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def print_table(result: Achievement, title: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from pk.formats import desimal, rupiah
+
+    colours = {k.nama: k.warna or "" for k in result.skala.kategori}
+
+    def coloured(text: str, predikat: str | None) -> str:
+        colour = colours.get(predikat or "")
+        return f"[{colour}]{text}[/]" if colour else text
+
+    console = Console()
+    table = Table(title=f"{title} — capaian {result.periode}", expand=True)
+    table.add_column("NO", justify="right", no_wrap=True)
+    table.add_column("ID", no_wrap=True, style="dim")
+    table.add_column("INDIKATOR KINERJA", ratio=3)
+    table.add_column("TARGET", justify="right", no_wrap=True)
+    table.add_column("REALISASI", justify="right", no_wrap=True)
+    table.add_column("CAPAIAN (%)", justify="right", no_wrap=True)
+    table.add_column("PREDIKAT", no_wrap=True)
+    last = None
+    for item in result.indikator:
+        if last is not None and item.kelompok != last:
+            table.add_section()
+        if item.capaian is None:
+            capaian = f"[yellow]{item.status}[/]"
+        else:
+            capaian = coloured(desimal(item.capaian), item.predikat)
+        table.add_row(
+            f"{item.kelompok}." if item.kelompok != last else "",
+            item.id,
+            item.nama,
+            _text(item.target, item.satuan) or "[yellow](kosong)[/]",
+            _text(item.realisasi, item.satuan) or "—",
+            capaian,
+            coloured(item.predikat, item.predikat) if item.predikat else "",
+        )
+        last = item.kelompok
+    console.print(table)
+
+    summary = Table(title="Ringkasan per sasaran", expand=True)
+    summary.add_column("ID", no_wrap=True, style="dim")
+    summary.add_column("SASARAN", ratio=3)
+    summary.add_column("INDIKATOR", justify="right")
+    summary.add_column("RATA-RATA (%)", justify="right", no_wrap=True)
+    summary.add_column("PREDIKAT", no_wrap=True)
+    summary.add_column("BELUM ADA DATA", no_wrap=True)
+    for s in (*result.sasaran, result.keseluruhan):
+        if s is result.keseluruhan:
+            summary.add_section()
+        summary.add_row(
+            s.kunci if s is not result.keseluruhan else "",
+            s.nama,
+            str(s.jumlah_indikator),
+            coloured(desimal(s.rata_rata), s.predikat) if s.rata_rata is not None else "—",
+            coloured(s.predikat, s.predikat) if s.predikat else "",
+            ", ".join(s.belum_ada_data),
+        )
+    console.print(summary)
+    counts = ", ".join(f"{coloured(nama, nama)} {n}" for nama, n in result.keseluruhan.per_predikat)
+    console.print(f"Predikat ({result.skala.nama}): {counts}", highlight=False)
+    missing = result.keseluruhan.belum_ada_data
+    if missing:
+        console.print(f"Belum ada data: {len(missing)} indikator ({', '.join(missing)})",
+                      highlight=False)
+    stuck = result.keseluruhan.tidak_dapat_dihitung
+    if stuck:
+        console.print(f"Tidak dapat dihitung: {', '.join(stuck)}", highlight=False)
+
+    anggaran = result.anggaran
+    budget = Table(title="Realisasi anggaran", expand=True)
+    budget.add_column("KODE", no_wrap=True)
+    budget.add_column("KEGIATAN", ratio=2)
+    budget.add_column("PAGU", justify="right", no_wrap=True)
+    budget.add_column("REALISASI", justify="right", no_wrap=True)
+    budget.add_column("PENYERAPAN (%)", justify="right", no_wrap=True)
+    for line in (*anggaran.kegiatan, anggaran.total):
+        if line is anggaran.total:
+            budget.add_section()
+        budget.add_row(
+            line.kode, line.nama, rupiah(line.pagu),
+            rupiah(line.realisasi) if line.realisasi is not None else "belum ada data",
+            desimal(line.penyerapan) if line.penyerapan is not None else "—",
+        )
+    console.print(budget)
+    if anggaran.efisiensi is not None and anggaran.selisih is not None:
+        console.print(
+            f"Efisiensi: {anggaran.efisiensi} (rata-rata capaian − penyerapan = "
+            f"{desimal(anggaran.selisih)} poin)", highlight=False)

@@ -1,0 +1,468 @@
+"""Capaian (achievement): pure maths over the loaded documents. No I/O, no templates.
+
+Public API, for `pk achievement` and the reports:
+
+    compute(perjanjian, realisasi, pengaturan, periode) -> Achievement
+
+`realisasi` may be None (no realisasi.yaml: every indicator is "belum ada data") and
+`pengaturan` may be None (the defaults of `Pengaturan()`). `periode` is a `Periode`
+(TW1..TW4 or TAHUNAN) or its text. The result is made of frozen dataclasses:
+
+    Achievement.indikator   CapaianIndikator per indicator, in document order
+    Achievement.sasaran     Ringkasan per sasaran; .kelompok per group; .keseluruhan overall
+    Achievement.anggaran    Penyerapan per kegiatan and in total, with the efficiency judgement
+
+Every number is a Decimal rounded as `pengaturan` says (default two decimals, half-up), and
+every result carries `rumus`: the formula applied, in words a report can print.
+
+Rules (domain.md, Capaian):
+- higher is better: realisasi / target × 100; target 0 cannot be computed (never divided);
+- lower is better: (2 × target − realisasi) / target × 100 (`rumus_minimal: selisih`,
+  default) or target / realisasi × 100 (`rasio`; realisasi 0 gives 100);
+- a range target: 100 inside; below it compare with `min`, above it with `maks`, by the
+  indicator's polarity;
+- a grade or level target: computed on the scores of its skala;
+- no realisasi is "belum ada data" (capaian None), never 0.
+For a quarter TWn the realisasi is made from TW1..TWn by the indicator's `agregasi` and
+compared with the Rencana Aksi target of TWn when given, else with the annual target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from pk.models import Agregasi, Indikator, Perjanjian, Polaritas, Rentang, RumusMinimal
+from pk.models_realisasi import (
+    TRIWULAN,
+    Kategori,
+    Pembulatan,
+    Pengaturan,
+    Realisasi,
+    RealisasiIndikator,
+    SkalaPredikat,
+)
+
+HUNDRED = Decimal(100)
+EFISIENSI_BATAS = Decimal(5)
+"""Capaian − penyerapan above this is efisien, within ± this cukup efisien (domain.md)."""
+PEDOMAN_IKPA = {"TW1": Decimal(15), "TW2": Decimal(40), "TW3": Decimal(60), "TW4": Decimal(90)}
+"""Quarterly absorption guide (IKPA), cumulative, in percent of pagu."""
+_ROUNDING = {
+    Pembulatan.HALF_UP: ROUND_HALF_UP,
+    Pembulatan.HALF_EVEN: ROUND_HALF_EVEN,
+    Pembulatan.DOWN: ROUND_DOWN,
+}
+
+Nilai = Decimal | str
+TargetValue = Decimal | Rentang | str
+Round = Callable[[Decimal], Decimal]
+
+
+class Periode(StrEnum):
+    TW1 = "TW1"
+    TW2 = "TW2"
+    TW3 = "TW3"
+    TW4 = "TW4"
+    TAHUNAN = "tahunan"
+
+    @property
+    def triwulan(self) -> tuple[str, ...]:
+        """The quarters that make this period: TW2 is TW1..TW2, tahunan all four."""
+        if self is Periode.TAHUNAN:
+            return TRIWULAN
+        return TRIWULAN[: TRIWULAN.index(self.value) + 1]
+
+
+class Status(StrEnum):
+    DIHITUNG = "dihitung"
+    """Capaian computed."""
+    BELUM_ADA_DATA = "belum ada data"
+    """No realisasi for the period (not zero)."""
+    TIDAK_DAPAT_DIHITUNG = "tidak dapat dihitung"
+    """Data present but no capaian follows: target 0 or missing, realisasi of the wrong kind."""
+
+
+@dataclass(frozen=True)
+class CapaianIndikator:
+    """One indicator's capaian for the period, and how it was found."""
+
+    id: str
+    nama: str
+    kelompok: int
+    sasaran_id: str
+    satuan: str | None
+    target: TargetValue | None
+    """The target used: the Rencana Aksi target of the quarter, or the annual one."""
+    target_sumber: str
+    """`tahunan` or `rencana aksi TW2`."""
+    realisasi: Nilai | None
+    """The period's realisasi after aggregation; None when there is no data."""
+    triwulan: tuple[str, ...]
+    """The quarters the realisasi was made from."""
+    capaian: Decimal | None
+    predikat: str | None
+    status: Status
+    rumus: str
+    """The formula applied, e.g. `realisasi / target × 100 = 77,5 / 80 × 100`."""
+    keterangan: str | None = None
+    """Why there is no capaian, or what else a reader should know (capped, …)."""
+    catatan: str | None = None
+    """The note of the last quarter used."""
+
+
+@dataclass(frozen=True)
+class Ringkasan:
+    """A summary over some indicators: a sasaran, a kelompok, or all."""
+
+    kunci: str
+    """The sasaran id, the kelompok number, or `keseluruhan`."""
+    nama: str
+    jumlah_indikator: int
+    rata_rata: Decimal | None
+    """Average capaian of the indicators that have one; None when none has."""
+    predikat: str | None
+    """The predikat of the average."""
+    per_predikat: tuple[tuple[str, int], ...]
+    """How many indicators fall in each band, in the scale's order (zeros included)."""
+    belum_ada_data: tuple[str, ...]
+    """Ids of indicators without realisasi."""
+    tidak_dapat_dihitung: tuple[str, ...]
+    """Ids of indicators with data but no computable capaian."""
+    rumus: str = "rata-rata capaian indikator yang dapat dihitung"
+
+
+@dataclass(frozen=True)
+class PenyerapanKegiatan:
+    """Budget absorption of one kegiatan (or the total) for the period."""
+
+    kode: str
+    nama: str
+    pagu: int
+    realisasi: int | None
+    """Rupiah spent in the period's quarters; None when nothing is recorded."""
+    penyerapan: Decimal | None
+    rumus: str
+    keterangan: str | None = None
+
+
+@dataclass(frozen=True)
+class Anggaran:
+    kegiatan: tuple[PenyerapanKegiatan, ...]
+    total: PenyerapanKegiatan
+    pedoman_ikpa: Decimal | None
+    """The IKPA absorption guide for the period (TW1 15%, TW2 40%, TW3 60%, TW4/tahunan 90%)."""
+    efisiensi: str | None
+    """`efisien`, `cukup efisien` or `tidak efisien`; None when either side is missing."""
+    selisih: Decimal | None
+    """Average capaian − penyerapan, in points."""
+    rumus_efisiensi: str
+
+
+@dataclass(frozen=True)
+class Achievement:
+    periode: Periode
+    skala: SkalaPredikat
+    """The predikat scale used (reports state it)."""
+    batas_capaian: Decimal | None
+    indikator: tuple[CapaianIndikator, ...]
+    sasaran: tuple[Ringkasan, ...]
+    kelompok: tuple[Ringkasan, ...]
+    keseluruhan: Ringkasan
+    anggaran: Anggaran
+
+
+# --- the formulas -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hasil:
+    """The raw (unrounded) outcome of one formula."""
+
+    capaian: Decimal | None
+    rumus: str
+    keterangan: str | None = None
+
+
+def capaian_angka(
+    target: Decimal,
+    realisasi: Decimal,
+    polaritas: Polaritas = Polaritas.MAKSIMAL,
+    rumus_minimal: RumusMinimal = RumusMinimal.SELISIH,
+) -> Hasil:
+    """Capaian of a number against a number target, unrounded."""
+    t, r = fmt(target), fmt(realisasi)
+    if polaritas is Polaritas.MAKSIMAL:
+        rumus = f"realisasi / target × 100 = {r} / {t} × 100"
+        if target == 0:
+            return Hasil(None, rumus, "target 0: capaian tidak dapat dihitung (tidak dibagi nol)")
+        return Hasil(realisasi / target * HUNDRED, rumus)
+    if rumus_minimal is RumusMinimal.SELISIH:
+        rumus = f"(2 × target − realisasi) / target × 100 = (2 × {t} − {r}) / {t} × 100"
+        if target == 0:
+            return Hasil(None, rumus, "target 0: capaian tidak dapat dihitung (tidak dibagi nol)")
+        return Hasil((2 * target - realisasi) / target * HUNDRED, rumus)
+    rumus = f"target / realisasi × 100 = {t} / {r} × 100"
+    if realisasi == 0:
+        return Hasil(HUNDRED, rumus, "realisasi 0 pada indikator yang makin rendah makin baik: "
+                     "capaian 100 (konvensi rasio)")
+    return Hasil(target / realisasi * HUNDRED, rumus)
+
+
+def capaian_rentang(
+    target: Rentang,
+    realisasi: Decimal,
+    polaritas: Polaritas = Polaritas.MAKSIMAL,
+    rumus_minimal: RumusMinimal = RumusMinimal.SELISIH,
+) -> Hasil:
+    """Capaian against a range: 100 inside; outside, against the nearer bound."""
+    lo, hi = fmt(target.min), fmt(target.maks)
+    if target.min <= realisasi <= target.maks:
+        return Hasil(HUNDRED, f"realisasi {fmt(realisasi)} di dalam rentang {lo}–{hi}: 100")
+    bound, name = (target.min, "batas bawah") if realisasi < target.min else (target.maks, "batas atas")
+    inner = capaian_angka(bound, realisasi, polaritas, rumus_minimal)
+    return Hasil(inner.capaian, f"di luar rentang {lo}–{hi}, terhadap {name}: {inner.rumus}",
+                 inner.keterangan)
+
+
+def capaian_kode(target: str, realisasi: str, skor: dict[str, Decimal]) -> Hasil:
+    """Capaian of a grade or level: realisasi's score / target's score × 100."""
+    if target not in skor or realisasi not in skor:
+        unknown = realisasi if realisasi not in skor else target
+        return Hasil(None, "skor realisasi / skor target × 100",
+                     f"kode {unknown} tidak ada pada skala ({', '.join(skor)})")
+    t, r = skor[target], skor[realisasi]
+    rumus = f"skor realisasi / skor target × 100 = {fmt(r)} ({realisasi}) / {fmt(t)} ({target}) × 100"
+    if t == 0:
+        return Hasil(None, rumus, "skor target 0: capaian tidak dapat dihitung")
+    return Hasil(r / t * HUNDRED, rumus)
+
+
+def aggregate(
+    values: Sequence[tuple[str, Nilai]], agregasi: Agregasi
+) -> tuple[Nilai | None, tuple[str, ...], str]:
+    """The period's realisasi from its filled quarters `[(TWn, value), …]` in order.
+
+    Returns the value (None without data), the quarters used, and the rule in words.
+    """
+    if not values:
+        return None, (), "belum ada data"
+    if agregasi is Agregasi.TERAKHIR or any(isinstance(v, str) for _, v in values):
+        tw, value = values[-1]
+        return value, (tw,), f"triwulan terakhir yang terisi ({tw})"
+    numbers = [v for _, v in values if isinstance(v, Decimal)]
+    tws = tuple(tw for tw, _ in values)
+    if agregasi is Agregasi.JUMLAH:
+        return sum(numbers, Decimal(0)), tws, f"jumlah {' + '.join(tws)}"
+    return sum(numbers, Decimal(0)) / len(numbers), tws, f"rata-rata {', '.join(tws)}"
+
+
+def predikat_of(capaian: Decimal | None, skala: SkalaPredikat) -> Kategori | None:
+    """The first band whose `min` the capaian reaches; the last band takes the rest."""
+    if capaian is None:
+        return None
+    for band in skala.kategori:
+        if band.min is None or capaian >= band.min:
+            return band
+    return skala.kategori[-1]
+
+
+def efisiensi_of(selisih: Decimal) -> str:
+    """`efisien` above +5 points, `cukup efisien` within ±5, else `tidak efisien`."""
+    if selisih > EFISIENSI_BATAS:
+        return "efisien"
+    if selisih >= -EFISIENSI_BATAS:
+        return "cukup efisien"
+    return "tidak efisien"
+
+
+def fmt(number: Decimal) -> str:
+    """A number as Indonesian reports print it: decimal comma, no trailing zeros."""
+    text = format(number.normalize(), "f") if number == number.to_integral() else format(number, "f")
+    return text.replace(".", ",")
+
+
+# --- the whole agreement ------------------------------------------------------------------
+
+
+def compute(
+    perjanjian: Perjanjian,
+    realisasi: Realisasi | None = None,
+    pengaturan: Pengaturan | None = None,
+    periode: Periode | str = Periode.TAHUNAN,
+) -> Achievement:
+    """Capaian of every indicator, the summaries and the budget absorption for `periode`."""
+    periode = Periode(periode)
+    pengaturan = pengaturan or Pengaturan()
+    quantum = Decimal(1).scaleb(-pengaturan.desimal)
+    rounding = _ROUNDING[pengaturan.pembulatan]
+
+    def rnd(value: Decimal) -> Decimal:
+        return value.quantize(quantum, rounding=rounding)
+
+    data = realisasi.indikator if realisasi else {}
+    results = tuple(
+        _indikator(perjanjian, k.no, s.id, ind, data.get(ind.id), periode, pengaturan, rnd)
+        for k, s, ind in perjanjian.indikator()
+    )
+    by_id = {r.id: r for r in results}
+    skala = pengaturan.predikat
+    sasaran = tuple(
+        _ringkasan(s.id, s.nama, [by_id[i.id] for i in s.indikator], skala, rnd)
+        for k in perjanjian.kelompok for s in k.sasaran
+    )
+    kelompok = tuple(
+        _ringkasan(str(k.no), f"Kelompok {k.no}",
+                   [by_id[i.id] for s in k.sasaran for i in s.indikator], skala, rnd)
+        for k in perjanjian.kelompok
+    )
+    keseluruhan = _ringkasan("keseluruhan", "Keseluruhan", list(results), skala, rnd)
+    anggaran = _anggaran(perjanjian, realisasi, periode, keseluruhan.rata_rata, rnd)
+    return Achievement(periode, skala, pengaturan.batas_capaian, results, sasaran, kelompok,
+                       keseluruhan, anggaran)
+
+
+def _indikator(
+    perjanjian: Perjanjian,
+    kelompok: int,
+    sasaran_id: str,
+    ind: Indikator,
+    data: RealisasiIndikator | None,
+    periode: Periode,
+    pengaturan: Pengaturan,
+    rnd: Round,
+) -> CapaianIndikator:
+    target: TargetValue | None = ind.target
+    target_sumber = "tahunan"
+    if periode is not Periode.TAHUNAN and data and data.rencana_aksi:
+        quarterly = getattr(data.rencana_aksi, periode.value)
+        if quarterly is not None:
+            target, target_sumber = quarterly, f"rencana aksi {periode.value}"
+    filled: list[tuple[str, Nilai]] = []
+    catatan = None
+    for tw in periode.triwulan:
+        entry = data.triwulan(tw) if data else None
+        if entry is not None:
+            filled.append((tw, entry.realisasi))
+            catatan = entry.catatan
+    value, used, how = aggregate(filled, ind.agregasi)
+
+    def result(capaian: Decimal | None, status: Status, rumus: str,
+               keterangan: str | None = None) -> CapaianIndikator:
+        band = predikat_of(capaian, pengaturan.predikat)
+        return CapaianIndikator(
+            ind.id, ind.nama, kelompok, sasaran_id, ind.satuan, target, target_sumber,
+            value, used, capaian, band.nama if band else None, status, rumus, keterangan,
+            catatan,
+        )
+
+    if value is None:
+        return result(None, Status.BELUM_ADA_DATA, "belum ada data",
+                      f"tidak ada realisasi pada {', '.join(periode.triwulan)}")
+    if target is None:
+        return result(None, Status.TIDAK_DAPAT_DIHITUNG, "—", "target belum ditetapkan")
+    hasil = _hasil(perjanjian, ind, target, value)
+    if hasil is None:
+        return result(None, Status.TIDAK_DAPAT_DIHITUNG, "—",
+                      f"realisasi {value} tidak sesuai jenis target {_kind(target)}")
+    # Say how the realisasi was made unless it is simply the period's own quarter.
+    plain = ind.agregasi is Agregasi.TERAKHIR and used == periode.triwulan[-1:]
+    rumus = hasil.rumus if plain else f"{hasil.rumus}; realisasi = {how}"
+    if hasil.capaian is None:
+        return result(None, Status.TIDAK_DAPAT_DIHITUNG, rumus, hasil.keterangan)
+    capaian = rnd(hasil.capaian)
+    keterangan = hasil.keterangan
+    cap = pengaturan.batas_capaian
+    if cap is not None and capaian > cap:
+        keterangan = f"dibatasi {fmt(cap)} (tanpa batas {fmt(capaian)})"
+        rumus = f"min({rumus}, {fmt(cap)})"
+        capaian = rnd(cap)
+    return result(capaian, Status.DIHITUNG, rumus, keterangan)
+
+
+def _hasil(perjanjian: Perjanjian, ind: Indikator, target: TargetValue, value: Nilai) -> Hasil | None:
+    """Apply the indicator's formula; None when the realisasi's kind does not fit the target."""
+    if isinstance(target, str):
+        skala = perjanjian.skala.get(ind.skala or "")
+        if skala is None:
+            return Hasil(None, "skor realisasi / skor target × 100",
+                         f"skala {ind.skala} tidak dideklarasikan")
+        kode = as_kode(value, skala.kode)
+        if kode is None:
+            return None
+        return capaian_kode(target, kode, skala.kode)
+    if not isinstance(value, Decimal):
+        return None
+    if isinstance(target, Rentang):
+        return capaian_rentang(target, value, ind.polaritas, ind.rumus_minimal)
+    return capaian_angka(target, value, ind.polaritas, ind.rumus_minimal)
+
+
+def as_kode(value: Nilai, kode: Iterable[str]) -> str | None:
+    """A realisasi as a code of the scale: `A` stays `A`; the number 3 is code "3" if declared."""
+    codes = set(kode)
+    if isinstance(value, str):
+        return value if value in codes else None
+    text = fmt(value)
+    return text if text in codes else None
+
+
+def _kind(target: TargetValue) -> str:
+    if isinstance(target, str):
+        return "kode"
+    return "rentang" if isinstance(target, Rentang) else "angka"
+
+
+def _ringkasan(
+    kunci: str, nama: str, items: list[CapaianIndikator], skala: SkalaPredikat, rnd: Round
+) -> Ringkasan:
+    values = [i.capaian for i in items if i.capaian is not None]
+    average = rnd(sum(values, Decimal(0)) / len(values)) if values else None
+    band = predikat_of(average, skala)
+    counts = tuple((k.nama, sum(1 for i in items if i.predikat == k.nama)) for k in skala.kategori)
+    return Ringkasan(
+        kunci, nama, len(items), average, band.nama if band else None, counts,
+        tuple(i.id for i in items if i.status is Status.BELUM_ADA_DATA),
+        tuple(i.id for i in items if i.status is Status.TIDAK_DAPAT_DIHITUNG),
+    )
+
+
+def _penyerapan(kode: str, nama: str, pagu: int, spent: int | None, rnd: Round,
+                tws: tuple[str, ...]) -> PenyerapanKegiatan:
+    rumus = f"realisasi anggaran ({'+'.join(tws)}) / pagu × 100"
+    if spent is None:
+        return PenyerapanKegiatan(kode, nama, pagu, None, None, rumus, "belum ada data")
+    if pagu == 0:
+        return PenyerapanKegiatan(kode, nama, pagu, spent, None, rumus,
+                                  "pagu 0: penyerapan tidak dapat dihitung")
+    return PenyerapanKegiatan(kode, nama, pagu, spent, rnd(Decimal(spent) / pagu * HUNDRED), rumus)
+
+
+def _anggaran(
+    perjanjian: Perjanjian,
+    realisasi: Realisasi | None,
+    periode: Periode,
+    rata_rata: Decimal | None,
+    rnd: Round,
+) -> Anggaran:
+    tws = periode.triwulan
+    lines = []
+    for keg in perjanjian.anggaran.kegiatan:
+        entry = realisasi.anggaran.get(keg.kode) if realisasi else None
+        amounts = [getattr(entry, tw) for tw in tws] if entry else []
+        filled = [a for a in amounts if a is not None]
+        lines.append(_penyerapan(keg.kode, keg.nama, keg.pagu, sum(filled) if filled else None,
+                                 rnd, tws))
+    known = [line.realisasi for line in lines if line.realisasi is not None]
+    pagu = sum(line.pagu for line in lines)
+    total = _penyerapan("", perjanjian.anggaran.label_jumlah, pagu,
+                        sum(known) if known else None, rnd, tws)
+    rumus = ("selisih = rata-rata capaian − penyerapan; > 5 efisien, −5…5 cukup efisien, "
+             "< −5 tidak efisien")
+    if rata_rata is None or total.penyerapan is None:
+        return Anggaran(tuple(lines), total, PEDOMAN_IKPA[tws[-1]], None, None, rumus)
+    selisih = rata_rata - total.penyerapan
+    return Anggaran(tuple(lines), total, PEDOMAN_IKPA[tws[-1]], efisiensi_of(selisih), selisih,
+                    rumus)

@@ -1,0 +1,166 @@
+"""The schema of the two optional files beside `perjanjian.yaml`: realisasi and settings.
+
+    data/2024/realisasi.yaml    what was achieved, per indikator and per triwulan (TW1..TW4),
+                                the Rencana Aksi quarterly targets, and budget realisasi
+    data/2024/pengaturan.yaml   how capaian is judged: predikat scale, cap, rounding
+
+Both files are optional. Without `realisasi.yaml` every indicator is "belum ada data";
+without `pengaturan.yaml` the defaults below apply (`Pengaturan()`).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import Discriminator, Field, Tag
+
+from pk.models import Id, Model, Rupiah, Target
+
+TRIWULAN = ("TW1", "TW2", "TW3", "TW4")
+
+
+def _nilai_kind(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | Decimal | float):
+        return "angka"
+    if isinstance(value, str):
+        return "kode"
+    return None
+
+
+Nilai = Annotated[
+    Annotated[Decimal, Tag("angka")] | Annotated[str, Tag("kode")],
+    Discriminator(
+        _nilai_kind,
+        custom_error_type="realisasi_type",
+        custom_error_message="realisasi must be a number (in the indikator's satuan) or, "
+        "for a grade or level, a code on its skala such as A",
+    ),
+]
+
+
+class RealisasiTriwulan(Model):
+    """What was achieved by the end of one triwulan."""
+
+    realisasi: Nilai
+    """A number in the indikator's satuan (87.5 for 87,5%), or a code on its skala."""
+    catatan: str | None = None
+    """A short note on this quarter's figure."""
+    bukti: list[str] = []
+    """Evidence: links or file references."""
+
+
+class RencanaAksi(Model):
+    """Quarterly targets (Rencana Aksi), cumulative: TW4 equals the annual target."""
+
+    TW1: Target | None = None
+    TW2: Target | None = None
+    TW3: Target | None = None
+    TW4: Target | None = None
+
+
+class RealisasiIndikator(Model):
+    """One indikator's realisasi by triwulan, with the narrative the LKjIP asks for."""
+
+    TW1: RealisasiTriwulan | None = None
+    """January–March."""
+    TW2: RealisasiTriwulan | None = None
+    """January–June (cumulative) or April–June (for `agregasi: jumlah`)."""
+    TW3: RealisasiTriwulan | None = None
+    TW4: RealisasiTriwulan | None = None
+    rencana_aksi: RencanaAksi | None = None
+    """Quarterly targets; without them a quarter is compared with the annual target."""
+    faktor_pendorong: str | None = None
+    """What helped reach the target."""
+    faktor_penghambat: str | None = None
+    """What held it back."""
+    solusi: str | None = None
+    """What will be done about the obstacles."""
+    bukti: list[str] = []
+    """Evidence for the whole year: links or file references."""
+
+    def triwulan(self, tw: str) -> RealisasiTriwulan | None:
+        return getattr(self, tw)  # type: ignore[no-any-return]
+
+
+class RealisasiAnggaran(Model):
+    """Budget spent on one kegiatan in each triwulan (that quarter's spending, not cumulative)."""
+
+    TW1: Rupiah | None = None
+    TW2: Rupiah | None = None
+    TW3: Rupiah | None = None
+    TW4: Rupiah | None = None
+
+
+class Realisasi(Model):
+    """`realisasi.yaml`: what a year's agreement achieved."""
+
+    versi_format: Literal[1]
+    """Version of this file format."""
+    tahun: Annotated[int, Field(strict=True, ge=2000, le=2100)]
+    """The year; must match perjanjian.yaml."""
+    indikator: dict[Id, RealisasiIndikator] = {}
+    """By indikator id as in perjanjian.yaml, e.g. IK-01."""
+    anggaran: dict[str, RealisasiAnggaran] = {}
+    """By kegiatan kode as in perjanjian.yaml, e.g. 076.01.CQ: rupiah spent per triwulan."""
+
+
+class Pembulatan(StrEnum):
+    HALF_UP = "half_up"
+    """Round half away from zero: 104,725 → 104,73 (the default, as reports do by hand)."""
+    HALF_EVEN = "half_even"
+    """Banker's rounding: 104,725 → 104,72."""
+    DOWN = "down"
+    """Cut the extra digits."""
+
+
+class Kategori(Model):
+    """One band of the predikat scale."""
+
+    nama: str
+    """Its name as reports print it, e.g. `sangat tinggi`."""
+    min: Decimal | None = None
+    """The lowest capaian in the band (inclusive). Leave it out on the last band, which
+    takes everything below the others."""
+    warna: str | None = None
+    """Colour in the terminal table (green, yellow, red, …)."""
+
+
+def _lima_kategori() -> list[Kategori]:
+    return [
+        Kategori(nama="sangat tinggi", min=Decimal(91), warna="green"),
+        Kategori(nama="tinggi", min=Decimal(76), warna="cyan"),
+        Kategori(nama="sedang", min=Decimal(66), warna="yellow"),
+        Kategori(nama="rendah", min=Decimal(51), warna="dark_orange"),
+        Kategori(nama="sangat rendah", warna="red"),
+    ]
+
+
+class SkalaPredikat(Model):
+    """The predikat scale reports state and use. Bands from best to worst."""
+
+    nama: str = "Lima kategori (Permendagri 86/2017)"
+    """The scale's name, printed with the results."""
+    kategori: list[Kategori] = Field(default_factory=_lima_kategori, min_length=1)
+    """Bands from best to worst; a capaian gets the first band whose `min` it reaches.
+    Default: ≥ 91 sangat tinggi, ≥ 76 tinggi, ≥ 66 sedang, ≥ 51 rendah, below sangat rendah
+    (so 90,5 is tinggi: a value between two printed bands falls to the lower one)."""
+
+
+class Pengaturan(Model):
+    """`pengaturan.yaml`: how capaian is computed and judged. Every key has a default."""
+
+    versi_format: Literal[1] = 1
+    """Version of this file format."""
+    predikat: SkalaPredikat = SkalaPredikat()
+    """The predikat scale; default the five-band scale of Permendagri 86/2017."""
+    batas_capaian: Decimal | None = None
+    """Optional cap on capaian, e.g. 100, 110 or 120. Default none: reports print capaian
+    uncapped (104,73%)."""
+    desimal: Annotated[int, Field(ge=0, le=6)] = 2
+    """Decimals of capaian and penyerapan (default 2)."""
+    pembulatan: Pembulatan = Pembulatan.HALF_UP
+    """How to round: `half_up` (default), `half_even` or `down`."""
