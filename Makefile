@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATA   := data/2024
 
-.PHONY: install test report schema lint clean demo
+.PHONY: install test report schema demo bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,19 @@ schema: install
 demo: install
 	$(BIN)/pk validate examples/demo-2024
 	$(BIN)/pk achievement examples/demo-2024 --periode tahunan
+
+# Timings and memory against the targets in README.md; tools the comparison needs live in a
+# venv of their own so they cannot slow pk's start-up.
+BENCH := build/bench
+$(BENCH)/.tools:
+	$(PYTHON) -m venv $(BENCH)/tools
+	$(BENCH)/tools/bin/python -m pip install --quiet yamllint check-jsonschema
+	touch $@
+
+bench: install $(BENCH)/.tools
+	$(BIN)/python bench/generate.py $(BENCH)/national
+	$(BIN)/python bench/generate.py $(BENCH)/half --units 277
+	$(BIN)/python bench/run.py --pk $(BIN)/pk --tools $(BENCH)/tools/bin --work $(BENCH)
 
 clean:
 	rm -rf $(VENV) build .pytest_cache

@@ -24,6 +24,7 @@ class Context:
     """Facts about the run that the data cannot know: the year its folder names."""
 
     folder_year: int | None = None
+    year_source: str = "the folder"
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,7 @@ def check_year(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
     """
     if ctx.folder_year is not None and doc.tahun != ctx.folder_year:
         yield Finding(("tahun",), Level.ERROR, "year-mismatch",
-                      f"tahun is {doc.tahun} but the folder is {ctx.folder_year}; "
+                      f"tahun is {doc.tahun} but {ctx.year_source} is {ctx.folder_year}; "
                       "correct one of them")
     signed = doc.penandatanganan.tanggal
     if signed is not None and signed.year != doc.tahun:

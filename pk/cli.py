@@ -41,7 +41,9 @@ class ShowFormat(str, Enum):
 
 PathsArg = Annotated[
     list[Path] | None,
-    typer.Argument(help="Year folders or perjanjian.yaml files. Default: the newest data/<year>."),
+    typer.Argument(
+        help="Year folders, perjanjian.yaml files or workspaces. Default: the newest data/<year>."
+    ),
 ]
 PathArg = Annotated[
     Path | None,
@@ -73,17 +75,32 @@ def validate(
     strict: Annotated[bool, typer.Option(help="Exit 1 on warnings too.")] = False,
 ) -> None:
     """Check the agreement: YAML, schema and consistency, each finding at file:line:col."""
-    from pk.diagnostics import Level
-    from pk.loader import find_default, load_year
-    from pk.output import FORMATTERS
+    from functools import partial
 
-    folders = paths or [find_default()]
+    from pk.diagnostics import Level
+    from pk.loader import diagnose_year, find_default
+    from pk.output import FORMATTERS
+    from pk.workspace import is_workspace, load_workspace, map_units
+
     diagnostics = []
     files = 0
-    for path in folders:
-        loaded = load_year(path)
-        diagnostics.extend(loaded.diagnostics)
-        files += max(len(loaded.sources), 1)
+    for path in paths or [find_default()]:
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or folder")
+        if not is_workspace(path):
+            found, read = diagnose_year(path)
+            diagnostics.extend(found)
+            files += read
+            continue
+        workspace = load_workspace(path)
+        diagnostics.extend(workspace.diagnostics)
+        files += 1
+        year = workspace.workspace.tahun if workspace.workspace else None
+        folders = [unit.folder for unit in workspace.units]
+        show_progress = format is DiagnosticFormat.text
+        for found, read in map_units(partial(diagnose_year, year=year), folders, progress=show_progress):
+            diagnostics.extend(found)
+            files += read
     sys.stdout.write(FORMATTERS[format.value](diagnostics, files))
     failing = {Level.ERROR, Level.WARNING} if strict else {Level.ERROR}
     if any(d.level in failing for d in diagnostics):

@@ -69,8 +69,11 @@ def find_default(root: Path = Path("data")) -> Path:
     return years[-1]
 
 
-def load_year(path: Path) -> Loaded:
-    """Load `path`: a year folder, or a `perjanjian.yaml` file inside one."""
+def load_year(path: Path, year: int | None = None) -> Loaded:
+    """Load `path`: a year folder, or a `perjanjian.yaml` file inside one.
+
+    `year` is the year the caller expects (a workspace's); by default the folder's name.
+    """
     if not path.exists():
         raise UsageError(f"{path}: no such file or folder")
     if path.is_dir():
@@ -89,7 +92,7 @@ def load_year(path: Path) -> Loaded:
     loaded.sources[display] = source
     loaded.diagnostics.extend(diagnostics)
     if source.data is not None:
-        loaded.perjanjian = _validate(source, Perjanjian, loaded.diagnostics)
+        loaded.perjanjian = validate_source(source, Perjanjian, loaded.diagnostics)
     optional_ok = True
     for name, model, attr in ((REALISASI_FILE, Realisasi, "realisasi"),
                               (PENGATURAN_FILE, Pengaturan, "pengaturan")):
@@ -99,13 +102,16 @@ def load_year(path: Path) -> Loaded:
         other_source, other_diagnostics = load(other, other.as_posix())
         loaded.sources[other_source.path] = other_source
         loaded.diagnostics.extend(other_diagnostics)
-        document = _validate(other_source, model, loaded.diagnostics) \
+        document = validate_source(other_source, model, loaded.diagnostics) \
             if other_source.data is not None else None
         setattr(loaded, attr, document)
         optional_ok = optional_ok and document is not None
     if loaded.perjanjian is not None:
-        year = int(folder.name) if _YEAR.match(folder.resolve().name) else None
-        ctx = checks.Context(folder_year=year)
+        if year is not None:
+            ctx = checks.Context(folder_year=year, year_source="the workspace")
+        else:
+            name = folder.resolve().name
+            ctx = checks.Context(folder_year=int(name) if _YEAR.match(name) else None)
         findings = checks.run_checks(loaded.perjanjian, ctx)
         if optional_ok:
             documents = checks.Year(loaded.perjanjian, loaded.realisasi, loaded.pengaturan)
@@ -121,7 +127,8 @@ def load_year(path: Path) -> Loaded:
     return loaded
 
 
-def _validate(source: Source, model: type[_M], out: list[Diagnostic]) -> _M | None:
+def validate_source(source: Source, model: type[_M], out: list[Diagnostic]) -> _M | None:
+    """The model for a parsed file, or None; every schema error goes to `out`, located."""
     try:
         return model.model_validate(source.data)
     except ValidationError as err:
@@ -207,3 +214,9 @@ def _model_in(annotation: Any) -> Any:
             if found is not None:
                 return found
     return None
+
+
+def diagnose_year(folder: Path, year: int | None = None) -> tuple[list[Diagnostic], int]:
+    """Only the findings of `load_year` and how many files it read: cheap to send between processes."""
+    loaded = load_year(folder, year)
+    return loaded.diagnostics, max(len(loaded.sources), 1)

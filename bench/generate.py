@@ -1,0 +1,123 @@
+"""Generate a synthetic national workspace: KPU RI, 38 provinces, 514 kabupaten/kota.
+
+Each unit gets an agreement shaped like data/2024 (about 60 indicators) with targets drawn
+from a seeded generator, so the same arguments always write the same bytes.
+
+    python bench/generate.py OUT [--units 553] [--seed 2024]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+from pathlib import Path
+
+PROVINCES = 38
+KABKOTA = 514
+INDIKATOR = 60
+SASARAN_PER_KELOMPOK = 3
+
+
+def unit_ids(count: int) -> list[tuple[str, str | None, str]]:
+    """(id, induk, nama) for the first `count` units in parent-first order."""
+    units: list[tuple[str, str | None, str]] = [("kpu-ri", None, "Komisi Pemilihan Umum")]
+    for p in range(1, PROVINCES + 1):
+        units.append((f"kpu-p{p:02d}", "kpu-ri", f"KPU Provinsi {p:02d}"))
+    for k in range(KABKOTA):
+        parent = f"kpu-p{k % PROVINCES + 1:02d}"
+        units.append((f"kpu-k{k + 1:03d}", parent, f"KPU Kabupaten/Kota {k + 1:03d}"))
+    return units[:count]
+
+
+def perjanjian(rng: random.Random, nama: str) -> str:
+    lines = [
+        "# yaml-language-server: $schema=../../../schema/perjanjian.schema.json",
+        "# Synthetic agreement for benchmarks; not real data.",
+        "versi_format: 1",
+        "tahun: 2024",
+        "unit:",
+        f"  nama: {nama}",
+        f"  singkatan: {nama}",
+        "pihak_pertama:",
+        f"  nama: Sekretaris {nama}",
+        f"  jabatan: Sekretaris {nama}",
+        "pihak_kedua:",
+        f"  nama: Ketua {nama}",
+        f"  jabatan: Ketua {nama}",
+        "penandatanganan:",
+        "  tempat: Jakarta",
+        f"  tanggal: 2024-{rng.randint(1, 6):02d}-{rng.randint(1, 28):02d}",
+        "kelompok:",
+    ]
+    n = 0
+    s = 0
+    kelompok = 0
+    while n < INDIKATOR:
+        kelompok += 1
+        lines += [f"  - no: {kelompok}", "    sasaran:"]
+        for _ in range(SASARAN_PER_KELOMPOK):
+            s += 1
+            lines += [
+                f"      - id: SS-{s:02d}",
+                f"        nama: Terwujudnya sasaran strategis nomor {s} yang dirumuskan untuk tahun 2024",
+                "        indikator:",
+            ]
+            for _ in range(rng.randint(1, 3)):
+                n += 1
+                lines += [
+                    f"          - id: IK-{n:02d}",
+                    f"            nama: Persentase satker yang melaksanakan kegiatan nomor {n} "
+                    "tepat waktu, tepat jumlah dan tepat sasaran sesuai ketentuan",
+                ]
+                if rng.random() < 0.8:
+                    lines += [f"            target: {rng.choice([75, 80, 85, 90, 95, 97.5, 100])}",
+                              '            satuan: "%"']
+                else:
+                    lines += [f"            target: {rng.randint(1, 12)}", "            satuan: Dok"]
+                if n == INDIKATOR:
+                    break
+            if n == INDIKATOR:
+                break
+    pagu = [rng.randint(1_000_000, 200_000_000) * 1000 for _ in range(2)]
+    lines += [
+        "anggaran:",
+        "  kegiatan:",
+        "    - kode: 076.01.CQ",
+        "      nama: Penyelenggaraan Pemilu dalam Proses Konsolidasi Demokrasi",
+        f"      pagu: {pagu[0]}",
+        "    - kode: 076.01.WA",
+        "      nama: Program Dukungan Manajemen",
+        f"      pagu: {pagu[1]}",
+        f"  jumlah: {sum(pagu)}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def generate(out: Path, units: int, seed: int) -> None:
+    rng = random.Random(seed)
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    workspace = ["versi_format: 1", "tahun: 2024", "unit:"]
+    for id_, induk, nama in unit_ids(units):
+        workspace.append(f"  - id: {id_}")
+        if induk:
+            workspace.append(f"    induk: {induk}")
+        folder = out / id_
+        folder.mkdir()
+        (folder / "perjanjian.yaml").write_text(perjanjian(rng, nama), encoding="utf-8")
+    (out / "workspace.yaml").write_text("\n".join(workspace) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--units", type=int, default=1 + PROVINCES + KABKOTA)
+    parser.add_argument("--seed", type=int, default=2024)
+    args = parser.parse_args()
+    generate(args.out, args.units, args.seed)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""A workspace: several units' agreements for one year, with parent–child relations.
+
+    ntb-2024/workspace.yaml          versi_format, tahun, and the list of units
+    ntb-2024/kpu-ntb/perjanjian.yaml one folder per unit, laid out like data/2024
+    ntb-2024/kpu-kota-mataram/...
+
+Each unit is loaded exactly like a single year folder. With many units the work is spread
+over the machine's cores; `map_units` keeps the results in workspace order.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pk.diagnostics import Diagnostic, Level
+from pk.models import UnitRef, Workspace
+
+WORKSPACE_FILE = "workspace.yaml"
+PARALLEL_FROM = 16
+"""Below this many units a process pool costs more than it saves."""
+PROGRESS_FROM = 40
+"""Below this many units the work is over before a progress bar is worth drawing."""
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Unit:
+    ref: UnitRef
+    folder: Path
+
+
+@dataclass
+class LoadedWorkspace:
+    folder: Path
+    workspace: Workspace | None
+    units: list[Unit] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def is_workspace(path: Path) -> bool:
+    return path.name == WORKSPACE_FILE or (path / WORKSPACE_FILE).is_file()
+
+
+def load_workspace(path: Path) -> LoadedWorkspace:
+    """Read workspace.yaml and check its units: ids, parents and folders."""
+    from pk.loader import validate_source
+    from pk.yamlsource import load
+
+    file = path if path.name == WORKSPACE_FILE else path / WORKSPACE_FILE
+    display = file.as_posix()
+    loaded = LoadedWorkspace(file.parent, None)
+    source, diagnostics = load(file, display)
+    loaded.diagnostics.extend(diagnostics)
+    if source.data is None:
+        return loaded
+    loaded.workspace = validate_source(source, Workspace, loaded.diagnostics)
+    if loaded.workspace is None:
+        return loaded
+
+    def report(loc: tuple[str | int, ...], code: str, message: str) -> None:
+        line, col = source.locate(loc)
+        loaded.diagnostics.append(Diagnostic(display, line, col, Level.ERROR, code, message))
+
+    seen: set[str] = set()
+    for i, ref in enumerate(loaded.workspace.unit):
+        if ref.id in seen:
+            report(("unit", i, "id"), "duplicate-id", f"unit id {ref.id} is listed twice")
+            continue
+        if ref.induk is not None and ref.induk not in seen:
+            report(("unit", i, "induk"), "unknown-induk",
+                   f"induk {ref.induk} is not a unit listed above this one; list parents first")
+        seen.add(ref.id)
+        folder = file.parent / (ref.folder or ref.id)
+        if not folder.is_dir():
+            report(("unit", i), "missing-folder",
+                   f"unit {ref.id} has no folder {folder.as_posix()}")
+            continue
+        loaded.units.append(Unit(ref, folder))
+    return loaded
+
+
+def map_units(
+    fn: Callable[[Path], T],
+    folders: Sequence[Path],
+    *,
+    jobs: int | None = None,
+    label: str = "Memeriksa",
+    progress: bool = True,
+) -> Iterator[T]:
+    """`fn` over each folder, in order; on several cores when there are many folders."""
+    jobs = jobs or os.cpu_count() or 1
+    show = progress and len(folders) >= PROGRESS_FROM and sys.stderr.isatty()
+    if jobs <= 1 or len(folders) < PARALLEL_FROM:
+        results: Iterator[T] = map(fn, folders)
+        yield from _with_progress(results, len(folders), label, show)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, len(folders) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from _with_progress(pool.map(fn, folders, chunksize=chunk), len(folders), label, show)
+
+
+def _with_progress(results: Iterator[T], total: int, label: str, show: bool) -> Iterator[T]:
+    if not show:
+        yield from results
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        for result in results:
+            bar.advance(task)
+            yield result

@@ -1,0 +1,97 @@
+"""Workspaces: many units validated like single year folders; the benchmark generator."""
+
+from __future__ import annotations
+
+import filecmp
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from typer.testing import CliRunner
+
+from pk.cli import app
+
+sys.path.insert(0, str(ROOT / "bench"))
+import generate  # noqa: E402  (bench/ is not a package)
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("ws") / "national"
+    generate.generate(out, units=20, seed=7)
+    return out
+
+
+def test_generator_is_deterministic(tmp_path: Path, workspace: Path) -> None:
+    again = tmp_path / "again"
+    generate.generate(again, units=20, seed=7)
+    files = sorted(p.relative_to(workspace).as_posix() for p in workspace.rglob("*.yaml"))
+    assert len(files) == 21  # workspace.yaml and 20 units
+    match, mismatch, errors = filecmp.cmpfiles(workspace, again, files, shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def test_generated_units_are_valid_and_shaped_like_2024(workspace: Path) -> None:
+    result = runner.invoke(app, ["validate", str(workspace)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith("(21 files checked).")
+    show = runner.invoke(app, ["show", str(workspace / "kpu-p01"), "--format", "json"])
+    assert len(__import__("json").loads(show.output)["indikator"]) == generate.INDIKATOR
+
+
+def test_workspace_errors_are_located(tmp_path: Path, workspace: Path) -> None:
+    ws = tmp_path / "ws"
+    generate.generate(ws, units=3, seed=1)
+    (ws / "workspace.yaml").write_text(
+        "versi_format: 1\n"
+        "tahun: 2024\n"
+        "unit:\n"
+        "  - id: kpu-ri\n"
+        "  - id: kpu-p01\n"
+        "    induk: kpu-xx\n"
+        "  - id: kpu-p01\n"
+        "  - id: kpu-p09\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["validate", str(ws)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    wsfile = (ws / "workspace.yaml").as_posix()
+    assert f"{wsfile}:6:12: error: induk kpu-xx is not a unit listed above this one; " \
+        "list parents first [unknown-induk]" in lines
+    assert f"{wsfile}:7:9: error: unit id kpu-p01 is listed twice [duplicate-id]" in lines
+    assert f"{wsfile}:8:5: error: unit kpu-p09 has no folder {ws.as_posix()}/kpu-p09 " \
+        "[missing-folder]" in lines
+
+
+def test_unit_year_must_match_workspace(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    generate.generate(ws, units=2, seed=1)
+    text = (ws / "workspace.yaml").read_text(encoding="utf-8")
+    (ws / "workspace.yaml").write_text(text.replace("tahun: 2024", "tahun: 2025"), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(ws)])
+    assert result.exit_code == 1
+    assert "tahun is 2024 but the workspace is 2025; correct one of them [year-mismatch]" in result.output
+    assert result.output.count("[year-mismatch]") == 2  # one per unit
+
+
+def test_parallel_and_serial_runs_agree(workspace: Path) -> None:
+    from functools import partial
+
+    from pk.loader import diagnose_year
+    from pk.workspace import load_workspace, map_units
+
+    units = [u.folder for u in load_workspace(workspace).units]
+    broken = units[3] / "perjanjian.yaml"
+    original = broken.read_text(encoding="utf-8")
+    broken.write_text(original.replace("tahun: 2024", "tahun: 2023"), encoding="utf-8")
+    try:
+        serial = list(map_units(partial(diagnose_year, year=2024), units, jobs=1))
+        parallel = list(map_units(partial(diagnose_year, year=2024), units, jobs=2))
+    finally:
+        broken.write_text(original, encoding="utf-8")
+    assert serial == parallel
+    assert [len(d) for d, _ in serial].count(0) == len(units) - 1
