@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pk.diagnostics import Level
+from pk.formats import rupiah
 from pk.models import Agregasi, Indikator, Perjanjian, Polaritas, Rentang
 from pk.models_realisasi import TRIWULAN, Pengaturan, Realisasi
 
@@ -67,7 +68,7 @@ def check_duplicate_id(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
                 if id_ in seen:
                     yield Finding(
                         (*loc, "id"), Level.ERROR, "duplicate-id",
-                        f"id {id_} is already used ({seen[id_]}); give this one a new id",
+                        f"id {id_} is already used in {seen[id_]}; give this one a new id",
                     )
                 else:
                     seen[id_] = where
@@ -139,7 +140,8 @@ def check_target_missing(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
     """
     for loc, ind in _indikator_locs(doc):
         if ind.target is None:
-            yield Finding(loc, Level.WARNING, "target-missing",
+            # At `target: null` when the key is there, else at the indikator itself.
+            yield Finding((*loc, "target"), Level.WARNING, "target-missing",
                           f"indikator {ind.id} has no target; capaian cannot be computed "
                           "until one is written here")
 
@@ -170,9 +172,10 @@ def check_total(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
     stated = doc.anggaran.jumlah
     total = sum(k.pagu for k in doc.anggaran.kegiatan)
     if stated is not None and stated != total:
+        more_less = "more" if stated > total else "less"
         yield Finding(("anggaran", "jumlah"), Level.ERROR, "total-mismatch",
-                      f"jumlah is {stated:,} but the kegiatan add up to {total:,} "
-                      f"(difference {stated - total:+,}); correct a pagu or the jumlah")
+                      f"jumlah is {rupiah(stated)} but the kegiatan add up to {rupiah(total)} "
+                      f"({rupiah(abs(stated - total))} {more_less}); correct a pagu or the jumlah")
 
 
 def check_year(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:

@@ -83,9 +83,12 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
     display = file.as_posix()
     loaded = Loaded(folder, None)
     if not file.exists():
+        others = sorted(p.name for p in folder.glob("*.y*ml") if p.is_file())
+        hint = (f"found {', '.join(others)}: rename it to {PERJANJIAN_FILE}?" if others
+                else "is this a year folder such as data/2024?")
         loaded.diagnostics.append(Diagnostic(
             display, 0, 0, Level.ERROR, "missing-file",
-            f"no {PERJANJIAN_FILE} in {folder.as_posix()}; is this a year folder such as data/2024?",
+            f"no {PERJANJIAN_FILE} in {folder.as_posix()}; {hint}",
         ))
         return loaded
     source, diagnostics = load(file, display)
@@ -144,30 +147,50 @@ def _diagnostic(source: Source, model: type[BaseModel], error: Any) -> Diagnosti
     if kind == "missing":
         missing = str(error["loc"][-1])
         line, col = source.locate(loc)
+        parent = next((str(p) for p in reversed(loc[:-1]) if isinstance(p, str)), None)
+        where = f"this `{parent}`" if parent else "the top level of the file"
         return Diagnostic(source.path, line, col, Level.ERROR, "missing-field",
-                          f"`{missing}` is missing here; add it")
+                          f"`{missing}` is missing in {where}; add it")
     if kind == "extra_forbidden":
         line, col = source.locate(loc, key=True)
         allowed = _fields_at(model, loc[:-1])
-        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.7)
         hint = f"did you mean `{close[0]}`?" if close else (
             "allowed here: " + ", ".join(allowed) if allowed else "remove it")
         return Diagnostic(source.path, line, col, Level.ERROR, "unknown-key",
                           f"unknown key `{name}`; {hint}")
     line, col = source.locate(loc)
     code = "wrong-type" if kind.endswith("_type") or kind == "int_from_float" else "invalid-value"
-    message = error["msg"]
     value = error.get("input")
-    if isinstance(value, str | int) and not isinstance(value, bool) and len(str(value)) <= 40:
-        message += f" (found {value!r})"
-    if not loc:
-        keys = ", ".join(list(model.model_fields)[:3])
-        message = f"the file must be a mapping of keys ({keys}, …); " + message
+    if kind in ("model_type", "dict_type", "list_type"):
+        shape = "a list (one `- ` item a line)" if kind == "list_type" else "a mapping of keys"
+        fields = _fields_at(model, loc)
+        if fields and kind == "model_type":
+            shape += " (" + ", ".join(fields[:3]) + (", …)" if len(fields) > 3 else ")")
+        message = f"should be {shape}, not {_describe(value)}"
+    elif kind == "string_pattern_mismatch" and name == "id":
+        message = f"{value!r} is not an id: up to 20 letters, digits, '.', '_' or '-', e.g. IK-01"
     else:
-        message = f"`{name}`: {message}"
+        message = error["msg"]
+        if isinstance(value, str | int) and not isinstance(value, bool) and len(str(value)) <= 40:
+            message += f" (found {value!r})"
+    message = f"`{name}`: {message}" if loc else f"the file {message}"
     if name in _HINTS:
         message += f"; {_HINTS[name]}"
     return Diagnostic(source.path, line, col, Level.ERROR, code, message)
+
+
+def _describe(value: Any) -> str:
+    """A few words for the wrong value found, as a planner would see it in the file."""
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "empty"
+    if isinstance(value, str):
+        return f"the text {value!r}" if len(value) <= 40 else "a text"
+    return f"the value {value}"
 
 
 def _data_loc(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:

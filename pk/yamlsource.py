@@ -29,6 +29,8 @@ MAX_BYTES = 5 * 1024 * 1024
 """A year's agreement is about 40 KB; anything this large is not a pk file."""
 MAX_DEPTH = 64
 """pk files nest eight levels at most; libyaml itself stops at 1000."""
+_TOO_LARGE = (f"file is larger than {MAX_BYTES // 1024 // 1024} MB; a pk file is about 40 KB. "
+              "Is this the right file?")
 
 _PLAIN = "pk:plain"
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -69,14 +71,13 @@ def load(path: Path, display: str) -> tuple[Source, list[Diagnostic]]:
     try:
         if path.is_dir():
             return fail(0, 0, "not-a-file", "is a folder, but a YAML file was expected here")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return fail(
-                0, 0, "file-too-large",
-                f"file is {size / 1024 / 1024:.1f} MB; a pk file is at most "
-                f"{MAX_BYTES // 1024 // 1024} MB. Is this the right file?",
-            )
-        raw = path.read_bytes()
+        if not path.is_file():
+            return fail(0, 0, "not-a-file", "is not a regular file (a device or pipe?); "
+                        "a YAML file was expected here")
+        if path.stat().st_size > MAX_BYTES:
+            return fail(0, 0, "file-too-large", _TOO_LARGE)
+        with path.open("rb") as file:
+            raw = file.read(MAX_BYTES + 1)  # bounded even if the file grows after stat
     except OSError as err:
         return fail(0, 0, "unreadable", f"cannot be read: {err.strerror or err}")
     return load_bytes(raw, display)
@@ -88,16 +89,14 @@ def load_bytes(raw: bytes, display: str) -> tuple[Source, list[Diagnostic]]:
         return _failed(display, line, col, code, message)
 
     if len(raw) > MAX_BYTES:
-        return fail(
-            0, 0, "file-too-large",
-            f"file is {len(raw) / 1024 / 1024:.1f} MB; a pk file is at most "
-            f"{MAX_BYTES // 1024 // 1024} MB. Is this the right file?",
-        )
+        return fail(0, 0, "file-too-large", _TOO_LARGE)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
-        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, err.start) + 1
+        # Count characters, not bytes, before the bad byte, as an editor shows the column.
+        col = len(raw[line_start:err.start].decode("utf-8", errors="replace")) + 1
         return fail(
             line, col, "not-utf8",
             f"byte 0x{raw[err.start]:02x} is not UTF-8; save the file as UTF-8",
@@ -115,17 +114,21 @@ def load_text(text: str, display: str) -> tuple[Source, list[Diagnostic]]:
     try:
         root = parse(text)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        problem = err.problem or "invalid YAML"
-        hint = " (YAML indents with spaces, not tabs)" if "\t" in _line_at(text, line) else ""
-        return fail(line, col, "yaml-syntax", f"YAML syntax error: {problem}{hint}")
+        line, col, code, message = _syntax_error(err, text)
+        return fail(line, col, code, message)
     except yaml.YAMLError as err:
         return fail(0, 0, "yaml-syntax", f"YAML syntax error: {err}")
     if root is None:
         return fail(0, 0, "empty-file", "file is empty; it should hold a pk document")
     diagnostics: list[Diagnostic] = []
-    data = _construct(root, display, diagnostics, set(), 0)
+    builder = _Builder(display, diagnostics)
+    data = builder.build(root, 0)
+    if builder.aliases:
+        diagnostics.append(_alias_error(text, display))
+    if builder.aliases or builder.too_deep:
+        # The structure is not one pk reads: checking the schema of what is left would only
+        # add errors that go away once this one is fixed.
+        return Source(display, None, root), diagnostics
     return Source(display, data, root), diagnostics
 
 
@@ -170,40 +173,135 @@ def locate(root: Node | None, loc: tuple[str | int, ...], *, key: bool = False) 
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _construct(node: Node, path: str, out: list[Diagnostic], seen: set[int], depth: int) -> Any:
-    def report(at: Node, code: str, message: str) -> None:
-        line, col = at.start_mark.line + 1, at.start_mark.column + 1
-        out.append(Diagnostic(path, line, col, Level.ERROR, code, message))
+class _Builder:
+    """Turns the node tree into plain data, reporting duplicate keys, aliases and deep nesting."""
 
-    if id(node) in seen:
-        # An alias makes libyaml hand back the anchored node again; expanding it is how a
-        # "billion laughs" file blows up, and pk files have no use for it.
-        report(node, "yaml-alias", "YAML anchors and aliases (&name, *name) are not allowed "
-               "in pk files; write the value out in full")
-        return None
-    if depth > MAX_DEPTH:
-        report(node, "too-deep", f"nested more than {MAX_DEPTH} levels deep; a pk file is not")
-        return None
-    if isinstance(node, ScalarNode):
-        return _scalar(node)
-    seen.add(id(node))
-    if isinstance(node, SequenceNode):
-        return [_construct(item, path, out, seen, depth + 1) for item in node.value]
-    assert isinstance(node, MappingNode)
-    mapping: dict[Any, Any] = {}
-    for k, v in node.value:
-        if not isinstance(k, ScalarNode):
-            report(k, "yaml-complex-key", "a key must be plain text")
-            continue
-        name = _scalar(k)
-        if not isinstance(name, str | int):
-            name = k.value
-        if name in mapping:
-            report(k, "duplicate-key", f"key '{k.value}' appears twice in this mapping; "
-                   "keep one (the first is used)")
-            continue
-        mapping[name] = _construct(v, path, out, seen, depth + 1)
-    return mapping
+    def __init__(self, path: str, out: list[Diagnostic]) -> None:
+        self.path = path
+        self.out = out
+        self.seen: set[int] = set()
+        self.aliases = 0
+        self.too_deep = False
+
+    def report(self, at: Node, code: str, message: str) -> None:
+        line, col = at.start_mark.line + 1, at.start_mark.column + 1
+        self.out.append(Diagnostic(self.path, line, col, Level.ERROR, code, message))
+
+    def build(self, node: Node, depth: int) -> Any:
+        if id(node) in self.seen:
+            # An alias makes libyaml hand back the anchored node again; expanding it is how a
+            # "billion laughs" file blows up, and pk files have no use for it. Never expanded.
+            self.aliases += 1
+            return None
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            if not self.too_deep:
+                self.report(node, "too-deep",
+                            f"nested more than {MAX_DEPTH} levels deep; a pk file never is")
+            self.too_deep = True
+            return None
+        if isinstance(node, ScalarNode):
+            return _scalar(node)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, depth + 1) for item in node.value]
+        assert isinstance(node, MappingNode)
+        mapping: dict[Any, Any] = {}
+        for k, v in node.value:
+            if not isinstance(k, ScalarNode):
+                self.report(k, "yaml-complex-key", "a key must be plain text, not a list or mapping")
+                continue
+            if id(k) in self.seen:
+                self.aliases += 1
+                continue
+            self.seen.add(id(k))
+            name = _scalar(k)
+            if not isinstance(name, str | int):
+                name = k.value
+            if name in mapping:
+                self.report(k, "duplicate-key", f"key '{k.value}' appears twice in this mapping; "
+                            "keep one (the first is used)")
+                continue
+            mapping[name] = self.build(v, depth + 1)
+        return mapping
+
+
+def _alias_error(text: str, path: str) -> Diagnostic:
+    """One error at the first alias (`*name`), with how many there are.
+
+    The composed tree only holds the anchored node, so the aliases' own positions come from a
+    second, cheap pass over the parser events; it runs only for files that have aliases.
+    """
+    aliases = [e for e in yaml.parse(text, Loader=_Parser) if isinstance(e, yaml.AliasEvent)]
+    first = aliases[0]
+    more = f" (this file has {len(aliases)} aliases)" if len(aliases) > 1 else ""
+    return Diagnostic(
+        path, first.start_mark.line + 1, first.start_mark.column + 1, Level.ERROR, "yaml-alias",
+        f"alias *{first.anchor} repeats a value anchored elsewhere; pk files do not allow "
+        f"YAML anchors and aliases (&name, *name): write the value out in full{more}",
+    )
+
+
+# Hints for the YAML errors a planner meets most, keyed by a fragment of libyaml's problem.
+_SYNTAX_HINTS = {
+    "mapping values are not allowed": "is this line indented more than the key above it? "
+    "A value that contains ': ' must be in quotes",
+    "expected <block end>": "this line does not line up with the keys above it; check its "
+    "indentation",
+    "did not find expected '-' indicator": "a list continues here but the line does not start "
+    "with '- '; check its indentation",
+    "could not find expected ':'": "each line needs `key: value`, or `- ` for a list item",
+}
+
+
+def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
+    """Position, code and message for a libyaml error, pointing where the fix is needed."""
+    problem = err.problem or "invalid YAML"
+    mark = err.problem_mark or err.context_mark
+    # Where the problem is only noticed later (end of file, next line), the construct that
+    # started it is the place to fix.
+    if err.context_mark and (
+        "end of stream" in problem or "could not find expected ':'" in problem
+    ):
+        mark = err.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    if "undefined alias" in problem:
+        return line, col, "yaml-alias", "alias with no anchor before it; pk files do not allow " \
+            "YAML anchors and aliases (&name, *name): write the value out in full"
+    if "maximum nesting depth" in problem:
+        return line, col, "too-deep", "nested too deep for YAML to read; a pk file never is"
+    if err.context and "quoted scalar" in err.context and "end of stream" in problem:
+        return line, col, "yaml-syntax", "YAML syntax error: the quote opened here is never " \
+            "closed; add the closing quote"
+    hints = [hint for fragment, hint in _SYNTAX_HINTS.items() if fragment in problem]
+    if "\t" in _line_at(text, line):
+        hints.append("YAML indents with spaces, not tabs")
+    if "cannot start any token" in problem and _line_at(text, line)[col - 1 : col] in ("@", "`"):
+        hints.append("a value starting with @ or ` must be in quotes")
+    opened = _multiline_quote(text, line)
+    if opened is not None:
+        hints.append(f"the quoted text opened at line {opened[0]}, col {opened[1]} runs on over "
+                     "several lines: is its closing quote missing?")
+    hint = f" ({'; '.join(hints)})" if hints else ""
+    return line, col, "yaml-syntax", f"YAML syntax error: {problem}{hint}"
+
+
+def _multiline_quote(text: str, line: int) -> tuple[int, int] | None:
+    """Start of a quoted text that spans lines and ends on the error's `line`, if any.
+
+    pk files write multi-line text as `|` blocks, so a quote running over lines is almost
+    always one that was never closed: the scanner takes everything up to the next quote as
+    text and only trips over what follows it, far from the real mistake.
+    """
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=_Parser):
+            if (isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
+                    and token.start_mark.line != token.end_mark.line
+                    and token.end_mark.line + 1 == line):
+                found = (token.start_mark.line + 1, token.start_mark.column + 1)
+    except yaml.YAMLError:
+        pass
+    return found
 
 
 def _scalar(node: ScalarNode) -> Any:

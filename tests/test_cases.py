@@ -1,0 +1,64 @@
+"""Every case folder under tests/cases/ through `pk validate 2024`, compared with expected.txt.
+
+A case is a folder: the input (usually `2024/perjanjian.yaml`), `README` saying what is
+wrong with it, `expected.txt` with the exact output of `pk validate 2024` run inside the
+folder, and `exit_code`. Adding a case needs no Python; after a deliberate change of
+messages, `PK_UPDATE_CASES=1 pytest tests/test_cases.py` rewrites the expected.txt files,
+to be reviewed in the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from typer.testing import CliRunner
+
+from pk.cli import app
+
+CASES = ROOT / "tests" / "cases"
+CASE_DIRS = sorted(p.parent for p in CASES.glob("*/*/exit_code"))
+FINDING = re.compile(r"^2024/perjanjian\.yaml:\d+:\d+: (error|warning): .+ \[[a-z0-9-]+\]$")
+# How the code names a diagnostic's code: after its level, as `fail`/`report`'s code argument,
+# or in the loader's choice between wrong-type and invalid-value.
+CODE_LITERAL = re.compile(
+    r'(?:Level\.(?:ERROR|WARNING),\s*|fail\(\s*[^"()]*?|report\(\s*[^"()]*?|return line, col, )'
+    r'"([a-z][a-z0-9-]*)"'
+)
+CODE_CHOICE = re.compile(r'code = "([a-z-]+)" if .* else "([a-z-]+)"')
+UPDATE = os.environ.get("PK_UPDATE_CASES") == "1"
+
+
+@pytest.mark.parametrize("case", CASE_DIRS, ids=[f"{p.parent.name}/{p.name}" for p in CASE_DIRS])
+def test_case(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(case)
+    result = CliRunner().invoke(app, ["validate", "2024"])
+    assert not isinstance(result.exception, Exception) or isinstance(
+        result.exception, SystemExit
+    ), f"validate raised {result.exception!r}"
+    assert "Traceback" not in result.output
+    expected = case / "expected.txt"
+    if UPDATE:
+        expected.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == expected.read_text(encoding="utf-8")
+    assert result.exit_code == int((case / "exit_code").read_text().split()[0])
+    *findings, summary = result.stdout.splitlines()
+    assert all(FINDING.match(line) for line in findings)
+    assert summary.startswith(("Found ", "No problems found"))
+
+
+def test_cases_cover_every_code() -> None:
+    """Each diagnostic code pk can emit has a case (or, for the few that cannot be files,
+    a test in test_hostile_inputs.py), so a new check comes with its example."""
+    sources = "".join((ROOT / "pk" / f).read_text() for f in ("checks.py", "loader.py", "yamlsource.py"))
+    codes = set(CODE_LITERAL.findall(sources)) | set(CODE_CHOICE.findall(sources)[0])
+    assert {"yaml-syntax", "unknown-key", "total-mismatch", "wrong-type"} <= codes  # the regexes work
+    shown = set()
+    for case in CASE_DIRS:
+        shown |= set(re.findall(r"\[([a-z0-9-]+)\]$", (case / "expected.txt").read_text(), re.M))
+    not_files = {"file-too-large", "unreadable"}  # tested in test_hostile_inputs.py
+    assert codes - shown - not_files == set()
+    assert len([c for c in CASE_DIRS if c.parent.name == "invalid"]) >= 25

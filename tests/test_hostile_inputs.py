@@ -1,0 +1,116 @@
+"""Bad inputs that cannot be committed as case folders: huge, unreadable or special files.
+
+Each still ends in one located finding, exit 1 and no traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from typer.testing import CliRunner
+
+from pk import yamlsource
+from pk.cli import app
+
+BASE = ROOT / "tests" / "cases" / "valid" / "minimal" / "2024" / "perjanjian.yaml"
+
+
+def validate(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+    monkeypatch.chdir(folder.parent)
+    result = CliRunner().invoke(app, ["validate", folder.name])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    return result.exit_code, result.stdout
+
+
+@pytest.fixture
+def year(tmp_path: Path) -> Path:
+    folder = tmp_path / "2024"
+    folder.mkdir()
+    return folder
+
+
+def test_fifty_megabyte_file_is_refused_without_reading_it(
+    year: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with (year / "perjanjian.yaml").open("wb") as file:
+        file.truncate(50 * 1024 * 1024)  # sparse: 50 MB on paper, nothing on disk
+    opened: list[Path] = []
+    real_open = Path.open
+
+    def record(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        opened.append(self)
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", record)
+    code, out = validate(year, monkeypatch)
+    assert code == 1
+    assert out == (
+        "2024/perjanjian.yaml:0:0: error: file is larger than 5 MB; a pk file is about 40 KB. "
+        "Is this the right file? [file-too-large]\nFound 1 error (1 file checked).\n"
+    )
+    assert [p for p in opened if p.name == "perjanjian.yaml"] == []
+
+
+def test_file_just_over_the_limit_with_real_content(
+    year: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = BASE.read_text(encoding="utf-8")
+    padding = "# padding\n" * ((yamlsource.MAX_BYTES - len(text)) // 10 + 1)
+    (year / "perjanjian.yaml").write_text(text + padding, encoding="utf-8")
+    code, out = validate(year, monkeypatch)
+    assert (code, out.splitlines()[0].rsplit(" ", 1)[-1]) == (1, "[file-too-large]")
+
+
+def test_file_that_grows_after_stat_is_read_only_up_to_the_limit(
+    year: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The size check does not trust stat alone (a file still being written, /proc files)."""
+    (year / "perjanjian.yaml").write_bytes(b"x: 1\n" * (yamlsource.MAX_BYTES // 5 + 10))
+    real_stat = Path.stat
+
+    def small_stat(self: Path, **kwargs: object) -> os.stat_result:
+        result = real_stat(self, **kwargs)  # type: ignore[arg-type]
+        if self.name == "perjanjian.yaml":
+            return os.stat_result((*result[:6], 10, *result[7:]))
+        return result
+
+    monkeypatch.setattr(Path, "stat", small_stat)
+    code, out = validate(year, monkeypatch)
+    assert code == 1
+    assert "[file-too-large]" in out.splitlines()[0]
+
+
+def test_unreadable_file(year: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # CI runs as root, where chmod 000 does not stop reading: simulate the refusal instead.
+    shutil.copy(BASE, year / "perjanjian.yaml")
+    real_open = Path.open
+
+    def refuse(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if self.name == "perjanjian.yaml":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", refuse)
+    code, out = validate(year, monkeypatch)
+    assert code == 1
+    assert out == (
+        "2024/perjanjian.yaml:0:0: error: cannot be read: Permission denied [unreadable]\n"
+        "Found 1 error (1 file checked).\n"
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_named_pipe_is_not_read(year: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading a pipe nobody writes to would hang; it is refused before opening."""
+    os.mkfifo(year / "perjanjian.yaml")
+    code, out = validate(year, monkeypatch)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "2024/perjanjian.yaml:0:0: error: is not a regular file (a device or pipe?); "
+        "a YAML file was expected here [not-a-file]"
+    )
