@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from pk.diagnostics import Diagnostic
+from pk.diagnostics import Diagnostic, Level
 from pk.models import Perjanjian
 from pk.yamlsource import load, load_text
 from pk.yamlwrite import dump, load_roundtrip, write_atomic
@@ -72,7 +72,14 @@ def format_file(path: Path, *, check: bool = False) -> FmtResult:
     _, problems = load(path, display) if text is None else load_text(text, display)
     if text is None or problems:
         return FmtResult(path, False, tuple(problems))
-    formatted = format_text(text, MODELS.get(path.name))
+    try:
+        formatted = format_text(text, MODELS.get(path.name))
+    except ValueError as err:
+        # ruamel builds dates while reading: `tanggal: 2024-13-10` is valid YAML but no date.
+        return FmtResult(path, False, (Diagnostic(
+            display, 0, 0, Level.ERROR, "not-formattable",
+            f"cannot be formatted: {err}; `pk validate` shows where",
+        ),))
     changed = formatted != text
     if changed and not check:
         write_atomic(path, formatted)
