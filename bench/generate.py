@@ -1,7 +1,7 @@
 """Generate a synthetic national workspace: KPU RI, 38 provinces, 514 kabupaten/kota.
 
-Each unit gets an agreement shaped like data/2024 (about 60 indicators) with targets drawn
-from a seeded generator, so the same arguments always write the same bytes.
+Each unit gets an agreement shaped like data/2024 (about 60 indicators) and four quarters
+of realisasi, drawn from a seeded generator, so the same arguments always write the same bytes.
 
     python bench/generate.py OUT [--units 553] [--seed 2024]
 """
@@ -30,7 +30,8 @@ def unit_ids(count: int) -> list[tuple[str, str | None, str]]:
     return units[:count]
 
 
-def perjanjian(rng: random.Random, nama: str) -> str:
+def perjanjian(rng: random.Random, nama: str) -> tuple[str, dict[str, tuple[str, int]], list[int]]:
+    """The agreement's text, each indicator's (satuan, target) and the budget lines' pagu."""
     lines = [
         "# yaml-language-server: $schema=../../../schema/perjanjian.schema.json",
         "# Synthetic agreement for benchmarks; not real data.",
@@ -50,6 +51,7 @@ def perjanjian(rng: random.Random, nama: str) -> str:
         f"  tanggal: 2024-{rng.randint(1, 6):02d}-{rng.randint(1, 28):02d}",
         "kelompok:",
     ]
+    targets: dict[str, tuple[str, int]] = {}
     n = 0
     s = 0
     kelompok = 0
@@ -71,10 +73,13 @@ def perjanjian(rng: random.Random, nama: str) -> str:
                     "tepat waktu, tepat jumlah dan tepat sasaran sesuai ketentuan",
                 ]
                 if rng.random() < 0.8:
-                    lines += [f"            target: {rng.choice([75, 80, 85, 90, 95, 97.5, 100])}",
-                              '            satuan: "%"']
+                    target = rng.choice([75, 80, 85, 90, 95, 100])
+                    lines += [f"            target: {target}", '            satuan: "%"']
+                    targets[f"IK-{n:02d}"] = ("%", target)
                 else:
-                    lines += [f"            target: {rng.randint(1, 12)}", "            satuan: Dok"]
+                    target = rng.randint(1, 12)
+                    lines += [f"            target: {target}", "            satuan: Dok"]
+                    targets[f"IK-{n:02d}"] = ("Dok", target)
                 if n == INDIKATOR:
                     break
             if n == INDIKATOR:
@@ -91,6 +96,30 @@ def perjanjian(rng: random.Random, nama: str) -> str:
         f"      pagu: {pagu[1]}",
         f"  jumlah: {sum(pagu)}",
     ]
+    return "\n".join(lines) + "\n", targets, pagu
+
+
+def realisasi(rng: random.Random, targets: dict[str, tuple[str, int]], pagu: list[int]) -> str:
+    """Four cumulative quarters per indicator, and spending per quarter per budget line."""
+    lines = [
+        "# yaml-language-server: $schema=../../../schema/realisasi.schema.json",
+        "# Synthetic realisasi for benchmarks; not real data.",
+        "versi_format: 1",
+        "tahun: 2024",
+        "indikator:",
+    ]
+    for id_, (satuan, target) in targets.items():
+        lines.append(f"  {id_}:")
+        reach = rng.uniform(0.7, 1.1)
+        for q in range(1, 5):
+            value = target * reach * q / 4
+            shown = f"{value:.2f}" if satuan == "%" else str(round(value))
+            lines.append(f"    TW{q}: {{realisasi: {shown}}}")
+    lines.append("anggaran:")
+    for kode, amount in zip(("076.01.CQ", "076.01.WA"), pagu, strict=True):
+        lines.append(f"  {kode}:")
+        for q in range(1, 5):
+            lines.append(f"    TW{q}: {int(amount * rng.uniform(0.15, 0.25))}")
     return "\n".join(lines) + "\n"
 
 
@@ -106,7 +135,9 @@ def generate(out: Path, units: int, seed: int) -> None:
             workspace.append(f"    induk: {induk}")
         folder = out / id_
         folder.mkdir()
-        (folder / "perjanjian.yaml").write_text(perjanjian(rng, nama), encoding="utf-8")
+        text, targets, pagu = perjanjian(rng, nama)
+        (folder / "perjanjian.yaml").write_text(text, encoding="utf-8")
+        (folder / "realisasi.yaml").write_text(realisasi(rng, targets, pagu), encoding="utf-8")
     (out / "workspace.yaml").write_text("\n".join(workspace) + "\n", encoding="utf-8")
 
 

@@ -29,7 +29,7 @@ def test_generator_is_deterministic(tmp_path: Path, workspace: Path) -> None:
     again = tmp_path / "again"
     generate.generate(again, units=20, seed=7)
     files = sorted(p.relative_to(workspace).as_posix() for p in workspace.rglob("*.yaml"))
-    assert len(files) == 21  # workspace.yaml and 20 units
+    assert len(files) == 41  # workspace.yaml, and perjanjian and realisasi of 20 units
     match, mismatch, errors = filecmp.cmpfiles(workspace, again, files, shallow=False)
     assert mismatch == [] and errors == []
 
@@ -37,7 +37,7 @@ def test_generator_is_deterministic(tmp_path: Path, workspace: Path) -> None:
 def test_generated_units_are_valid_and_shaped_like_2024(workspace: Path) -> None:
     result = runner.invoke(app, ["validate", str(workspace)])
     assert result.exit_code == 0, result.output
-    assert result.output.strip().endswith("(21 files checked).")
+    assert result.output.strip().endswith("(41 files checked).")
     show = runner.invoke(app, ["show", str(workspace / "kpu-p01"), "--format", "json"])
     assert len(__import__("json").loads(show.output)["indikator"]) == generate.INDIKATOR
 
