@@ -209,6 +209,81 @@ def achievement(
         views.print_table(result, f"Perjanjian Kinerja {p.tahun} — {p.unit.singkatan}")
 
 
+class ReportDokumen(str, Enum):
+    perjanjian = "perjanjian"
+    semua = "semua"
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    all = "all"
+
+
+@app.command()
+def report(
+    path: PathArg = None,
+    dokumen: Annotated[
+        ReportDokumen, typer.Option("--dokumen", "-d", help="Which document to write.")
+    ] = ReportDokumen.semua,
+    format: Annotated[
+        list[ReportFormat] | None,
+        typer.Option("--format", "-f", help="md, html, pdf (through Chromium) or all; "
+                     "repeat for several. Default: md and html."),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="Folder to write into (default build/<tahun>), "
+                     "or - for one document in one format on stdout."),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--templates", help="Folder of your own templates; a file there replaces "
+                     "the built-in one of the same name (e.g. perjanjian.html.j2)."),
+    ] = None,
+    timestamp: Annotated[
+        bool, typer.Option("--timestamp", help="Print the generation time in the reports "
+                           "(off by default so the same data gives the same files).")
+    ] = False,
+) -> None:
+    """Write the reports: the signed perjanjian as Markdown, HTML or PDF."""
+    import datetime as dt
+
+    from pk import report as rp
+
+    if dokumen is ReportDokumen.semua:
+        documents = [rp.Dokumen.PERJANJIAN]
+    else:
+        documents = [rp.Dokumen(dokumen.value)]
+    chosen = format or [ReportFormat.md, ReportFormat.html]
+    fmts: list[rp.Format] = []
+    for f in chosen:
+        for one in ([rp.Format.MD, rp.Format.HTML, rp.Format.PDF] if f is ReportFormat.all
+                    else [rp.Format(f.value)]):
+            if one not in fmts:
+                fmts.append(one)
+    if output == "-" and len(documents) * len(fmts) != 1:
+        raise UsageError("--output - writes one document in one format; "
+                         "choose them with --dokumen and --format")
+    perjanjian = _load_or_exit(path)
+    context = rp.build_context(
+        perjanjian, dibuat=dt.datetime.now().astimezone() if timestamp else None
+    )
+    try:
+        if output == "-":
+            data = rp.render_bytes(context, documents[0], fmts[0], templates)
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+            return
+        folder = Path(output) if output else Path("build") / str(perjanjian.tahun)
+        for written in rp.write_reports(context, documents, fmts, folder, templates):
+            typer.echo(f"wrote {written}")
+    except rp.ReportError as err:
+        sys.stderr.write(f"pk: error: {err}\n")
+        raise typer.Exit(1) from None
+
+
 def _load_or_exit(path: Path | None):  # type: ignore[no-untyped-def]
     """Load a year for a command that needs valid data; print the errors and exit 1 if not."""
     return _load_year_or_exit(path).perjanjian

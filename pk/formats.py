@@ -1,8 +1,15 @@
-"""Indonesian number and money formats shared by the terminal and the reports."""
+"""Indonesian number, date and money formats shared by the terminal and the reports.
+
+Numbers and dates go through Babel's `id` locale (decimal comma, `.` for thousands, month
+names in Indonesian); money follows KPU's documents (`Rp. 165.842.289.000,-`).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
+
+LOCALE = "id"
 
 
 def rupiah(amount: int) -> str:
@@ -13,3 +20,26 @@ def rupiah(amount: int) -> str:
 def desimal(number: Decimal) -> str:
     """A Decimal with a decimal comma and its digits as computed: `104,73`, `100,00`."""
     return format(number, "f").replace(".", ",")
+
+
+def angka(number: Decimal | int) -> str:
+    """A number as written in Indonesian: `97,5`, `11`, `1.250`; every given digit kept."""
+    from babel.numbers import format_decimal
+
+    if isinstance(number, Decimal) and number == number.to_integral():
+        number = number.quantize(Decimal(1))
+    return format_decimal(number, format="#,##0.###", locale=LOCALE, decimal_quantization=False)
+
+
+def persen(number: Decimal) -> str:
+    """A computed percentage with two decimals: `104,73%` (the value is already rounded)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(number, format="#,##0.00", locale=LOCALE) + "%"
+
+
+def tanggal(date: dt.date) -> str:
+    """`10 Juni 2024`."""
+    from babel.dates import format_date
+
+    return format_date(date, format="d MMMM y", locale=LOCALE)

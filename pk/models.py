@@ -7,6 +7,7 @@ that editors show, so they are written for the planner who edits the file.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -221,20 +222,26 @@ class Perjanjian(Model):
         return [(k, s, i) for k in self.kelompok for s in k.sasaran for i in s.indikator]
 
 
-def target_text(indikator: Indikator) -> str | None:
-    """The target as the signed document prints it: `100%`, `97.5%`, `1 Dok`, `A`."""
+def target_text(
+    indikator: Indikator, number: Callable[[Decimal], str] | None = None
+) -> str | None:
+    """The target as the signed document prints it: `100%`, `97.5%`, `1 Dok`, `A`.
+
+    `number` formats the numbers (the reports pass the Indonesian `97,5`).
+    """
+    fmt = number or _plain
     target = indikator.target
     if target is None:
         return None
     if isinstance(target, str):
         return target
     if isinstance(target, Rentang):
-        number = f"{_plain(target.min)}–{_plain(target.maks)}"
+        text = f"{fmt(target.min)}–{fmt(target.maks)}"
     else:
-        number = _plain(target)
+        text = fmt(target)
     if not indikator.satuan:
-        return number
-    return f"{number}{indikator.satuan}" if indikator.satuan == "%" else f"{number} {indikator.satuan}"
+        return text
+    return f"{text}{indikator.satuan}" if indikator.satuan == "%" else f"{text} {indikator.satuan}"
 
 
 def _plain(number: Decimal) -> str:

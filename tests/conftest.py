@@ -14,3 +14,16 @@ SEED = ROOT.parent / "shared" / "seed" / "000_d85e3fca36e849e4.txt"
 @pytest.fixture
 def data_2024() -> Path:
     return DATA_2024
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite the golden files under tests/golden/ from the current output.",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))

@@ -1,0 +1,318 @@
+"""The render stage: the loaded agreement -> one context -> Jinja templates -> report files.
+
+    Perjanjian --build_context--> ReportContext --templates/*.j2--> perjanjian.md / .html
+                                                                      capaian.md / .html
+                                                   --chromium--> *.pdf
+
+Templates never compute: everything they show is a field of `ReportContext` or a filter
+below (formats are Python functions, Indonesian through Babel). All wording lives in the
+templates and the data, so an office with other wording brings its own templates
+(`--templates DIR`: a file there replaces the built-in one of the same name).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from pk import __version__, formats
+from pk.models import Indikator, Kelompok, Perjanjian, Sasaran, target_text
+
+CHROMIUM_PACKAGE = "chromium"
+"""The Debian package that provides the browser `--format pdf` prints through."""
+
+
+class Dokumen(StrEnum):
+    PERJANJIAN = "perjanjian"
+    CAPAIAN = "capaian"
+
+
+class Format(StrEnum):
+    MD = "md"
+    HTML = "html"
+    PDF = "pdf"
+
+
+class ReportError(Exception):
+    """A report cannot be written (bad user template, no browser for PDF): exit 1."""
+
+
+@dataclass(frozen=True)
+class LampiranRow:
+    """One indicator row of the lampiran table, with the cells it opens.
+
+    `kelompok_rows` / `sasaran_rows` is the number of rows the NO / SASARAN cell spans when
+    this row opens it, and 0 when the row continues a cell opened above.
+    """
+
+    nomor: int
+    kelompok: Kelompok
+    kelompok_rows: int
+    sasaran: Sasaran
+    sasaran_rows: int
+    indikator: Indikator
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """Everything a report template may use; each field is a top-level template variable."""
+
+    perjanjian: Perjanjian
+    """The agreement as loaded: unit, parties, penandatanganan, anggaran, kelompok."""
+    lampiran: list[LampiranRow]
+    """The lampiran table, one row per indicator in document order."""
+    jumlah_anggaran: int
+    """The budget total: `anggaran.jumlah` as printed, else the sum of the lines."""
+    jumlah_indikator: int
+    versi: str | None
+    """Label of the version rendered (e.g. `PK Perubahan I`); None for the agreement as signed."""
+    dibuat: dt.datetime | None
+    """When the report was generated; None unless asked for (outputs stay reproducible)."""
+    pk_version: str
+
+
+def build_context(
+    perjanjian: Perjanjian, *, versi: str | None = None, dibuat: dt.datetime | None = None
+) -> ReportContext:
+    """The one context both documents render from."""
+    rows: list[LampiranRow] = []
+    for kelompok in perjanjian.kelompok:
+        kelompok_rows = sum(len(s.indikator) for s in kelompok.sasaran)
+        for sasaran in kelompok.sasaran:
+            for n, indikator in enumerate(sasaran.indikator):
+                opens_kelompok = sasaran is kelompok.sasaran[0] and n == 0
+                rows.append(LampiranRow(
+                    nomor=len(rows) + 1,
+                    kelompok=kelompok,
+                    kelompok_rows=kelompok_rows if opens_kelompok else 0,
+                    sasaran=sasaran,
+                    sasaran_rows=len(sasaran.indikator) if n == 0 else 0,
+                    indikator=indikator,
+                ))
+    anggaran = perjanjian.anggaran
+    return ReportContext(
+        perjanjian=perjanjian,
+        lampiran=rows,
+        jumlah_anggaran=anggaran.jumlah if anggaran.jumlah is not None
+        else sum(k.pagu for k in anggaran.kegiatan),
+        jumlah_indikator=len(rows),
+        versi=versi,
+        dibuat=dibuat,
+        pk_version=__version__,
+    )
+
+
+# --- templates -------------------------------------------------------------------------
+
+def builtin_templates() -> Path:
+    """The built-in templates: inside the package when installed from a wheel, else the
+    repository's top-level `templates/` (editable install, source checkout)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise ReportError(f"the built-in templates are missing (looked in {here / 'templates'} "
+                      f"and {here.parent / 'templates'}); reinstall pk")
+
+
+def template_name(dokumen: Dokumen, fmt: Format) -> str:
+    return f"{dokumen.value}.{'md' if fmt is Format.MD else 'html'}.j2"
+
+
+def make_environment(user_templates: Path | None = None) -> jinja2.Environment:
+    """The one Jinja environment: user templates first, strict about undefined names,
+    HTML-escaping everything from the data in `*.html.j2`."""
+    search = [builtin_templates()]
+    if user_templates is not None:
+        if not user_templates.is_dir():
+            raise ReportError(f"{user_templates}: no such template folder")
+        search.insert(0, user_templates)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(p) for p in search]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def _target(indikator: Indikator) -> str | None:
+    return target_text(indikator, formats.angka)
+
+
+def _lines_html(text: str) -> Markup:
+    """Multi-line data text (a signature's jabatan) as escaped lines joined by <br>."""
+    return Markup("<br>\n").join(escape(line) for line in text.splitlines())
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
+# What would open a block when a value starts a line: a heading, list item, quote, rule.
+_MD_BLOCK_START = re.compile(r"^(\s*\d{0,9})((?<=\d)[.)](?=\s|$)|(?<!\d)(?:#|[-+=](?=\s|$)|>))")
+
+
+def _md(value: object) -> str:
+    """Data text for GitHub-flavoured Markdown: inline specials and `|` backslash-escaped
+    (safe in table cells), a leading block marker neutralised, line breaks as <br>."""
+    text = _MD_SPECIAL.sub(r"\\\1", str(value))
+    lines = [_MD_BLOCK_START.sub(r"\1\\\2", line) for line in text.splitlines()] or [""]
+    return "<br>".join(lines)
+
+
+def _css_string(value: object) -> Markup:
+    """A CSS string literal (for @page margin boxes): every character outside a safe set
+    as a hex escape, so data can never end the string or the style sheet."""
+    out = []
+    for ch in str(value):
+        out.append(ch if ch.isalnum() and ch.isascii() or ch in " .,-" else f"\\{ord(ch):x} ")
+    return Markup('"' + "".join(out) + '"')
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "rupiah": formats.rupiah,
+    "angka": formats.angka,
+    "persen": formats.persen,
+    "tanggal": formats.tanggal,
+    "target": _target,
+    "lines_html": _lines_html,
+    "md": _md,
+    "css_string": _css_string,
+}
+
+
+def render(
+    context: ReportContext, dokumen: Dokumen, fmt: Format, user_templates: Path | None = None
+) -> str:
+    """One document in Markdown or HTML (PDF prints the HTML)."""
+    env = make_environment(user_templates)
+    name = template_name(dokumen, Format.HTML if fmt is Format.PDF else fmt)
+    variables = {f.name: getattr(context, f.name) for f in fields(context)}
+    try:
+        return env.get_template(name).render(variables)
+    except jinja2.TemplateSyntaxError as err:
+        where = err.filename or err.name or name
+        raise ReportError(f"{where}:{err.lineno}: template syntax error: {err.message}") from None
+    except jinja2.UndefinedError as err:
+        raise ReportError(f"{_template_position(err, name)}: {err.message}; the variables a "
+                          f"template can use: {', '.join(variables)}") from None
+    except jinja2.TemplateNotFound as err:
+        raise ReportError(f"template {err.name} not found") from None
+
+
+def _template_position(err: Exception, fallback: str) -> str:
+    """`file:line` of the innermost template frame (Jinja rewrites tracebacks so that
+    template code shows with the template's own file name and line)."""
+    for frame in reversed(traceback.extract_tb(err.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return f"{frame.filename}:{frame.lineno}"
+    return fallback
+
+
+# --- output ------------------------------------------------------------------------------
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write beside the target and rename: a reader never sees half a report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for sharing
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def find_chromium() -> str | None:
+    """The system Chromium: $PK_CHROMIUM, else `chromium` on PATH, else /usr/bin/chromium."""
+    for candidate in (os.environ.get("PK_CHROMIUM"), shutil.which("chromium"),
+                      shutil.which("chromium-browser"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+CHROMIUM_FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-pdf-header-footer",
+)
+
+
+def print_pdf(html: str) -> bytes:
+    """Print an HTML document to PDF (A4, from its print CSS) with the system Chromium."""
+    chromium = find_chromium()
+    if chromium is None:
+        raise ReportError(
+            "--format pdf prints through Chromium, which is not installed; install the Debian "
+            f"package `{CHROMIUM_PACKAGE}` (sudo apt-get install {CHROMIUM_PACKAGE}) or set "
+            "PK_CHROMIUM to a Chromium binary"
+        )
+    with tempfile.TemporaryDirectory(prefix="pk-pdf-") as work:
+        source = Path(work) / "report.html"
+        target = Path(work) / "report.pdf"
+        source.write_text(html, encoding="utf-8")
+        command = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={Path(work) / 'profile'}",
+                   f"--print-to-pdf={target}", source.as_uri()]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=120,
+                                  check=False)
+        except subprocess.TimeoutExpired:
+            raise ReportError(f"{chromium} did not finish printing within 120 s") from None
+        if not target.is_file() or target.stat().st_size == 0:
+            detail = (done.stderr or done.stdout).strip().splitlines()[-3:]
+            raise ReportError(f"{chromium} could not print the PDF (exit {done.returncode}): "
+                              + " / ".join(detail))
+        return target.read_bytes()
+
+
+def output_name(dokumen: Dokumen, fmt: Format) -> str:
+    return f"{dokumen.value}.{fmt.value}"
+
+
+def render_bytes(
+    context: ReportContext, dokumen: Dokumen, fmt: Format, user_templates: Path | None = None
+) -> bytes:
+    text = render(context, dokumen, fmt, user_templates)
+    return print_pdf(text) if fmt is Format.PDF else text.encode("utf-8")
+
+
+def write_reports(
+    context: ReportContext,
+    dokumen: Iterable[Dokumen],
+    fmts: Iterable[Format],
+    output: Path,
+    user_templates: Path | None = None,
+) -> list[Path]:
+    """Render every document in every format, then write them all; returns the paths.
+
+    Rendering everything first means a template error leaves no half-updated folder."""
+    rendered = [
+        (output / output_name(d, f), render_bytes(context, d, f, user_templates))
+        for d in dokumen for f in fmts
+    ]
+    for path, data in rendered:
+        write_atomic(path, data)
+    return [path for path, _ in rendered]

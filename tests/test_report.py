@@ -1,0 +1,298 @@
+"""`pk report`: the perjanjian gives the signed document back, in Markdown and HTML.
+
+The source document (shared/seed) is parsed here, not copied into lists, so the check is
+"everything the signed PK says is in the report", independent of how pk renders it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import DATA_2024, ROOT, SEED
+from reporthelp import html_lampiran, html_tables, indonesian, md_cells, md_table, read_seed
+from typer.testing import CliRunner
+
+from pk import report as rp
+from pk.cli import app
+from pk.loader import load_year
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def _context(folder: Path = DATA_2024) -> rp.ReportContext:
+    loaded = load_year(folder)
+    assert loaded.ok and loaded.perjanjian is not None, loaded.diagnostics
+    return rp.build_context(loaded.perjanjian)
+
+
+def _render(fmt: rp.Format, folder: Path = DATA_2024, templates: Path | None = None) -> str:
+    return rp.render(_context(folder), rp.Dokumen.PERJANJIAN, fmt, templates)
+
+
+def _copy_data(tmp_path: Path, replace: dict[str, str]) -> Path:
+    """data/2024 copied into tmp_path/2024 with text replacements in perjanjian.yaml."""
+    folder = tmp_path / "2024"
+    shutil.copytree(DATA_2024, folder)
+    file = folder / "perjanjian.yaml"
+    text = file.read_text(encoding="utf-8")
+    for old, new in replace.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    file.write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def seed():  # type: ignore[no-untyped-def]
+    if not SEED.is_file():
+        pytest.fail(f"the source document {SEED} is missing (shared/ beside the repository)")
+    return read_seed(SEED)
+
+
+# --- the signed document comes back --------------------------------------------------------
+
+def test_seed_parses_to_sixty_indicators(seed) -> None:  # type: ignore[no-untyped-def]
+    assert len(seed.indikator) == 60
+    assert len(seed.pihak) == 2
+    assert len(seed.amounts) == 3
+
+
+def test_html_lampiran_has_every_indicator_with_its_target(seed) -> None:  # type: ignore[no-untyped-def]
+    rows = html_lampiran(_render(rp.Format.HTML))
+    assert len(rows) == len(seed.indikator)
+    for (name, target), (shown_name, shown_target) in zip(seed.indikator, rows, strict=True):
+        assert shown_name == name
+        assert shown_target == (indonesian(target) if target else "—")
+
+
+def test_markdown_lampiran_has_every_indicator_with_its_target(seed) -> None:  # type: ignore[no-untyped-def]
+    rows = md_table(_render(rp.Format.MD), "| NO | SASARAN STRATEGIS")
+    assert len(rows) == len(seed.indikator)
+    for (name, target), cells in zip(seed.indikator, rows, strict=True):
+        assert len(cells) == 4, cells
+        assert cells[2] == name
+        assert cells[3] == (indonesian(target) if target else "—")
+
+
+@pytest.mark.parametrize("fmt", [rp.Format.HTML, rp.Format.MD])
+def test_parties_date_and_amounts_appear(seed, fmt: rp.Format) -> None:  # type: ignore[no-untyped-def]
+    text = _render(fmt)
+    if fmt is rp.Format.HTML:
+        cells = [c for table in html_tables(text).values() for row in table for _, c in row]
+        text = text + "\n".join(cells)
+    for nama in seed.pihak:
+        assert nama in text
+        assert nama.upper() in text  # under the signature
+    assert seed.tempat_tanggal in text
+    for amount in seed.amounts:
+        assert amount in text
+
+
+def test_budget_table_has_codes_amounts_and_total(seed) -> None:  # type: ignore[no-untyped-def]
+    rows = html_tables(_render(rp.Format.HTML))["tabel-anggaran"]
+    texts = [[c for _, c in row] for row in rows]
+    assert [row[-1] for row in texts] == seed.amounts
+    assert "(076.01.CQ)" in texts[0][1] and "(076.01.WA)" in texts[1][1]
+    assert texts[-1][0] == "JUMLAH"
+
+
+def test_sasaran_cell_spans_its_indicators() -> None:
+    html = _render(rp.Format.HTML)
+    context = _context()
+    for kelompok in context.perjanjian.kelompok:
+        for sasaran in kelompok.sasaran:
+            if len(sasaran.indikator) > 1:
+                assert f'rowspan="{len(sasaran.indikator)}">{sasaran.nama}</td>' in html
+
+
+# --- wording lives in data and templates ---------------------------------------------------
+
+def test_labels_come_from_the_data(tmp_path: Path) -> None:
+    folder = _copy_data(tmp_path, {"judul_kolom: KEGIATAN": "judul_kolom: PROGRAM",
+                                   "label_jumlah: JUMLAH": "label_jumlah: TOTAL"})
+    markdown = _render(rp.Format.MD, folder)
+    assert md_table(markdown, "| NO | PROGRAM | ANGGARAN")[-1][1] == "**TOTAL**"
+    html = _render(rp.Format.HTML, folder)
+    assert html_tables(html)["tabel-anggaran"][-1][0][1] == "TOTAL"
+
+
+def test_user_template_overrides_the_builtin(tmp_path: Path) -> None:
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / "perjanjian.md.j2").write_text(
+        "Selanjutnya disebut PIHAK KESATU: {{ perjanjian.pihak_pertama.nama | md }}\n",
+        encoding="utf-8")
+    assert _render(rp.Format.MD, templates=own) == \
+        "Selanjutnya disebut PIHAK KESATU: Mars Ansori Wijaya\n"
+    # The HTML template is not overridden, so the built-in one is used.
+    assert "PIHAK PERTAMA" in _render(rp.Format.HTML, templates=own)
+
+
+@pytest.mark.parametrize("body, line, name", [
+    ("# {{ perjanjian.tahun }}\n\n{{ alamat_kantor }}\n", 3, "alamat_kantor"),
+    ("ok\n{% for row in lampiran %}\n{{ row.indikator.bobot }}\n{% endfor %}\n", 3, "bobot"),
+])
+def test_missing_variable_names_template_and_line(tmp_path: Path, body: str, line: int,
+                                                  name: str) -> None:
+    own = tmp_path / "kop"
+    own.mkdir()
+    (own / "perjanjian.md.j2").write_text(body, encoding="utf-8")
+    with pytest.raises(rp.ReportError) as err:
+        _render(rp.Format.MD, templates=own)
+    assert f"perjanjian.md.j2:{line}:" in str(err.value)
+    assert name in str(err.value)
+
+
+def test_missing_variable_through_the_cli_exits_1_without_traceback(tmp_path: Path) -> None:
+    own = tmp_path / "kop"
+    own.mkdir()
+    (own / "perjanjian.html.j2").write_text("<p>\n{{ kop_surat }}</p>\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", str(DATA_2024), "--format", "html",
+                                      "--templates", str(own), "--output", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert "perjanjian.html.j2:2:" in result.output and "kop_surat" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "o").exists()
+
+
+# --- escaping --------------------------------------------------------------------------------
+
+HOSTILE = "<script>alert(1)</script> a|b *c* _d_ [e](f) `g` \\h & 1. i"
+FIRST_INDIKATOR = ("nama: Persentase satker yang mendistribusikan logistik Pemilu/Pemilihan "
+                   "secara tepat sasaran, tepat jumlah, tepat jenis, tepat mutu dan tepat waktu")
+
+
+@pytest.fixture
+def hostile_data(tmp_path: Path) -> Path:
+    quoted = HOSTILE.replace("\\", "\\\\").replace('"', '\\"')
+    return _copy_data(tmp_path, {
+        FIRST_INDIKATOR: f'nama: "{quoted}"',
+        "nama: Mars Ansori Wijaya": 'nama: "Mars <b>|</b> Wijaya"',
+        "    Provinsi Nusa Tenggara Barat\npihak_kedua:":
+            "    Provinsi </td><script>x()</script>\npihak_kedua:",
+        "label_jumlah: JUMLAH": "label_jumlah: JUMLAH | TOTAL",
+    })
+
+
+def test_html_escapes_all_data_text(hostile_data: Path) -> None:
+    html = _render(rp.Format.HTML, hostile_data)
+    assert "<script" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert html_lampiran(html)[0][0] == " ".join(HOSTILE.split())
+    assert "Mars &lt;b&gt;|&lt;/b&gt; Wijaya" in html
+
+
+def test_markdown_escapes_cells(hostile_data: Path) -> None:
+    markdown = _render(rp.Format.MD, hostile_data)
+    rows = md_table(markdown, "| NO | SASARAN STRATEGIS")
+    assert all(len(row) == 4 for row in rows)
+    assert rows[0][2] == HOSTILE
+    assert "<script>" not in markdown and "\\<script\\>" in markdown
+    total = md_table(markdown, "| NO | KEGIATAN")[-1]
+    assert len(total) == 3 and total[1] == "**JUMLAH | TOTAL**"
+    signatures = next(line for line in markdown.splitlines()
+                      if line.startswith("| Ketua Komisi"))
+    assert len(md_cells(signatures)) == 2
+
+
+def test_css_string_cannot_break_out() -> None:
+    out = str(rp.FILTERS["css_string"]('PK "a"; } </style><script>x</script> \\'))
+    assert out.startswith('"') and out.endswith('"')
+    inner = out[1:-1]
+    assert not any(ch in inner for ch in '"<>;{}') and "\\5c " in inner
+
+
+# --- golden files, determinism -----------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", [rp.Format.MD, rp.Format.HTML])
+def test_golden(fmt: rp.Format, update_golden: bool) -> None:
+    golden = GOLDEN / rp.output_name(rp.Dokumen.PERJANJIAN, fmt)
+    text = _render(fmt)
+    if update_golden:
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert golden.is_file(), f"{golden} missing: run pytest --update-golden and review it"
+    assert text == golden.read_text(encoding="utf-8"), (
+        f"{golden.name} differs: if the change is intended, run pytest --update-golden "
+        "and review the diff")
+
+
+def test_two_runs_give_identical_bytes(tmp_path: Path) -> None:
+    outputs = []
+    for n, seed_value in enumerate(("1", "2")):
+        out = tmp_path / f"run{n}"
+        env = {**os.environ, "PYTHONHASHSEED": seed_value}
+        subprocess.run([sys.executable, "-m", "pk", "report", str(DATA_2024), "--output",
+                        str(out)], check=True, env=env, capture_output=True)
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert set(outputs[0]) == {"perjanjian.md", "perjanjian.html"}
+    assert outputs[0] == outputs[1]
+
+
+def test_timestamp_only_on_request(tmp_path: Path) -> None:
+    runner = CliRunner()
+    plain = runner.invoke(app, ["report", str(DATA_2024), "-f", "md", "-o", "-"])
+    stamped = runner.invoke(app, ["report", str(DATA_2024), "-f", "md", "-o", "-",
+                                  "--timestamp"])
+    assert plain.exit_code == 0 and stamped.exit_code == 0
+    assert "Dibuat dengan pk" not in plain.stdout
+    assert "Dibuat dengan pk" in stamped.stdout
+
+
+# --- the command -------------------------------------------------------------------------------
+
+def test_cli_writes_files(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["report", str(DATA_2024), "--output", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["perjanjian.html", "perjanjian.md"]
+    assert (tmp_path / "perjanjian.md").read_text(encoding="utf-8") == _render(rp.Format.MD)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_cli_stdout_needs_one_document_in_one_format() -> None:
+    result = CliRunner().invoke(app, ["report", str(DATA_2024), "--output", "-"])
+    assert result.exit_code != 0
+    single = CliRunner().invoke(app, ["report", str(DATA_2024), "-d", "perjanjian",
+                                      "-f", "html", "-o", "-"])
+    assert single.exit_code == 0
+    assert single.stdout == _render(rp.Format.HTML)
+
+
+def test_cli_invalid_data_exits_1(tmp_path: Path) -> None:
+    folder = _copy_data(tmp_path, {"tahun: 2024": "tahun: dua ribu"})
+    result = CliRunner().invoke(app, ["report", str(folder), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert "perjanjian.yaml:" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_pdf_without_chromium_names_the_package(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rp, "find_chromium", lambda: None)
+    result = CliRunner().invoke(app, ["report", str(DATA_2024), "-f", "pdf", "-o",
+                                      str(tmp_path)])
+    assert result.exit_code == 1
+    assert "apt-get install chromium" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_templates_found_without_the_repository(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A wheel carries the templates inside the package (pyproject force-include)."""
+    package = tmp_path / "pk"
+    shutil.copytree(ROOT / "templates", package / "templates")
+    monkeypatch.setattr(rp, "__file__", str(package / "report.py"))
+    assert rp.builtin_templates() == package / "templates"
+
+
+def test_pk_cli_import_stays_light() -> None:
+    code = ("import sys, pk.cli; heavy = [m for m in ('jinja2', 'babel', 'markupsafe') "
+            "if m in sys.modules]; print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                         text=True).stdout
+    assert out.strip() == "[]"

@@ -1,0 +1,152 @@
+"""The HTML reports in a real browser: Debian's Chromium driven by Playwright.
+
+Playwright's own browser download is never used (`playwright install` is not run): the
+tests launch /usr/bin/chromium, which the Makefile installs with apt-get when missing. In CI
+(CI=true) a missing browser fails these tests; on a developer's machine they are skipped
+with the reason. Screenshots are kept in build/test-artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import DATA_2024, ROOT, SEED
+from reporthelp import read_seed
+
+from playwright.sync_api import sync_playwright
+
+from pk import report as rp
+from pk.loader import load_year
+
+ARTIFACTS = ROOT / "build" / "test-artifacts"
+A4_POINTS = (595.0, 842.0)
+
+
+def _chromium() -> str:
+    path = rp.find_chromium()
+    if path is None:
+        reason = ("Chromium is not installed: `make test` installs the Debian package "
+                  "chromium when run as root (apt-get install -y chromium)")
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    executable = _chromium()
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=executable,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic",
+                  "--disable-background-networking", "--disable-component-update"],
+        )
+        yield launched
+        launched.close()
+
+
+def _write(tmp_path: Path, html: str, name: str) -> Path:
+    path = tmp_path / name
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def _perjanjian_html(folder: Path = DATA_2024) -> str:
+    loaded = load_year(folder)
+    assert loaded.perjanjian is not None
+    return rp.render(rp.build_context(loaded.perjanjian), rp.Dokumen.PERJANJIAN, rp.Format.HTML)
+
+
+class Watched:
+    """A page with every console message, page error, dialog and request recorded;
+    every request other than the report file itself is blocked."""
+
+    def __init__(self, browser: Any, file: Path) -> None:
+        self.console: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.requests: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1000, "height": 1400})
+        own = file.as_uri()
+        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+        def route(r: Any) -> None:
+            if r.request.url == own:
+                r.continue_()
+            else:
+                self.requests.append(r.request.url)
+                r.abort()
+
+        self.page.route("**/*", route)
+        self.page.on("request", lambda req: None if req.url == own
+                     else self.requests.append(req.url))
+        self.page.goto(own, wait_until="load")
+
+
+def _screenshot(page: Any, name: str, selector: str | None = None) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / name
+    if selector:
+        page.locator(selector).screenshot(path=str(path))
+    else:
+        page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def test_perjanjian_opens_cleanly_without_network(browser: Any, tmp_path: Path) -> None:
+    watched = Watched(browser, _write(tmp_path, _perjanjian_html(), "perjanjian.html"))
+    assert [c for c in watched.console if c.startswith(("error", "warning"))] == []
+    assert watched.errors == []
+    assert watched.requests == []
+    assert watched.page.evaluate("document.scripts.length") == 0
+    for section in ("sampul", "pernyataan", "lampiran"):
+        assert _screenshot(watched.page, f"perjanjian-{section}.png", f"#{section}").stat().st_size
+    watched.page.close()
+
+
+def test_lampiran_has_one_row_per_indicator(browser: Any, tmp_path: Path) -> None:
+    expected = len(read_seed(SEED).indikator)
+    watched = Watched(browser, _write(tmp_path, _perjanjian_html(), "perjanjian.html"))
+    rows = watched.page.locator("#tabel-kinerja tbody tr")
+    assert rows.count() == expected == 60
+    first = rows.nth(0).locator("td").all_inner_texts()
+    assert first[0] == "1." and first[-1] == "100%"
+    header_cells = watched.page.locator("#tabel-kinerja thead th").all_inner_texts()
+    assert header_cells == ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"]
+    watched.page.close()
+
+
+def test_script_in_the_data_shows_as_text(browser: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "2024"
+    shutil.copytree(DATA_2024, folder)
+    file = folder / "perjanjian.yaml"
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text.replace("nama: Jumlah dokumen riset kepemiluan",
+                                 'nama: "<script>alert(1)</script>"', 1), encoding="utf-8")
+    watched = Watched(browser, _write(tmp_path, _perjanjian_html(folder), "xss.html"))
+    cell = watched.page.locator('#tabel-kinerja tr[data-indikator="IK-27"] td.indikator')
+    assert cell.inner_text() == "<script>alert(1)</script>"
+    assert watched.dialogs == []
+    assert watched.page.evaluate("document.scripts.length") == 0
+    _screenshot(watched.page, "perjanjian-xss-row.png", '#tabel-kinerja tr[data-indikator="IK-27"]')
+    watched.page.close()
+
+
+def test_print_gives_a4_pages_with_the_footer(tmp_path: Path) -> None:
+    _chromium()
+    pdf = rp.print_pdf(_perjanjian_html())
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "perjanjian.pdf").write_bytes(pdf)
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert len(boxes) >= 3  # cover, statement, lampiran at least
+    for width, height in boxes:
+        assert abs(float(width) - A4_POINTS[0]) < 2 and abs(float(height) - A4_POINTS[1]) < 2
