@@ -284,6 +284,46 @@ def report(
         raise typer.Exit(1) from None
 
 
+class DiffFormat(str, Enum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="A year folder, or a git revision: HEAD~1, a tag, a branch.")],
+    new: Annotated[
+        str | None,
+        typer.Argument(help="A year folder or a git revision. Default: the folder as it is now."),
+    ] = None,
+    path: Annotated[
+        Path | None,
+        typer.Option("--path", help="The year folder whose revisions are compared. Default: the newest data/<year>."),
+    ] = None,
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="md pastes into a pull request.")] = DiffFormat.text,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when anything changed.")] = False,
+) -> None:
+    """Show what changed between two versions: targets, indicators, sasaran, budget, parties."""
+    from pk.diff import compare
+    from pk.diffout import FORMATTERS
+    from pk.gitsource import load_version
+    from pk.loader import find_default
+    from pk.output import format_text
+
+    versions = [load_version(spec, lambda: path or find_default()) for spec in (old, new)]
+    for one in versions:
+        if one.perjanjian is None:
+            sys.stderr.write(format_text(one.diagnostics, max(len(one.sources), 1)))
+            sys.stderr.write("pk diff compares valid agreements; fix the errors above first.\n")
+            raise typer.Exit(1)
+    labels = [old, new if new is not None else (path or find_default()).as_posix()]
+    result = compare(versions[0].perjanjian, versions[1].perjanjian, *labels)  # type: ignore[arg-type]
+    sys.stdout.write(FORMATTERS[format.value](result))
+    if exit_code and result.changed:
+        raise typer.Exit(1)
+
+
 def _load_or_exit(path: Path | None):  # type: ignore[no-untyped-def]
     """Load a year for a command that needs valid data; print the errors and exit 1 if not."""
     return _load_year_or_exit(path).perjanjian

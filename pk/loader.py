@@ -22,7 +22,7 @@ from pk import checks
 from pk.diagnostics import Diagnostic, Level, UsageError
 from pk.models import Perjanjian
 from pk.models_realisasi import Pengaturan, Realisasi
-from pk.yamlsource import Source, load
+from pk.yamlsource import Source, load, load_bytes
 
 PERJANJIAN_FILE = "perjanjian.yaml"
 REALISASI_FILE = checks.REALISASI_FILE
@@ -125,6 +125,23 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
             line, col = loaded.sources[path].locate(finding.loc, key=finding.key)
             loaded.diagnostics.append(
                 Diagnostic(path, line, col, finding.level, finding.code, finding.message)
+            )
+    loaded.diagnostics.sort()
+    return loaded
+
+
+def load_year_bytes(raw: bytes, display: str, folder: Path, folder_year: int | None) -> Loaded:
+    """Load a perjanjian.yaml read from elsewhere (a git revision, by `gitsource`): the
+    agreement and its own checks; diagnostics name it `display`."""
+    source, diagnostics = load_bytes(raw, display)
+    loaded = Loaded(folder, None, list(diagnostics), {display: source})
+    if source.data is not None:
+        loaded.perjanjian = validate_source(source, Perjanjian, loaded.diagnostics)
+    if loaded.perjanjian is not None:
+        for finding in checks.run_checks(loaded.perjanjian, checks.Context(folder_year=folder_year)):
+            line, col = source.locate(finding.loc, key=finding.key)
+            loaded.diagnostics.append(
+                Diagnostic(display, line, col, finding.level, finding.code, finding.message)
             )
     loaded.diagnostics.sort()
     return loaded

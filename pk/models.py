@@ -163,6 +163,13 @@ class Unit(Model):
     """Short name, e.g. KPU Provinsi NTB."""
 
 
+class Status(StrEnum):
+    DRAF = "draf"
+    """Not signed yet: targets may still change freely."""
+    DITANDATANGANI = "ditandatangani"
+    """Signed: from then on every change needs an entry under `perubahan`."""
+
+
 class Penandatanganan(Model):
     """Where and when the agreement was signed."""
 
@@ -170,6 +177,49 @@ class Penandatanganan(Model):
     """Place, e.g. Mataram."""
     tanggal: dt.date | None = None
     """Date as YYYY-MM-DD, e.g. 2024-06-10."""
+    status: Status = Status.DRAF
+    """`ditandatangani` once signed (then changes need a `perubahan` entry); `draf` before."""
+    tag: str | None = None
+    """Git tag of the signed version, e.g. pk-2024; `pk validate` then checks every change
+    since that tag against `perubahan`."""
+
+
+class Dasar(StrEnum):
+    """The grounds on which a PK may be revised (PermenPANRB 53/2014)."""
+
+    A = "a"
+    """(a) change or transfer of an official."""
+    B = "b"
+    """(b) change of strategy: program, kegiatan, budget."""
+    C = "c"
+    """(c) change of priorities or assumptions that significantly affects the objectives."""
+
+
+DASAR_TEXT = {
+    Dasar.A: "perubahan atau pengalihan pejabat",
+    Dasar.B: "perubahan strategi (program, kegiatan, anggaran)",
+    Dasar.C: "perubahan prioritas atau asumsi yang berpengaruh signifikan terhadap tujuan",
+}
+"""Each ground as a report prints it."""
+
+
+class Perubahan(Model):
+    """A revision of the signed agreement (PK Perubahan), and what it changes."""
+
+    label: str
+    """Its name, e.g. PK Perubahan I."""
+    tanggal: dt.date
+    """Date of the revised agreement, YYYY-MM-DD."""
+    dasar: Dasar
+    """Ground: `a` change of official, `b` change of strategy (program, kegiatan, budget),
+    `c` change of priorities or assumptions."""
+    alasan: str
+    """Why, in a sentence or two."""
+    surat: str
+    """Reference of the approving letter, e.g. Surat Sekjen KPU No. 123/PR.01-SD/04/2024."""
+    mengubah: list[str] = Field(min_length=1)
+    """What it changes, by id: indikator (IK-05), sasaran (SS-03), budget code (076.01.CQ),
+    or pihak_pertama / pihak_kedua."""
 
 
 class Kegiatan(Model):
@@ -216,6 +266,9 @@ class Perjanjian(Model):
     kelompok: list[Kelompok] = Field(min_length=1)
     """The numbered groups of the lampiran, in document order."""
     anggaran: Anggaran
+    perubahan: list[Perubahan] = []
+    """Revisions since signing, oldest first. Each change to a target, indikator, sasaran,
+    budget line or party after signing is listed in one of them."""
 
     def indikator(self) -> list[tuple[Kelompok, Sasaran, Indikator]]:
         """Every indicator with its group and sasaran, in document order."""

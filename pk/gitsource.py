@@ -1,0 +1,74 @@
+"""Read a year folder as it was at a git revision (`HEAD~1`, a tag, a branch).
+
+    git show REV:./perjanjian.yaml --loader.load_year_bytes--> Loaded (diagnostics say `REV:path`)
+
+Only reading: pk never commits or tags for the user.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from pk.diagnostics import UsageError
+from pk.loader import PERJANJIAN_FILE, Loaded, load_year, load_year_bytes
+
+_YEAR_DIGITS = 4
+
+
+def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(
+            ["git", "-C", str(folder), *args], capture_output=True, check=False
+        )
+    except FileNotFoundError as err:
+        raise UsageError("git is not installed; compare two folders instead") from err
+
+
+def is_revision(rev: str, folder: Path) -> bool:
+    """Whether `rev` names a commit in the repository that holds `folder`."""
+    if not folder.is_dir() or rev.startswith("-"):
+        return False
+    return _git(folder, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode == 0
+
+
+def year_file(path: Path) -> tuple[Path, str]:
+    """The folder and file name of a year given as a folder or its perjanjian.yaml."""
+    if path.suffix in (".yaml", ".yml"):
+        return path.parent, path.name
+    return path, PERJANJIAN_FILE
+
+
+def read_at(rev: str, path: Path) -> bytes:
+    """The bytes of a year's perjanjian.yaml at `rev`; a clear UsageError when unavailable."""
+    folder, name = year_file(path)
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: no such folder")
+    if not is_revision(rev, folder):
+        raise UsageError(f"{rev!r} is neither a folder nor a git revision of {folder.as_posix()}")
+    shown = _git(folder, "show", f"{rev}:./{name}")
+    if shown.returncode != 0:
+        raise UsageError(
+            f"{(folder / name).as_posix()} did not exist at {rev}: "
+            f"{shown.stderr.decode(errors='replace').strip()}"
+        )
+    return shown.stdout
+
+
+def load_year_at(rev: str, path: Path) -> Loaded:
+    """Load a year folder as committed at `rev`; diagnostics name it `REV:folder/perjanjian.yaml`."""
+    folder, name = year_file(path)
+    raw = read_at(rev, path)
+    resolved = folder.resolve().name
+    year = int(resolved) if resolved.isdigit() and len(resolved) == _YEAR_DIGITS else None
+    return load_year_bytes(raw, f"{rev}:{(folder / name).as_posix()}", folder, year)
+
+
+
+def load_version(spec: str | None, folder: Callable[[], Path]) -> Loaded:
+    """One side of a comparison: a folder or file named `spec`, else `spec` as a git revision
+    of `folder()`; None is `folder()` as it is now. `folder` is called only when needed."""
+    if spec is not None and Path(spec).exists():
+        return load_year(Path(spec))
+    return load_year(folder()) if spec is None else load_year_at(spec, folder())
