@@ -170,14 +170,14 @@ def print_table(result: Achievement, title: str) -> None:
         return f"[{colour}]{text}[/]" if colour else text
 
     console = Console()
-    table = Table(title=f"{title} — capaian {result.periode}", expand=True)
-    table.add_column("NO", justify="right", no_wrap=True)
-    table.add_column("ID", no_wrap=True, style="dim")
-    table.add_column("INDIKATOR KINERJA", ratio=3)
-    table.add_column("TARGET", justify="right", no_wrap=True)
-    table.add_column("REALISASI", justify="right", no_wrap=True)
-    table.add_column("CAPAIAN (%)", justify="right", no_wrap=True)
-    table.add_column("PREDIKAT", no_wrap=True)
+    table = Table(title=f"{title} — capaian {result.periode}")
+    table.add_column("NO", justify="right", no_wrap=True, min_width=3)
+    table.add_column("ID", no_wrap=True, style="dim", min_width=5)
+    table.add_column("INDIKATOR KINERJA", ratio=3, min_width=12)
+    table.add_column("TARGET", justify="right", min_width=6)
+    table.add_column("REALISASI", justify="right", min_width=6)
+    table.add_column("CAPAIAN (%)", justify="right", min_width=7)
+    table.add_column("PREDIKAT", min_width=7)
     last = None
     for item in result.indikator:
         if last is not None and item.kelompok != last:
@@ -198,13 +198,13 @@ def print_table(result: Achievement, title: str) -> None:
         last = item.kelompok
     console.print(table)
 
-    summary = Table(title="Ringkasan per sasaran", expand=True)
-    summary.add_column("ID", no_wrap=True, style="dim")
-    summary.add_column("SASARAN", ratio=3)
+    summary = Table(title="Ringkasan per sasaran")
+    summary.add_column("ID", no_wrap=True, style="dim", min_width=5)
+    summary.add_column("SASARAN", ratio=3, min_width=12)
     summary.add_column("INDIKATOR", justify="right")
     summary.add_column("RATA-RATA (%)", justify="right", no_wrap=True)
     summary.add_column("PREDIKAT", no_wrap=True)
-    summary.add_column("BELUM ADA DATA", no_wrap=True)
+    summary.add_column("BELUM ADA DATA")
     for s in (*result.sasaran, result.keseluruhan):
         if s is result.keseluruhan:
             summary.add_section()
@@ -228,9 +228,9 @@ def print_table(result: Achievement, title: str) -> None:
         console.print(f"Tidak dapat dihitung: {', '.join(stuck)}", highlight=False)
 
     anggaran = result.anggaran
-    budget = Table(title="Realisasi anggaran", expand=True)
-    budget.add_column("KODE", no_wrap=True)
-    budget.add_column("KEGIATAN", ratio=2)
+    budget = Table(title="Realisasi anggaran")
+    budget.add_column("KODE", no_wrap=True, min_width=9)
+    budget.add_column("KEGIATAN", ratio=2, min_width=12)
     budget.add_column("PAGU", justify="right", no_wrap=True)
     budget.add_column("REALISASI", justify="right", no_wrap=True)
     budget.add_column("PENYERAPAN (%)", justify="right", no_wrap=True)

@@ -324,6 +324,79 @@ def diff(
         raise typer.Exit(1)
 
 
+@app.command("set")
+def set_(
+    id: Annotated[str, typer.Argument(help="Indikator id, e.g. IK-05.")],
+    path: PathArg = None,
+    periode: Annotated[str, typer.Option("--periode", "-p", help="TW1, TW2, TW3 or TW4.")] = "",
+    realisasi: Annotated[
+        str, typer.Option("--realisasi", "-r", help="In the indikator's satuan (87.5), or a code.")
+    ] = "",
+    catatan: Annotated[str | None, typer.Option(help="A note on this quarter's figure.")] = None,
+) -> None:
+    """Record one realisasi in realisasi.yaml, keeping every comment and untouched line."""
+    from pk.entry import Cell, Entry
+
+    if not periode or not realisasi:
+        raise UsageError("pk set needs --periode and --realisasi, e.g. "
+                         "pk set IK-05 --periode TW2 --realisasi 87.5")
+    where = Cell("pk set", 0, 0)
+    _enter(path, [Entry(id, periode, realisasi, catatan, where, where, where)], [])
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="A .csv or .xlsx: id,periode,realisasi[,catatan] "
+                                          "or the workbook of pk export.")],
+    path: PathArg = None,
+) -> None:
+    """Read realisasi from CSV or XLSX into realisasi.yaml: all rows or, on any error, none."""
+    from pk.entry import read_table
+
+    if not file.is_file():
+        raise UsageError(f"{file}: no such file")
+    entries, problems = read_table(file)
+    _enter(path, entries, problems)
+
+
+@app.command()
+def export(
+    path: PathArg = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write.")] = Path(
+        "realisasi.xlsx"),
+) -> None:
+    """Write a workbook for collecting realisasi by spreadsheet; `pk import` reads it back."""
+    from pk.entry import export_workbook
+
+    if output.suffix.lower() != ".xlsx":
+        raise UsageError(f"{output}: the workbook must end in .xlsx")
+    loaded = _load_year_or_exit(path)
+    export_workbook(loaded, output)
+    typer.echo(f"wrote {output.as_posix()} ({len(loaded.perjanjian.indikator())} indikator)")
+
+
+def _enter(path: Path | None, entries, problems) -> None:  # type: ignore[no-untyped-def]
+    """Check entries, then write them all or, on any error, print them and write nothing."""
+    from pk import entry
+    from pk.output import format_text
+
+    loaded = _load_year_or_exit(path)
+    changes, more = entry.check_entries(loaded.perjanjian, entries)
+    problems = [*problems, *more]
+    if not problems:
+        text, changed, problems = entry.apply(loaded, changes)
+    if problems:
+        sys.stderr.write(format_text(problems, 1))
+        sys.stderr.write("Nothing was written.\n")
+        raise typer.Exit(1)
+    if not changed:
+        typer.echo(f"{len(changes)} realisasi read; all already recorded, nothing to write")
+        return
+    written = entry.write(loaded, text)
+    typer.echo(f"{written.as_posix()}: {len(changes)} realisasi read, {changed} value"
+               f"{'s' if changed != 1 else ''} changed")
+
+
 def _load_or_exit(path: Path | None):  # type: ignore[no-untyped-def]
     """Load a year for a command that needs valid data; print the errors and exit 1 if not."""
     return _load_year_or_exit(path).perjanjian

@@ -119,13 +119,7 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
         if optional_ok:
             documents = checks.Year(loaded.perjanjian, loaded.realisasi, loaded.pengaturan)
             findings += checks.run_year_checks(documents, ctx)
-        for finding in findings:
-            path = (folder / finding.file).as_posix() if finding.file != PERJANJIAN_FILE \
-                else display
-            line, col = loaded.sources[path].locate(finding.loc, key=finding.key)
-            loaded.diagnostics.append(
-                Diagnostic(path, line, col, finding.level, finding.code, finding.message)
-            )
+        loaded.diagnostics.extend(locate_findings(findings, folder, loaded.sources, display))
     loaded.diagnostics.sort()
     return loaded
 
@@ -145,6 +139,18 @@ def load_year_bytes(raw: bytes, display: str, folder: Path, folder_year: int | N
             )
     loaded.diagnostics.sort()
     return loaded
+
+
+def locate_findings(
+    findings: list[checks.Finding], folder: Path, sources: dict[str, Source], default: str
+) -> list[Diagnostic]:
+    """Findings of the checks as located diagnostics; `default` is perjanjian.yaml's path."""
+    out = []
+    for finding in findings:
+        path = (folder / finding.file).as_posix() if finding.file != PERJANJIAN_FILE else default
+        line, col = sources[path].locate(finding.loc, key=finding.key)
+        out.append(Diagnostic(path, line, col, finding.level, finding.code, finding.message))
+    return out
 
 
 def validate_source(source: Source, model: type[_M], out: list[Diagnostic]) -> _M | None:
@@ -194,6 +200,8 @@ def _diagnostic(source: Source, model: type[BaseModel], error: Any) -> Diagnosti
     message = f"`{name}`: {message}" if loc else f"the file {message}"
     if name in _HINTS:
         message += f"; {_HINTS[name]}"
+    elif loc and loc[0] == "anggaran" and code == "wrong-type":
+        message += f"; {_HINTS['pagu']}"
     return Diagnostic(source.path, line, col, Level.ERROR, code, message)
 
 
@@ -229,14 +237,17 @@ def _data_loc(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
 def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
     """Field names of the model that sits at `loc`, for "did you mean" suggestions."""
     current: Any = model
+    keyed = False  # the last field was a dict: the next part is one of its keys, not a field
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) or keyed:
+            keyed = False
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return []
         info = current.model_fields.get(part)
         if info is None:
             return []
+        keyed = typing.get_origin(info.annotation) is dict
         current = _model_in(info.annotation)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from decimal import Decimal
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,15 @@ class _Representer(RoundTripRepresenter):
         return self.represent_scalar("tag:yaml.org,2002:null", "null")
 
 
+    def represent_decimal(self, data: Decimal) -> Any:
+        # pk reads every number as Decimal; write it back as the plain number it is.
+        text = format(data, "f")
+        tag = "tag:yaml.org,2002:int" if "." not in text else "tag:yaml.org,2002:float"
+        return self.represent_scalar(tag, text)
+
+
 _Representer.add_representer(type(None), _Representer.represent_none)
+_Representer.add_representer(Decimal, _Representer.represent_decimal)
 
 
 def make_yaml() -> YAML:

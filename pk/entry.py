@@ -1,0 +1,440 @@
+"""Data entry without hand-editing YAML: `pk set` and `pk import` write realisasi.yaml.
+
+    rows (command line, CSV, XLSX) --parse--> Entry --check against the agreement-->
+    change the ruamel round-trip tree --validate the result--> atomic write
+
+All or nothing: every row is checked first, each problem becomes a Diagnostic located in the
+input (file, row, column), and when there is any error nothing is written. The YAML is
+changed through ruamel's round-trip tree, so comments and every untouched line stay as they
+were; the new text is validated like `pk validate` would before it replaces the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from pk import checks
+from pk.diagnostics import Diagnostic, Level
+from pk.loader import REALISASI_FILE, Loaded, locate_findings, validate_source
+from pk.models import Indikator, Perjanjian
+from pk.models_realisasi import TRIWULAN, Realisasi, RealisasiIndikator
+from pk.yamlsource import load_text
+
+LONG_COLUMNS = ("id", "periode", "realisasi")
+"""A long table: one row per indicator and triwulan (`catatan` optional)."""
+CATATAN = "catatan"
+
+HEADER = """\
+# yaml-language-server: $schema=../../schema/realisasi.schema.json
+#
+# Realisasi per indikator, per triwulan (kumulatif: TW2 = Januari–Juni), dalam satuan
+# indikatornya. Ditulis oleh `pk set` / `pk import`; boleh juga disunting langsung.
+"""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Where a value came from: file, 1-based row and column (0 when not from a table)."""
+
+    path: str
+    row: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One realisasi to write, still as given: `periode` and `realisasi` are unchecked."""
+
+    id: str
+    periode: str
+    realisasi: Any
+    catatan: str | None
+    at: Cell
+    """The row (and the id's column)."""
+    at_periode: Cell
+    at_realisasi: Cell
+
+
+@dataclass(frozen=True)
+class Change:
+    """A checked realisasi: a known indicator, a triwulan, a value of the indicator's kind."""
+
+    id: str
+    triwulan: str
+    realisasi: Decimal | str
+    catatan: str | None
+
+
+# --- reading rows --------------------------------------------------------------------------
+
+
+def read_table(path: Path) -> tuple[list[Entry], list[Diagnostic]]:
+    """Entries from a CSV or XLSX file: the long table, or the wide workbook of `pk export`."""
+    display = path.as_posix()
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        rows = _xlsx_rows(path)
+    elif path.suffix.lower() == ".csv":
+        rows = _csv_rows(path)
+    else:
+        return [], [Diagnostic(display, 0, 0, Level.ERROR, "import-format",
+                               "import reads .csv or .xlsx files")]
+    return entries_from_rows(rows, display)
+
+
+def _csv_rows(path: Path) -> list[list[Any]]:
+    text = path.read_bytes().decode("utf-8-sig")
+    # Spreadsheets in Indonesian locales save CSV with `;` (the comma is the decimal mark).
+    dialect = "excel"
+    first = text.split("\n", 1)[0]
+    if first.count(";") > first.count(","):
+        dialect = "excel-semicolon"
+        csv.register_dialect("excel-semicolon", delimiter=";")
+    return [list(row) for row in csv.reader(io.StringIO(text), dialect=dialect)]
+
+
+def _xlsx_rows(path: Path) -> list[list[Any]]:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, data_only=True, read_only=True)
+    try:
+        sheet = workbook[SHEET] if SHEET in workbook.sheetnames else workbook.worksheets[0]
+        return [list(row) for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def entries_from_rows(rows: list[list[Any]], display: str) -> tuple[list[Entry], list[Diagnostic]]:
+    """Entries from table rows whose first row is the header (long or wide layout)."""
+    if not rows:
+        return [], [Diagnostic(display, 0, 0, Level.ERROR, "import-empty", "the file is empty")]
+    header = [_clean(h).lower() if _clean(h) else "" for h in rows[0]]
+    index = {name: i for i, name in enumerate(header) if name}
+    if all(c in index for c in LONG_COLUMNS):
+        return list(_long(rows, index, display)), []
+    tws = [tw for tw in TRIWULAN if tw.lower() in index]
+    if "id" in index and tws:
+        return list(_wide(rows, index, tws, display)), []
+    return [], [Diagnostic(
+        display, 1, 1, Level.ERROR, "import-header",
+        "the first row must name the columns id, periode, realisasi (and optionally catatan), "
+        "or be the header of a workbook written by `pk export` (id, …, TW1, TW2, TW3, TW4)",
+    )]
+
+
+def _long(rows: list[list[Any]], index: dict[str, int], display: str) -> Iterator[Entry]:
+    for r, row in enumerate(rows[1:], start=2):
+        def get(name: str) -> Any:
+            i = index.get(name)
+            return row[i] if i is not None and i < len(row) else None
+
+        if all(_clean(v) is None for v in row):
+            continue
+        yield Entry(
+            _clean(get("id")) or "", _clean(get("periode")) or "", get("realisasi"),
+            _clean(get(CATATAN)),
+            Cell(display, r, index["id"] + 1), Cell(display, r, index["periode"] + 1),
+            Cell(display, r, index["realisasi"] + 1),
+        )
+
+
+def _wide(rows: list[list[Any]], index: dict[str, int], tws: list[str], display: str) -> Iterator[Entry]:
+    for r, row in enumerate(rows[1:], start=2):
+        def get(i: int | None) -> Any:
+            return row[i] if i is not None and i < len(row) else None
+
+        id_ = _clean(get(index["id"]))
+        if id_ is None:
+            continue
+        for tw in tws:
+            col = index[tw.lower()]
+            value = get(col)
+            catatan = _clean(get(index.get(f"{CATATAN} {tw.lower()}")))
+            if _clean(value) is None:
+                continue
+            yield Entry(id_, tw, value, catatan, Cell(display, r, index["id"] + 1),
+                        Cell(display, 1, col + 1), Cell(display, r, col + 1))
+
+
+def _clean(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+# --- checking entries against the agreement ------------------------------------------------
+
+
+def check_entries(
+    perjanjian: Perjanjian, entries: Iterable[Entry]
+) -> tuple[list[Change], list[Diagnostic]]:
+    """Each entry as a Change, or a located error; a later duplicate of a row is an error."""
+    indikator = {ind.id: ind for _, _, ind in perjanjian.indikator()}
+    changes: list[Change] = []
+    problems: list[Diagnostic] = []
+    seen: dict[tuple[str, str], Cell] = {}
+
+    def error(at: Cell, code: str, message: str) -> None:
+        problems.append(Diagnostic(at.path, at.row, at.col, Level.ERROR, code, message))
+
+    for entry in entries:
+        ind = indikator.get(entry.id)
+        if ind is None:
+            import difflib
+
+            close = difflib.get_close_matches(entry.id, list(indikator), n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]}?" if close else ""
+            error(entry.at, "unknown-indikator", f"no indikator '{entry.id}' in the agreement{hint}")
+            continue
+        tw = entry.periode.upper().replace(" ", "")
+        if tw not in TRIWULAN:
+            error(entry.at_periode, "bad-periode",
+                  f"periode '{entry.periode}' is not one of {', '.join(TRIWULAN)}")
+            continue
+        value, message = parse_value(perjanjian, ind, entry.realisasi)
+        if value is None:
+            error(entry.at_realisasi, "bad-realisasi", message or "")
+            continue
+        key = (ind.id, tw)
+        if key in seen:
+            first = seen[key]
+            error(entry.at, "duplicate-entry",
+                  f"{ind.id} {tw} is already given in row {first.row}; keep one")
+            continue
+        seen[key] = entry.at
+        changes.append(Change(ind.id, tw, value, entry.catatan))
+    return changes, problems
+
+
+def parse_value(perjanjian: Perjanjian, ind: Indikator, raw: Any) -> tuple[Decimal | str | None, str]:
+    """A raw cell as the indicator's kind of value, or None and why not."""
+    from pk.capaian import as_kode
+
+    if isinstance(raw, bool) or raw is None or _clean(raw) is None:
+        return None, f"realisasi for {ind.id} is empty"
+    if ind.skala is not None:
+        scale = perjanjian.skala.get(ind.skala)
+        codes = list(scale.kode) if scale else []
+        number = _number(raw)
+        candidate: Decimal | str = number if number is not None else str(raw).strip()
+        kode = as_kode(candidate, codes)
+        if kode is None:
+            return None, (f"'{_clean(raw)}' is not a code of skala '{ind.skala}' of {ind.id}; "
+                          f"write one of {', '.join(codes)}")
+        return kode, ""
+    number = _number(raw)
+    if number is None:
+        unit = f" in {ind.satuan}" if ind.satuan else ""
+        return None, f"realisasi for {ind.id} must be a number{unit}, found '{_clean(raw)}'"
+    if number < 0:
+        return None, f"realisasi for {ind.id} cannot be negative ({_clean(raw)})"
+    return number, ""
+
+
+def _number(raw: Any) -> Decimal | None:
+    """A number from a cell: 87.5, "87,5", "87.5%" — floats through their shortest text."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int | Decimal):
+        return Decimal(raw)
+    if isinstance(raw, float):
+        return Decimal(repr(raw)) if raw == raw and raw not in (float("inf"), float("-inf")) else None
+    text = str(raw).strip().removesuffix("%").strip()
+    if "," in text and "." not in text:
+        text = text.replace(",", ".")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def apply(loaded: Loaded, changes: list[Change]) -> tuple[str, int, list[Diagnostic]]:
+    """The new text of realisasi.yaml with `changes` made, how many values it changes, and
+    the errors it would have. Nothing is written here; `write` does that.
+    """
+    from ruamel.yaml.comments import CommentedMap
+
+    from pk.yamlwrite import dump, load_roundtrip
+
+    assert loaded.perjanjian is not None
+    path = loaded.folder / REALISASI_FILE
+    display = path.as_posix()
+    if path.exists():
+        original = path.read_text(encoding="utf-8")
+        data = load_roundtrip(original)
+    else:
+        data = load_roundtrip(f"{HEADER}versi_format: 1\ntahun: {loaded.perjanjian.tahun}\n")
+    order = [ind.id for _, _, ind in loaded.perjanjian.indikator()]
+    indikator = data.get("indikator")
+    if indikator is None:
+        indikator = CommentedMap()
+        _insert(data, "indikator", indikator, list(Realisasi.model_fields))
+    changed = 0
+    for change in changes:
+        entry = indikator.get(change.id)
+        if entry is None:
+            entry = CommentedMap()
+            _insert(indikator, change.id, entry, order)
+        quarter = entry.get(change.triwulan)
+        if quarter is None:
+            quarter = CommentedMap()
+            quarter.fa.set_flow_style()
+            _insert(entry, change.triwulan, quarter, list(RealisasiIndikator.model_fields))
+        if not _same(quarter.get("realisasi"), change.realisasi):
+            quarter["realisasi"] = change.realisasi
+            changed += 1
+        if change.catatan is not None and quarter.get(CATATAN) != change.catatan:
+            quarter[CATATAN] = change.catatan
+            changed += 1
+    text = dump(data)
+    return text, changed, _validate_text(loaded, text, display)
+
+
+def _same(old: Any, new: Decimal | str) -> bool:
+    """An unchanged value is left as written (`97.50` stays `97.50`)."""
+    if old is None or isinstance(old, bool):
+        return False
+    if isinstance(new, str):
+        return str(old) == new
+    try:
+        return not isinstance(old, str) and Decimal(str(old)) == new
+    except InvalidOperation:
+        return False
+
+
+def _insert(mapping: Any, key: str, value: Any, order: list[str]) -> None:
+    """Insert `key` where `order` puts it among the keys already there (else at the end)."""
+    rank = {k: i for i, k in enumerate(order)}
+    position = len(mapping)
+    if key in rank:
+        for i, existing in enumerate(mapping):
+            if existing in rank and rank[existing] > rank[key]:
+                position = i
+                break
+    mapping.insert(position, key, value)
+
+
+def _validate_text(loaded: Loaded, text: str, display: str) -> list[Diagnostic]:
+    """Errors the new realisasi.yaml would have, as `pk validate` reports them."""
+    assert loaded.perjanjian is not None
+    source, problems = load_text(text, display)
+    realisasi = validate_source(source, Realisasi, problems) if source.data is not None else None
+    if realisasi is not None:
+        year = checks.Year(loaded.perjanjian, realisasi, loaded.pengaturan)
+        findings = [f for f in checks.run_year_checks(year, checks.Context())
+                    if f.file == REALISASI_FILE]
+        problems += locate_findings(findings, loaded.folder, {display: source}, display)
+    return sorted(d for d in problems if d.level is Level.ERROR)
+
+
+def write(loaded: Loaded, text: str) -> Path:
+    from pk.yamlwrite import write_atomic
+
+    path = loaded.folder / REALISASI_FILE
+    write_atomic(path, text)
+    return path
+
+
+# --- the workbook of `pk export` ------------------------------------------------------------
+
+SHEET = "Realisasi"
+FIXED = ("id", "sasaran", "indikator", "satuan", "target")
+
+
+def export_workbook(loaded: Loaded, output: Path) -> None:
+    """Write the planners' workbook: one row per indicator, a value and a catatan column per
+    triwulan to fill, dropdowns for grades, numbers only where numbers belong, and the id and
+    target columns protected."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from pk.models import target_text
+
+    perjanjian = loaded.perjanjian
+    assert perjanjian is not None
+    realisasi = loaded.realisasi
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = SHEET
+    header = [*FIXED]
+    for tw in TRIWULAN:
+        header += [tw, f"{CATATAN} {tw}"]
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    numbers = DataValidation(
+        type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+        showErrorMessage=True, errorTitle="Angka",
+        error="Isi dengan angka dalam satuan indikator (mis. 87.5), tanpa tanda %.",
+    )
+    sheet.add_data_validation(numbers)
+    grades: dict[str, DataValidation] = {}
+    editable = PatternFill("solid", fgColor="FFF2CC")
+    for row, (_, sasaran, ind) in enumerate(perjanjian.indikator(), start=2):
+        data = realisasi.indikator.get(ind.id) if realisasi else None
+        values: list[Any] = [ind.id, sasaran.id, ind.nama, ind.satuan or ind.skala or "",
+                             target_text(ind) or ""]
+        for tw in TRIWULAN:
+            entry = data.triwulan(tw) if data else None
+            value: Any = None
+            if entry is not None:
+                value = entry.realisasi
+                if isinstance(value, Decimal):
+                    value = int(value) if value == value.to_integral() else float(value)
+            values += [value, entry.catatan if entry else None]
+        sheet.append(values)
+        if ind.skala is not None and ind.skala in perjanjian.skala:
+            if ind.skala not in grades:
+                codes = ",".join(perjanjian.skala[ind.skala].kode)
+                grades[ind.skala] = DataValidation(
+                    type="list", formula1=f'"{codes}"', allow_blank=True, showErrorMessage=True,
+                    errorTitle="Kode", error=f"Pilih salah satu kode skala {ind.skala}: {codes}",
+                )
+                sheet.add_data_validation(grades[ind.skala])
+            validation = grades[ind.skala]
+        else:
+            validation = numbers
+        for t in range(len(TRIWULAN)):
+            value_col = len(FIXED) + 1 + 2 * t
+            for col in (value_col, value_col + 1):
+                cell = sheet.cell(row=row, column=col)
+                cell.protection = Protection(locked=False)
+                cell.fill = editable
+            validation.add(sheet.cell(row=row, column=value_col))
+            # Codes such as "3" must stay text, or a level would import as a number.
+            if ind.skala is not None:
+                sheet.cell(row=row, column=value_col).number_format = "@"
+        sheet.cell(row=row, column=3).alignment = Alignment(wrap_text=True, vertical="top")
+    widths = {"id": 9, "sasaran": 9, "indikator": 60, "satuan": 12, "target": 10}
+    for col, name in enumerate(header, start=1):
+        sheet.column_dimensions[get_column_letter(col)].width = widths.get(
+            name, 12 if name in TRIWULAN else 24)
+    sheet.freeze_panes = "F2"
+    # Protected without a password: it guards against slips, not against the planner.
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = False
+    sheet.protection.formatRows = False
+    notes = workbook.create_sheet("Petunjuk")
+    for line in (
+        f"Perjanjian Kinerja {perjanjian.tahun} — {perjanjian.unit.nama}",
+        "Isi kolom TW1..TW4 (kuning) dengan realisasi kumulatif s.d. triwulan itu, dalam satuan "
+        "indikatornya (87.5 untuk 87,5%); untuk predikat/level pilih kodenya.",
+        "Kolom id, indikator dan target dikunci. Setelah diisi: pk import BERKAS.xlsx",
+        "Sel kosong tidak mengubah apa pun; nilai yang sudah ada tertimpa oleh isi sel.",
+    ):
+        notes.append([line])
+    notes.column_dimensions["A"].width = 120
+    output.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(output)

@@ -1,0 +1,255 @@
+"""`pk set`, `pk import`, `pk export`: only the intended lines change, all or nothing."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import DATA_2024, ROOT
+from typer.testing import CliRunner
+
+from pk.cli import app
+from pk.loader import load_year
+
+DEMO = ROOT / "examples" / "demo-2024"
+
+# A hand-written realisasi.yaml with comments in the places ruamel finds hardest.
+COMMENTED = """\
+# yaml-language-server: $schema=../../schema/realisasi.schema.json
+# Realisasi 2024 (contoh untuk pengujian).
+versi_format: 1
+tahun: 2024
+
+indikator:
+  # Kelompok 1
+  IK-01:
+    TW1: {realisasi: 25}  # dari laporan Maret
+    TW2: {realisasi: 50, catatan: "Sesuai jadwal, tanpa kendala"}
+    faktor_pendorong: |-
+      Koordinasi rutin
+      dengan seluruh satker.
+  IK-25:
+    TW4: {realisasi: BB}
+  # IK-54: satu laporan per semester
+  IK-54:
+    TW2: {realisasi: 1}
+
+anggaran:
+  076.01.CQ:
+    TW1: 24876343350  # SP2D s.d. 31 Maret
+"""
+
+
+@pytest.fixture
+def year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the 2024 agreement with the commented realisasi.yaml, as cwd-relative `2024`."""
+    folder = tmp_path / "2024"
+    folder.mkdir()
+    shutil.copy(DATA_2024 / "perjanjian.yaml", folder)
+    (folder / "realisasi.yaml").write_text(COMMENTED, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return Path("2024")
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def changed_lines(before: str, after: str) -> list[tuple[str, str]]:
+    """Pairs (old, new) of lines that differ, for files with the same number of lines."""
+    a, b = before.splitlines(), after.splitlines()
+    assert len(a) == len(b), f"line count changed:\n{after}"
+    return [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def test_set_changes_only_the_value(year: Path) -> None:
+    code, out = run("set", "IK-01", str(year), "--periode", "TW2", "--realisasi", "87,5")
+    assert code == 0, out
+    after = (year / "realisasi.yaml").read_text(encoding="utf-8")
+    assert changed_lines(COMMENTED, after) == [(
+        '    TW2: {realisasi: 50, catatan: "Sesuai jadwal, tanpa kendala"}',
+        '    TW2: {realisasi: 87.5, catatan: "Sesuai jadwal, tanpa kendala"}',
+    )]
+    loaded = load_year(year)
+    assert loaded.ok and loaded.realisasi is not None
+    entry = loaded.realisasi.indikator["IK-01"].TW2
+    assert entry is not None and entry.realisasi == Decimal("87.5")
+
+
+def test_set_new_quarter_adds_one_line_in_order(year: Path) -> None:
+    code, out = run("set", "IK-01", str(year), "-p", "TW3", "-r", "75", "--catatan", "Tepat waktu")
+    assert code == 0, out
+    after = (year / "realisasi.yaml").read_text(encoding="utf-8").splitlines()
+    before = COMMENTED.splitlines()
+    added = [line for line in after if line not in before]
+    assert added == ["    TW3: {realisasi: 75, catatan: Tepat waktu}"]
+    assert after.index(added[0]) == before.index('    faktor_pendorong: |-')
+    assert [line for line in after if line != added[0]] == before
+
+
+def test_set_grade_and_new_indicator_in_document_order(year: Path) -> None:
+    assert run("set", "IK-26", str(year), "-p", "TW1", "-r", "80")[0] == 0
+    text = (year / "realisasi.yaml").read_text(encoding="utf-8")
+    assert text.index("IK-25:") < text.index("IK-26:") < text.index("IK-54:")
+    assert run("set", "IK-25", str(year), "-p", "TW4", "-r", "A")[0] == 0
+    loaded = load_year(year)
+    assert loaded.ok and loaded.realisasi is not None
+    assert loaded.realisasi.indikator["IK-25"].TW4.realisasi == "A"  # type: ignore[union-attr]
+
+
+def test_set_creates_the_file_when_there_is_none(year: Path) -> None:
+    (year / "realisasi.yaml").unlink()
+    assert run("set", "IK-02", str(year), "-p", "TW1", "-r", "20")[0] == 0
+    text = (year / "realisasi.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/realisasi.schema.json")
+    loaded = load_year(year)
+    assert loaded.ok and loaded.realisasi is not None and loaded.realisasi.tahun == 2024
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["IK-99", "-p", "TW1", "-r", "5"], "no indikator 'IK-99'"),
+        (["IK-01", "-p", "TW5", "-r", "5"], "periode 'TW5' is not one of"),
+        (["IK-01", "-p", "TW1", "-r", "lima"], "must be a number in %"),
+        (["IK-25", "-p", "TW1", "-r", "Z"], "is not a code of skala 'predikat-sakip'"),
+        (["IK-01", "-p", "TW1", "-r", "-3"], "cannot be negative"),
+    ],
+)
+def test_set_rejects_and_writes_nothing(year: Path, args: list[str], message: str) -> None:
+    before = snapshot(year)
+    code, out = run("set", args[0], str(year), *args[1:])
+    assert code == 1 and message in out and "Nothing was written." in out
+    assert snapshot(year) == before
+
+
+def test_import_csv_changes_only_the_intended_lines(year: Path, tmp_path: Path) -> None:
+    table = tmp_path / "masuk.csv"
+    table.write_text("id,periode,realisasi,catatan\n"
+                     "IK-01,TW1,30,\n"
+                     "IK-54,tw2,1,\n"  # unchanged value: its line stays as written
+                     "IK-25,TW4,A,Hasil evaluasi\n", encoding="utf-8")
+    code, out = run("import", str(table), str(year))
+    assert code == 0, out
+    assert "3 realisasi read, 3 values changed" in out
+    after = (year / "realisasi.yaml").read_text(encoding="utf-8")
+    assert changed_lines(COMMENTED, after) == [
+        ("    TW1: {realisasi: 25}  # dari laporan Maret",
+         "    TW1: {realisasi: 30}  # dari laporan Maret"),
+        ("    TW4: {realisasi: BB}", "    TW4: {realisasi: A, catatan: Hasil evaluasi}"),
+    ]
+
+
+def test_failed_import_is_located_and_leaves_every_file_identical(
+    year: Path, tmp_path: Path
+) -> None:
+    table = tmp_path / "salah.csv"
+    table.write_text("id,periode,realisasi\n"
+                     "IK-01,TW1,30\n"  # fine, but must not be written either
+                     "IK-61,TW1,30\n"
+                     "IK-02,Q2,30\n"
+                     "IK-03,TW2,tiga puluh\n"
+                     "IK-25,TW4,85\n"
+                     "IK-01,TW1,31\n", encoding="utf-8")
+    before = snapshot(year)
+    code, out = run("import", str(table), str(year))
+    assert code == 1
+    path = table.as_posix()
+    assert f"{path}:3:1: error: no indikator 'IK-61' in the agreement" in out
+    assert f"{path}:4:2: error: periode 'Q2' is not one of TW1, TW2, TW3, TW4 [bad-periode]" in out
+    assert f"{path}:5:3: error: realisasi for IK-03 must be a number in %, found 'tiga puluh'" in out
+    assert f"{path}:6:3: error: '85' is not a code of skala 'predikat-sakip'" in out
+    assert f"{path}:7:1: error: IK-01 TW1 is already given in row 2; keep one [duplicate-entry]" in out
+    assert "Nothing was written." in out
+    assert snapshot(year) == before
+
+
+def test_import_without_the_columns_is_rejected(year: Path, tmp_path: Path) -> None:
+    table = tmp_path / "x.csv"
+    table.write_text("kode,nilai\nIK-01,3\n", encoding="utf-8")
+    before = snapshot(year)
+    code, out = run("import", str(table), str(year))
+    assert code == 1 and f"{table.as_posix()}:1:1: error: the first row must name" in out
+    assert snapshot(year) == before
+
+
+def test_semicolon_csv_with_decimal_comma(year: Path, tmp_path: Path) -> None:
+    table = tmp_path / "excel.csv"
+    table.write_text("id;periode;realisasi\nIK-01;TW2;47,5\n", encoding="utf-8")
+    assert run("import", str(table), str(year))[0] == 0
+    loaded = load_year(year)
+    assert loaded.realisasi is not None
+    assert loaded.realisasi.indikator["IK-01"].TW2.realisasi == Decimal("47.5")  # type: ignore[union-attr]
+
+
+def test_export_fill_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from openpyxl import load_workbook
+
+    folder = tmp_path / "demo"
+    shutil.copytree(DEMO, folder)
+    monkeypatch.chdir(tmp_path)
+    original = (folder / "realisasi.yaml").read_text(encoding="utf-8")
+    code, out = run("export", "demo", "--output", "isi.xlsx")
+    assert code == 0, out
+
+    workbook = load_workbook(tmp_path / "isi.xlsx")
+    sheet = workbook["Realisasi"]
+    header = [c.value for c in sheet[1]]
+    assert header[:5] == ["id", "sasaran", "indikator", "satuan", "target"]
+    rows = {sheet.cell(row=r, column=1).value: r for r in range(2, sheet.max_row + 1)}
+    assert len(rows) == 60
+    col = {name: i + 1 for i, name in enumerate(header)}
+    # Protected id and target, editable quarters; dropdown for the grade, numbers elsewhere.
+    assert sheet.protection.sheet
+    assert sheet.cell(rows["IK-01"], col["id"]).protection.locked
+    assert sheet.cell(rows["IK-01"], col["target"]).protection.locked
+    assert not sheet.cell(rows["IK-01"], col["TW2"]).protection.locked
+    validations = {(dv.type, dv.formula1): str(dv.sqref)
+                   for dv in sheet.data_validations.dataValidation}
+    assert f"F{rows['IK-25']}" in validations[("list", '"AA,A,BB,B,CC,C,D"')].split()
+    assert f"F{rows['IK-01']}" in validations[("decimal", "0")].split()
+    # What the demo holds comes back out.
+    assert sheet.cell(rows["IK-02"], col["TW4"]).value == 95
+    assert sheet.cell(rows["IK-25"], col["TW4"]).value == "BB"
+
+    # A planner fills two cells and a note, then imports the workbook.
+    sheet.cell(rows["IK-60"], col["TW4"]).value = 70
+    sheet.cell(rows["IK-60"], col["catatan TW4"]).value = "Laporan akhir tahun"
+    sheet.cell(rows["IK-25"], col["TW4"]).value = "A"
+    workbook.save(tmp_path / "isi.xlsx")
+    code, out = run("import", "isi.xlsx", "demo")
+    assert code == 0, out
+    assert "4 values changed" not in out and "3 values changed" in out
+    after = (folder / "realisasi.yaml").read_text(encoding="utf-8")
+    added = [line for line in after.splitlines() if line not in original.splitlines()]
+    assert added == [
+        '    TW4: {realisasi: A, catatan: "Nilai 74,1 dari evaluator"}',
+        "    TW4: {realisasi: 70, catatan: Laporan akhir tahun}",
+    ]
+    assert len(after.splitlines()) == len(original.splitlines()) + 1
+
+
+def test_failed_xlsx_import_is_located(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from openpyxl import Workbook
+
+    folder = tmp_path / "demo"
+    shutil.copytree(DEMO, folder)
+    monkeypatch.chdir(tmp_path)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["id", "periode", "realisasi", "catatan"])
+    sheet.append(["IK-01", "TW1", 12.5, None])
+    sheet.append(["IK-01", "TW9", 12.5, None])
+    workbook.save(tmp_path / "baris.xlsx")
+    before = snapshot(folder)
+    code, out = run("import", "baris.xlsx", "demo")
+    assert code == 1
+    assert "baris.xlsx:3:2: error: periode 'TW9' is not one of" in out
+    assert snapshot(folder) == before
