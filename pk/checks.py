@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from pk.diagnostics import Level
 from pk.formats import rupiah
-from pk.models import Agregasi, Indikator, Perjanjian, Polaritas, Rentang
+from pk.models import Agregasi, Indikator, Perjanjian, Polaritas, Rentang, Status
 from pk.models_realisasi import TRIWULAN, Pengaturan, Realisasi
 
 Loc = tuple[str | int, ...]
@@ -204,6 +204,38 @@ def check_kelompok_order(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
                           f"group number {kelompok.no} where {k + 1} was expected")
 
 
+def check_perubahan(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
+    """A signed agreement has its date; revisions follow signing, in order, each label once.
+
+    Fails: `status: ditandatangani` without `tanggal`; a `perubahan` entry while the status is
+    `draf`; a revision dated before the signing or before the revision above it; two
+    revisions both labelled "PK Perubahan I".
+    """
+    signing = doc.penandatanganan
+    if signing.status is Status.DITANDATANGANI and signing.tanggal is None:
+        yield Finding(("penandatanganan", "status"), Level.ERROR, "signed-without-date",
+                      "the agreement is marked ditandatangani but has no `tanggal`; write the "
+                      "signing date (YYYY-MM-DD)")
+    if doc.perubahan and signing.status is not Status.DITANDATANGANI:
+        yield Finding(("perubahan",), Level.ERROR, "perubahan-unsigned",
+                      "revisions are listed but the agreement is not signed; a draft changes "
+                      "freely, so set `status: ditandatangani` or remove `perubahan`", key=True)
+    previous = signing.tanggal
+    labels: set[str] = set()
+    for n, entry in enumerate(doc.perubahan):
+        if entry.label in labels:
+            yield Finding(("perubahan", n, "label"), Level.ERROR, "duplicate-perubahan",
+                          f"revision label {entry.label!r} is used twice; number each revision "
+                          "(PK Perubahan I, II, …)")
+        labels.add(entry.label)
+        if previous is not None and entry.tanggal < previous:
+            yield Finding(("perubahan", n, "tanggal"), Level.ERROR, "perubahan-order",
+                          f"{entry.label} is dated {entry.tanggal.isoformat()}, before "
+                          f"{previous.isoformat()} (the signing or the revision above); list "
+                          "revisions oldest first, after the signing")
+        previous = max(previous, entry.tanggal) if previous else entry.tanggal
+
+
 CHECKS: tuple[Check, ...] = (
     check_year,
     check_empty_name,
@@ -213,6 +245,7 @@ CHECKS: tuple[Check, ...] = (
     check_target_missing,
     check_duplicate_indikator,
     check_total,
+    check_perubahan,
 )
 
 

@@ -73,12 +73,18 @@ def validate(
         DiagnosticFormat, typer.Option("--format", "-f", help="Output format.")
     ] = DiagnosticFormat.text,
     strict: Annotated[bool, typer.Option(help="Exit 1 on warnings too.")] = False,
+    baseline: Annotated[
+        str | None,
+        typer.Option("--baseline", metavar="REV", help="Git revision of the signed agreement: each "
+                     "change since then needs a `perubahan` entry. Default: penandatanganan.tag."),
+    ] = None,
 ) -> None:
     """Check the agreement: YAML, schema and consistency, each finding at file:line:col."""
     from functools import partial
 
     from pk.diagnostics import Level
-    from pk.loader import diagnose_year, find_default
+    from pk.loader import diagnose_year, find_default, load_year
+    from pk.perubahan import gate
     from pk.output import FORMATTERS
     from pk.workspace import is_workspace, load_workspace, map_units
 
@@ -88,9 +94,9 @@ def validate(
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
         if not is_workspace(path):
-            found, read = diagnose_year(path)
-            diagnostics.extend(found)
-            files += read
+            loaded = load_year(path)
+            diagnostics.extend(sorted(loaded.diagnostics + gate(loaded, baseline)))
+            files += max(len(loaded.sources), 1)
             continue
         workspace = load_workspace(path)
         diagnostics.extend(workspace.diagnostics)

@@ -1,0 +1,174 @@
+"""Change control after signing: the baseline gate and the history of revisions (PK perubahan).
+
+    baseline (git REV) + current folder --diff.compare--> changes --not in a new perubahan--> Diagnostic
+
+Once the agreement at the baseline is signed (`penandatanganan.status: ditandatangani`), each
+change since then to a target, indikator, sasaran, budget line or party must be listed
+(`mengubah`) by a `perubahan` entry added since the baseline; a revision already recorded at
+the baseline must stay as it was. Reports use `riwayat` for the "Riwayat Perubahan" table and
+`load_as_of` to render the original or any revision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from pk.diagnostics import Diagnostic, Level
+from pk.diff import GATED, Change, Kind, compare
+from pk.loader import PERJANJIAN_FILE, Loaded, load_year
+from pk.models import DASAR_TEXT, Perjanjian, Status
+from pk.yamlsource import Source
+
+_WHAT = {
+    Kind.INDIKATOR_ADDED: "indikator {s} was added",
+    Kind.INDIKATOR_REMOVED: "indikator {s} was removed",
+    Kind.INDIKATOR_RETARGETED: "the target of {s} changed from {old} to {new}",
+    Kind.INDIKATOR_RENAMED: "the text of {s} changed",
+    Kind.INDIKATOR_MOVED: "{s} moved from {old} to {new}",
+    Kind.INDIKATOR_POLARITAS: "the polaritas of {s} changed from {old} to {new}",
+    Kind.SASARAN_ADDED: "sasaran {s} was added",
+    Kind.SASARAN_REMOVED: "sasaran {s} was removed",
+    Kind.SASARAN_RENAMED: "the text of sasaran {s} changed",
+    Kind.KEGIATAN_ADDED: "budget line {s} was added",
+    Kind.KEGIATAN_REMOVED: "budget line {s} was removed",
+    Kind.KEGIATAN_PAGU: "the pagu of {s} changed from {old} to {new}",
+    Kind.KEGIATAN_RENAMED: "the name of budget line {s} changed",
+    Kind.PIHAK_CHANGED: "{s}.{field} changed",
+}
+
+
+def check_baseline(current: Loaded, baseline: Loaded, rev: str) -> list[Diagnostic]:
+    """A located error for each change since `rev` that no new `perubahan` entry covers."""
+    now, then = current.perjanjian, baseline.perjanjian
+    if now is None or then is None or then.penandatanganan.status is not Status.DITANDATANGANI:
+        return []
+    display, source = _perjanjian_source(current)
+    known = {p.label for p in then.perubahan}
+    covered = {i for p in now.perubahan if p.label not in known for i in p.mengubah}
+    signed = then.penandatanganan.tanggal
+    since = f"since {rev}" + (f" (signed {signed.isoformat()})" if signed else "")
+    out = []
+    for change in compare(then, now, rev, display).changes:
+        if change.kind is Kind.PERUBAHAN_REWRITTEN:
+            message = (f"perubahan {change.subject!r} was recorded at {rev} and has been changed "
+                       "or removed; a revision on record stays as it was, add a new one instead")
+            code = "perubahan-rewritten"
+        elif change.kind in GATED and change.subject not in covered:
+            what = _WHAT[change.kind].format(
+                s=change.subject, old=_shown(change.old), new=_shown(change.new), field=change.field
+            )
+            message = (f"{what} {since}, but no perubahan entry added since then lists "
+                       f"{change.subject}; add one under `perubahan` (label, tanggal, dasar a|b|c, "
+                       f"alasan, surat, mengubah: [{change.subject}])")
+            code = "uncovered-change"
+        else:
+            continue
+        line, col = source.locate(change.loc)
+        out.append(Diagnostic(display, line, col, Level.ERROR, code, message))
+    return sorted(out)
+
+
+def _perjanjian_source(loaded: Loaded) -> tuple[str, Source]:
+    return next((k, s) for k, s in loaded.sources.items() if k.endswith(PERJANJIAN_FILE))
+
+
+def _shown(value: str | int | None) -> str:
+    if isinstance(value, int):
+        from pk.formats import rupiah
+
+        return rupiah(value)
+    return "(kosong)" if value is None else value
+
+
+def gate(loaded: Loaded, rev: str | None) -> list[Diagnostic]:
+    """`pk validate`'s baseline step: compare with `rev`, or with the tag the data names.
+
+    With no `rev` and no `penandatanganan.tag` there is nothing to compare with. A tag the
+    repository does not have (a shallow clone without tags) is a warning, not a pass in silence.
+    """
+    from pk.diagnostics import UsageError
+    from pk.gitsource import is_revision, load_year_at
+
+    perjanjian = loaded.perjanjian
+    if perjanjian is None:
+        return []
+    if rev is None:
+        rev = perjanjian.penandatanganan.tag
+        if rev is None:
+            return []
+        if not is_revision(rev, loaded.folder):
+            display, source = _perjanjian_source(loaded)
+            line, col = source.locate(("penandatanganan", "tag"))
+            return [Diagnostic(display, line, col, Level.WARNING, "baseline-missing",
+                               f"git tag {rev!r} is not in this repository, so changes since "
+                               "signing are not checked; fetch the tags (git fetch --tags)")]
+    baseline = load_year_at(rev, loaded.folder)
+    if baseline.perjanjian is None:
+        raise UsageError(f"the agreement at {rev} does not load, so it cannot be the baseline")
+    return check_baseline(loaded, baseline, rev)
+
+
+@dataclass(frozen=True)
+class RiwayatRow:
+    """One row of the "Riwayat Perubahan" table."""
+
+    no: int
+    label: str
+    tanggal: dt.date
+    dasar: str
+    """The ground's letter: a, b or c."""
+    dasar_text: str
+    """The ground in words, e.g. perubahan strategi (program, kegiatan, anggaran)."""
+    alasan: str
+    surat: str
+    mengubah: tuple[str, ...]
+
+
+def riwayat(perjanjian: Perjanjian) -> list[RiwayatRow]:
+    """The revisions, oldest first, as the report's "Riwayat Perubahan" table shows them."""
+    return [
+        RiwayatRow(n, p.label, p.tanggal, str(p.dasar), DASAR_TEXT[p.dasar], p.alasan, p.surat,
+                   tuple(p.mengubah))
+        for n, p in enumerate(perjanjian.perubahan, start=1)
+    ]
+
+
+def load_as_of(path: Path, label: str | None = None) -> Loaded:
+    """The agreement as it stood at revision `label`, or as signed originally (`None`).
+
+    From git: the newest commit whose file has `label` as its latest revision (for None: the
+    signed file before any revision, or `penandatanganan.tag` when set). The current file
+    answers for its own latest revision.
+    """
+    from pk.diagnostics import UsageError
+    from pk.gitsource import load_year_at, year_file
+
+    current = load_year(path)
+    now = current.perjanjian
+    if now is not None and _latest(now) == label and (label is not None or _signed(now)):
+        return current
+    if label is None and now is not None and now.penandatanganan.tag:
+        return load_year_at(now.penandatanganan.tag, path)
+    folder, name = year_file(path)
+    log = subprocess.run(
+        ["git", "-C", str(folder), "log", "--format=%H", "--", name],
+        capture_output=True, text=True, check=False,
+    )
+    for commit in log.stdout.split():
+        then = load_year_at(commit, path)
+        p = then.perjanjian
+        if p is not None and _signed(p) and _latest(p) == label:
+            return then
+    wanted = f"revision {label!r}" if label else "the signed original"
+    raise UsageError(f"{wanted} of {(folder / name).as_posix()} is not in this repository's history")
+
+
+def _latest(perjanjian: Perjanjian) -> str | None:
+    return perjanjian.perubahan[-1].label if perjanjian.perubahan else None
+
+
+def _signed(perjanjian: Perjanjian) -> bool:
+    return perjanjian.penandatanganan.status is Status.DITANDATANGANI
