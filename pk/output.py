@@ -10,10 +10,16 @@ from pk.diagnostics import Diagnostic, Level, count
 
 def format_text(diagnostics: list[Diagnostic], files: int) -> str:
     lines = [
-        f"{d.path}:{d.line}:{d.col}: {d.level}: {d.message} [{d.code}]" for d in diagnostics
+        f"{d.path}:{d.line}:{d.col}: {d.level}: {_one_line(d.message)} [{d.code}]"
+        for d in diagnostics
     ]
     lines.append(summary(diagnostics, files))
     return "\n".join(lines) + "\n"
+
+
+def _one_line(message: str) -> str:
+    """One finding a line, whatever text from the file a message quotes."""
+    return message.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def format_json(diagnostics: list[Diagnostic], files: int) -> str:

@@ -22,8 +22,12 @@ from pk.diagnostics import Diagnostic, Level
 
 try:  # libyaml is in PyYAML's wheels; the pure-Python parser gives the same nodes, slower.
     from yaml.cyaml import CParser as _Parser
+
+    _LIBYAML = True
 except ImportError:  # pragma: no cover
     from yaml.loader import Loader as _Parser  # type: ignore[assignment]
+
+    _LIBYAML = False
 
 MAX_BYTES = 5 * 1024 * 1024
 """A year's agreement is about 40 KB; anything this large is not a pk file."""
@@ -116,8 +120,12 @@ def load_text(text: str, display: str) -> tuple[Source, list[Diagnostic]]:
     except yaml.MarkedYAMLError as err:
         line, col, code, message = _syntax_error(err, text)
         return fail(line, col, code, message)
+    except yaml.reader.ReaderError as err:
+        line, col = _position(text, err.position)
+        return fail(line, col, "yaml-syntax", f"YAML syntax error: character U+{err.character:04X} "
+                    f"is not allowed in YAML ({err.reason}); remove it")
     except yaml.YAMLError as err:
-        return fail(0, 0, "yaml-syntax", f"YAML syntax error: {err}")
+        return fail(0, 0, "yaml-syntax", "YAML syntax error: " + " ".join(str(err).split()))
     if root is None:
         return fail(0, 0, "empty-file", "file is empty; it should hold a pk document")
     diagnostics: list[Diagnostic] = []
@@ -324,6 +332,13 @@ def _scalar(node: ScalarNode) -> Any:
         lower = value.lower()
         return Decimal("NaN") if lower.endswith("nan") else Decimal(lower.replace(".inf", "Infinity"))
     return value
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, col) of a reader error's offset: bytes of UTF-8 for libyaml."""
+    before = text.encode("utf-8")[:offset].decode("utf-8", errors="replace") if _LIBYAML \
+        else text[:offset]
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
 def _line_at(text: str, line: int) -> str:
