@@ -33,6 +33,7 @@ browser:
 report: install
 	$(BIN)/pk validate $(DATA)
 	$(BIN)/pk report $(DATA) --dokumen semua --format md --format html --output build/$(notdir $(DATA))
+	$(BIN)/pk report examples/demo-2024 --dokumen capaian --format md --format html --output build/demo-2024
 
 # Regenerate the committed JSON Schema after changing pk/models.py.
 schema: install

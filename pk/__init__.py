@@ -6,6 +6,7 @@ The pipeline, one module a stage:
     loader      a year folder -> (Perjanjian | None, [Diagnostic])
       models      pydantic schema of the files
       checks      semantic checks, each a plain function with a stable code
+    report      context -> templates/*.j2 -> perjanjian / capaian as md, html (charts), pdf
     cli         thin typer commands over the stages above; output formats in output
 
 Every problem found on the way is a `diagnostics.Diagnostic` with file, line and column.

@@ -217,6 +217,7 @@ def achievement(
 
 class ReportDokumen(str, Enum):
     perjanjian = "perjanjian"
+    capaian = "capaian"
     semua = "semua"
 
 
@@ -248,18 +249,21 @@ def report(
         typer.Option("--templates", help="Folder of your own templates; a file there replaces "
                      "the built-in one of the same name (e.g. perjanjian.html.j2)."),
     ] = None,
+    periode: Annotated[
+        PeriodeOption, typer.Option("--periode", "-p", help="Period of the capaian report.")
+    ] = PeriodeOption.tahunan,
     timestamp: Annotated[
         bool, typer.Option("--timestamp", help="Print the generation time in the reports "
                            "(off by default so the same data gives the same files).")
     ] = False,
 ) -> None:
-    """Write the reports: the signed perjanjian as Markdown, HTML or PDF."""
+    """Write the reports: the signed perjanjian, and capaian (LKjIP Bab III), as md/html/pdf."""
     import datetime as dt
 
     from pk import report as rp
 
     if dokumen is ReportDokumen.semua:
-        documents = [rp.Dokumen.PERJANJIAN]
+        documents = [rp.Dokumen.PERJANJIAN, rp.Dokumen.CAPAIAN]
     else:
         documents = [rp.Dokumen(dokumen.value)]
     chosen = format or [ReportFormat.md, ReportFormat.html]
@@ -272,9 +276,11 @@ def report(
     if output == "-" and len(documents) * len(fmts) != 1:
         raise UsageError("--output - writes one document in one format; "
                          "choose them with --dokumen and --format")
-    perjanjian = _load_or_exit(path)
+    loaded = _load_year_or_exit(path)
+    perjanjian = loaded.perjanjian
     context = rp.build_context(
-        perjanjian, dibuat=dt.datetime.now().astimezone() if timestamp else None
+        perjanjian, realisasi=loaded.realisasi, pengaturan=loaded.pengaturan,
+        periode=periode.value, dibuat=dt.datetime.now().astimezone() if timestamp else None,
     )
     try:
         if output == "-":

@@ -31,11 +31,18 @@ def angka(number: Decimal | int) -> str:
     return format_decimal(number, format="#,##0.###", locale=LOCALE, decimal_quantization=False)
 
 
-def persen(number: Decimal) -> str:
-    """A computed percentage with two decimals: `104,73%` (the value is already rounded)."""
+def angka_tetap(number: Decimal) -> str:
+    """A computed value with the decimals it was rounded to: `104,73`, `100,00`, `1.234,50`."""
     from babel.numbers import format_decimal
 
-    return format_decimal(number, format="#,##0.00", locale=LOCALE) + "%"
+    places = max(0, -int(number.as_tuple().exponent))
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return format_decimal(number, format=pattern, locale=LOCALE)
+
+
+def persen(number: Decimal) -> str:
+    """A computed percentage: `104,73%` (the value is already rounded)."""
+    return angka_tetap(number) + "%"
 
 
 def tanggal(date: dt.date) -> str:

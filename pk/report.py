@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import tempfile
 import traceback
+from decimal import Decimal
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from enum import StrEnum
@@ -28,8 +29,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from pk import __version__, formats
-from pk.models import Indikator, Kelompok, Perjanjian, Sasaran, target_text
+from pk import __version__, charts, formats
+from pk.capaian import Achievement, CapaianIndikator, Periode, Ringkasan, Status, compute
+from pk.models import Indikator, Kelompok, Perjanjian, Rentang, Sasaran, target_text
+from pk.models_realisasi import Pengaturan, Realisasi, RealisasiIndikator
 
 CHROMIUM_PACKAGE = "chromium"
 """The Debian package that provides the browser `--format pdf` prints through."""
@@ -67,6 +70,46 @@ class LampiranRow:
 
 
 @dataclass(frozen=True)
+class CapaianRow:
+    """One indicator of the capaian tables: the agreement's indicator, its computed result,
+    and its realisasi entry (narrative: faktor pendorong/penghambat, solusi) if any."""
+
+    indikator: Indikator
+    hasil: CapaianIndikator
+    narasi: RealisasiIndikator | None
+
+
+@dataclass(frozen=True)
+class SasaranSection:
+    """One sasaran of the capaian report: its summary and its indicators."""
+
+    kelompok: Kelompok
+    sasaran: Sasaran
+    ringkasan: Ringkasan
+    rows: list[CapaianRow]
+    ada_narasi: bool
+    """Whether any of its indicators has a narrative to print."""
+
+
+@dataclass(frozen=True)
+class CapaianView:
+    """The capaian report's material (LKjIP Bab III), all computed by `pk.capaian`."""
+
+    hasil: Achievement
+    sasaran: list[SasaranSection]
+    ada_data: bool
+    """Whether any indicator has realisasi for the period (else: belum ada data)."""
+    ada_anggaran: bool
+    """Whether any budget realisasi is recorded for the period."""
+    warna: dict[str, str]
+    """Colour of each predikat band, for legends."""
+    grafik_sasaran: Markup
+    """SVG: average capaian per sasaran."""
+    grafik_anggaran: Markup
+    """SVG: penyerapan per kegiatan and in total, with the IKPA guide."""
+
+
+@dataclass(frozen=True)
 class ReportContext:
     """Everything a report template may use; each field is a top-level template variable."""
 
@@ -77,6 +120,8 @@ class ReportContext:
     jumlah_anggaran: int
     """The budget total: `anggaran.jumlah` as printed, else the sum of the lines."""
     jumlah_indikator: int
+    capaian: CapaianView
+    """Capaian for the chosen period (every indicator "belum ada data" without realisasi)."""
     versi: str | None
     """Label of the version rendered (e.g. `PK Perubahan I`); None for the agreement as signed."""
     dibuat: dt.datetime | None
@@ -85,7 +130,13 @@ class ReportContext:
 
 
 def build_context(
-    perjanjian: Perjanjian, *, versi: str | None = None, dibuat: dt.datetime | None = None
+    perjanjian: Perjanjian,
+    *,
+    realisasi: Realisasi | None = None,
+    pengaturan: Pengaturan | None = None,
+    periode: Periode | str = Periode.TAHUNAN,
+    versi: str | None = None,
+    dibuat: dt.datetime | None = None,
 ) -> ReportContext:
     """The one context both documents render from."""
     rows: list[LampiranRow] = []
@@ -109,9 +160,64 @@ def build_context(
         jumlah_anggaran=anggaran.jumlah if anggaran.jumlah is not None
         else sum(k.pagu for k in anggaran.kegiatan),
         jumlah_indikator=len(rows),
+        capaian=_capaian_view(perjanjian, realisasi, pengaturan, Periode(periode)),
         versi=versi,
         dibuat=dibuat,
         pk_version=__version__,
+    )
+
+
+def _capaian_view(
+    perjanjian: Perjanjian,
+    realisasi: Realisasi | None,
+    pengaturan: Pengaturan | None,
+    periode: Periode,
+) -> CapaianView:
+    hasil = compute(perjanjian, realisasi, pengaturan, periode)
+    by_id = {h.id: h for h in hasil.indikator}
+    ringkasan = {r.kunci: r for r in hasil.sasaran}
+    entries = realisasi.indikator if realisasi else {}
+    sections = []
+    for kelompok in perjanjian.kelompok:
+        for sasaran in kelompok.sasaran:
+            rows = [CapaianRow(i, by_id[i.id], entries.get(i.id)) for i in sasaran.indikator]
+            sections.append(SasaranSection(
+                kelompok, sasaran, ringkasan[sasaran.id], rows,
+                any(r.narasi and (r.narasi.faktor_pendorong or r.narasi.faktor_penghambat
+                                  or r.narasi.solusi) for r in rows),
+            ))
+    warna = charts.band_colours(hasil.skala)
+    bars = [
+        charts.Bar(
+            label=f"{s.sasaran.id} {s.sasaran.nama}",
+            title=f"{s.sasaran.id} {s.sasaran.nama}",
+            value=s.ringkasan.rata_rata,
+            colour=warna.get(s.ringkasan.predikat or "", charts.NEUTRAL),
+        )
+        for s in sections
+    ]
+    anggaran = hasil.anggaran
+    budget_bars = [
+        charts.Bar(label=f"{k.kode} {k.nama}", title=f"{k.kode} {k.nama}",
+                   value=k.penyerapan, colour=charts.NEUTRAL)
+        for k in anggaran.kegiatan
+    ] + [charts.Bar(label=anggaran.total.nama, title=anggaran.total.nama,
+                    value=anggaran.total.penyerapan, colour="#263238")]
+    periode_teks = "tahunan" if periode is Periode.TAHUNAN else periode.value
+    return CapaianView(
+        hasil=hasil,
+        sasaran=sections,
+        ada_data=any(h.status is not Status.BELUM_ADA_DATA for h in hasil.indikator),
+        ada_anggaran=anggaran.total.realisasi is not None,
+        warna=warna,
+        grafik_sasaran=charts.bar_chart(
+            bars, title=f"Rata-rata capaian per sasaran ({periode_teks})",
+            lines=[charts.Line(Decimal(100), "target 100%")], id="grafik-sasaran"),
+        grafik_anggaran=charts.bar_chart(
+            budget_bars, title=f"Penyerapan anggaran ({periode_teks})",
+            lines=[charts.Line(anggaran.pedoman_ikpa, f"pedoman IKPA {anggaran.pedoman_ikpa}%")]
+            if anggaran.pedoman_ikpa is not None else [],
+            id="grafik-anggaran"),
     )
 
 
@@ -156,6 +262,19 @@ def _target(indikator: Indikator) -> str | None:
     return target_text(indikator, formats.angka)
 
 
+def _nilai(value: Decimal | Rentang | str | None, satuan: str | None = None) -> str | None:
+    """A target or realisasi value with its satuan: `97,5%`, `80–90%`, `1 Dok`, `A`."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, Rentang):
+        text = f"{formats.angka(value.min)}–{formats.angka(value.maks)}"
+    else:
+        text = formats.angka(value)
+    if not satuan:
+        return text
+    return f"{text}{satuan}" if satuan == "%" else f"{text} {satuan}"
+
+
 def _lines_html(text: str) -> Markup:
     """Multi-line data text (a signature's jabatan) as escaped lines joined by <br>."""
     return Markup("<br>\n").join(escape(line) for line in text.splitlines())
@@ -187,6 +306,8 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "rupiah": formats.rupiah,
     "angka": formats.angka,
     "persen": formats.persen,
+    "desimal": formats.angka_tetap,
+    "nilai": _nilai,
     "tanggal": formats.tanggal,
     "target": _target,
     "lines_html": _lines_html,

@@ -22,6 +22,7 @@ from pk.cli import app
 from pk.loader import load_year
 
 GOLDEN = ROOT / "tests" / "golden"
+DEMO_2024 = ROOT / "examples" / "demo-2024"
 
 
 def _context(folder: Path = DATA_2024) -> rp.ReportContext:
@@ -209,36 +210,52 @@ def test_css_string_cannot_break_out() -> None:
 
 # --- golden files, determinism -----------------------------------------------------------------
 
-@pytest.mark.parametrize("fmt", [rp.Format.MD, rp.Format.HTML])
-def test_golden(fmt: rp.Format, update_golden: bool) -> None:
-    golden = GOLDEN / rp.output_name(rp.Dokumen.PERJANJIAN, fmt)
-    text = _render(fmt)
+GOLDEN_CASES = [
+    (folder, dokumen, fmt)
+    for folder, documents in ((DATA_2024, (rp.Dokumen.PERJANJIAN, rp.Dokumen.CAPAIAN)),
+                              (DEMO_2024, (rp.Dokumen.CAPAIAN,)))
+    for dokumen in documents
+    for fmt in (rp.Format.MD, rp.Format.HTML)
+]
+
+
+@pytest.mark.parametrize("folder, dokumen, fmt", GOLDEN_CASES,
+                         ids=[f"{f.name}-{d.value}-{m.value}" for f, d, m in GOLDEN_CASES])
+def test_golden(folder: Path, dokumen: rp.Dokumen, fmt: rp.Format, update_golden: bool) -> None:
+    golden = GOLDEN / folder.name / rp.output_name(dokumen, fmt)
+    loaded = load_year(folder)
+    assert loaded.perjanjian is not None
+    context = rp.build_context(loaded.perjanjian, realisasi=loaded.realisasi,
+                               pengaturan=loaded.pengaturan)
+    text = rp.render(context, dokumen, fmt)
     if update_golden:
-        golden.parent.mkdir(exist_ok=True)
+        golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(text, encoding="utf-8")
     assert golden.is_file(), f"{golden} missing: run pytest --update-golden and review it"
     assert text == golden.read_text(encoding="utf-8"), (
-        f"{golden.name} differs: if the change is intended, run pytest --update-golden "
+        f"{golden} differs: if the change is intended, run pytest --update-golden "
         "and review the diff")
 
 
-def test_two_runs_give_identical_bytes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("folder", [DATA_2024, DEMO_2024], ids=["2024", "demo-2024"])
+def test_two_runs_give_identical_bytes(tmp_path: Path, folder: Path) -> None:
     outputs = []
     for n, seed_value in enumerate(("1", "2")):
         out = tmp_path / f"run{n}"
         env = {**os.environ, "PYTHONHASHSEED": seed_value}
-        subprocess.run([sys.executable, "-m", "pk", "report", str(DATA_2024), "--output",
+        subprocess.run([sys.executable, "-m", "pk", "report", str(folder), "--output",
                         str(out)], check=True, env=env, capture_output=True)
         outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
-    assert set(outputs[0]) == {"perjanjian.md", "perjanjian.html"}
+    assert set(outputs[0]) == {"perjanjian.md", "perjanjian.html", "capaian.md",
+                               "capaian.html"}
     assert outputs[0] == outputs[1]
 
 
 def test_timestamp_only_on_request(tmp_path: Path) -> None:
     runner = CliRunner()
-    plain = runner.invoke(app, ["report", str(DATA_2024), "-f", "md", "-o", "-"])
-    stamped = runner.invoke(app, ["report", str(DATA_2024), "-f", "md", "-o", "-",
-                                  "--timestamp"])
+    args = ["report", str(DATA_2024), "-d", "perjanjian", "-f", "md", "-o", "-"]
+    plain = runner.invoke(app, args)
+    stamped = runner.invoke(app, [*args, "--timestamp"])
     assert plain.exit_code == 0 and stamped.exit_code == 0
     assert "Dibuat dengan pk" not in plain.stdout
     assert "Dibuat dengan pk" in stamped.stdout
@@ -249,7 +266,8 @@ def test_timestamp_only_on_request(tmp_path: Path) -> None:
 def test_cli_writes_files(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["report", str(DATA_2024), "--output", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["perjanjian.html", "perjanjian.md"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "capaian.html", "capaian.md", "perjanjian.html", "perjanjian.md"]
     assert (tmp_path / "perjanjian.md").read_text(encoding="utf-8") == _render(rp.Format.MD)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 

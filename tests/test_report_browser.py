@@ -25,6 +25,7 @@ from pk import report as rp
 from pk.loader import load_year
 
 ARTIFACTS = ROOT / "build" / "test-artifacts"
+DEMO_2024 = ROOT / "examples" / "demo-2024"
 A4_POINTS = (595.0, 842.0)
 
 
@@ -141,12 +142,51 @@ def test_script_in_the_data_shows_as_text(browser: Any, tmp_path: Path) -> None:
     watched.page.close()
 
 
-def test_print_gives_a4_pages_with_the_footer(tmp_path: Path) -> None:
+def _capaian_html(folder: Path) -> str:
+    loaded = load_year(folder)
+    assert loaded.perjanjian is not None
+    context = rp.build_context(loaded.perjanjian, realisasi=loaded.realisasi,
+                               pengaturan=loaded.pengaturan)
+    return rp.render(context, rp.Dokumen.CAPAIAN, rp.Format.HTML)
+
+
+def test_capaian_charts_are_visible(browser: Any, tmp_path: Path) -> None:
+    watched = Watched(browser, _write(tmp_path, _capaian_html(DEMO_2024), "capaian.html"))
+    assert [c for c in watched.console if c.startswith(("error", "warning"))] == []
+    assert watched.errors == [] and watched.requests == []
+    perjanjian = load_year(DEMO_2024).perjanjian
+    assert perjanjian is not None
+    sasaran = sum(len(k.sasaran) for k in perjanjian.kelompok)
+    for chart, bars in (("#grafik-sasaran", sasaran), ("#grafik-anggaran", 3)):
+        locator = watched.page.locator(chart)
+        assert locator.is_visible()
+        box = locator.bounding_box()
+        assert box is not None and box["width"] > 300 and box["height"] > 50
+        assert watched.page.locator(f"{chart} g.batang").count() == bars
+        drawn = [b for b in watched.page.locator(f"{chart} g.batang rect").all()
+                 if (b.bounding_box() or {}).get("width", 0) > 0]
+        assert len(drawn) >= bars - 1  # a bar of 0% has no width
+        _screenshot(watched.page, f"capaian-{chart[1:]}.png", chart)
+    _screenshot(watched.page, "capaian-demo.png")
+    watched.page.close()
+
+
+def test_capaian_without_realisasi_opens_cleanly(browser: Any, tmp_path: Path) -> None:
+    watched = Watched(browser, _write(tmp_path, _capaian_html(DATA_2024), "capaian.html"))
+    assert watched.errors == [] and watched.requests == []
+    assert watched.page.locator("#belum-ada-data").is_visible()
+    _screenshot(watched.page, "capaian-2024-belum-ada-data.png", "#capaian")
+    watched.page.close()
+
+
+@pytest.mark.parametrize("name", ["perjanjian", "capaian"])
+def test_print_gives_a4_pages(name: str) -> None:
     _chromium()
-    pdf = rp.print_pdf(_perjanjian_html())
+    html = _perjanjian_html() if name == "perjanjian" else _capaian_html(DEMO_2024)
+    pdf = rp.print_pdf(html)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "perjanjian.pdf").write_bytes(pdf)
+    (ARTIFACTS / f"{name}.pdf").write_bytes(pdf)
     boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
-    assert len(boxes) >= 3  # cover, statement, lampiran at least
+    assert len(boxes) >= 3  # perjanjian: cover, statement, lampiran at least
     for width, height in boxes:
         assert abs(float(width) - A4_POINTS[0]) < 2 and abs(float(height) - A4_POINTS[1]) < 2

@@ -1,0 +1,119 @@
+"""Charts for the HTML reports as inline SVG, drawn here: no script, no library, no network.
+
+One kind of chart is enough for the LKjIP material: horizontal bars with a value axis in
+percent and reference lines (target 100%, the IKPA absorption guide). Every text from the
+data is escaped; numbers in the SVG are fixed-point decimals, so the output is stable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from markupsafe import Markup, escape
+
+from pk import formats
+from pk.models_realisasi import SkalaPredikat
+
+# The terminal colour names pengaturan.yaml uses, as print-friendly hex colours.
+_COLOURS = {
+    "green": "#2e7d32", "bright_green": "#43a047", "cyan": "#00838f", "blue": "#1565c0",
+    "yellow": "#f9a825", "gold": "#f9a825", "orange": "#ef6c00", "dark_orange": "#e65100",
+    "red": "#c62828", "bright_red": "#d32f2f", "magenta": "#ad1457", "grey": "#757575",
+}
+_FALLBACK = ("#2e7d32", "#00838f", "#f9a825", "#e65100", "#c62828", "#6a1b9a", "#37474f")
+NEUTRAL = "#546e7a"
+
+WIDTH = 760
+LABEL_WIDTH = 300
+VALUE_WIDTH = 80
+ROW = 20
+TOP = 34
+BOTTOM = 30
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    """Short label at the left (truncated); `title` holds the full text."""
+    title: str
+    value: Decimal | None
+    """Percent; None draws no bar and writes `missing` instead."""
+    colour: str
+    missing: str = "belum ada data"
+
+
+@dataclass(frozen=True)
+class Line:
+    value: Decimal
+    label: str
+
+
+def band_colours(skala: SkalaPredikat) -> dict[str, str]:
+    """Each predikat band's colour, from its `warna` or by its place on the scale."""
+    return {
+        k.nama: _COLOURS.get(k.warna or "", _FALLBACK[min(i, len(_FALLBACK) - 1)])
+        for i, k in enumerate(skala.kategori)
+    }
+
+
+def _n(value: Decimal) -> str:
+    return str(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def _short(text: str, limit: int = 44) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def bar_chart(bars: list[Bar], *, title: str, lines: list[Line], id: str) -> Markup:
+    """Horizontal bars in percent with an axis from 0 to a round maximum (at least 120)."""
+    highest = max([b.value for b in bars if b.value is not None] + [ln.value for ln in lines]
+                  + [Decimal(100)])
+    axis_max = max(Decimal(120), ((highest / 20).to_integral_value(ROUND_HALF_UP) + 1) * 20)
+    plot = Decimal(WIDTH - LABEL_WIDTH - VALUE_WIDTH)
+    height = TOP + ROW * len(bars) + BOTTOM
+    x0 = Decimal(LABEL_WIDTH)
+
+    def x(value: Decimal) -> Decimal:
+        return x0 + plot * max(Decimal(0), value) / axis_max
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="grafik" id="{escape(id)}" '
+        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" '
+        f'aria-labelledby="{escape(id)}-judul" font-family="Liberation Sans, DejaVu Sans, '
+        f'sans-serif" font-size="11">',
+        f'<title id="{escape(id)}-judul">{escape(title)}</title>',
+        f'<text x="{WIDTH // 2}" y="14" text-anchor="middle" font-size="12" '
+        f'font-weight="bold">{escape(title)}</text>',
+    ]
+    bottom = Decimal(TOP + ROW * len(bars))
+    for tick in range(0, int(axis_max) + 1, 20):
+        tx = _n(x(Decimal(tick)))
+        out.append(f'<line x1="{tx}" y1="{TOP - 4}" x2="{tx}" y2="{bottom}" stroke="#ddd"/>')
+        out.append(f'<text x="{tx}" y="{bottom + 14}" text-anchor="middle" '
+                   f'fill="#444">{tick}%</text>')
+    for i, bar in enumerate(bars):
+        y = TOP + ROW * i
+        out.append(f'<g class="batang"><title>{escape(bar.title)}</title>')
+        out.append(f'<text x="{LABEL_WIDTH - 6}" y="{y + 14}" text-anchor="end">'
+                   f'{escape(_short(bar.label))}</text>')
+        if bar.value is None:
+            out.append(f'<text x="{LABEL_WIDTH + 4}" y="{y + 14}" fill="#666" '
+                       f'font-style="italic">{escape(bar.missing)}</text>')
+        else:
+            width = _n(x(bar.value) - x0)
+            out.append(f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{width}" height="{ROW - 6}" '
+                       f'fill="{escape(bar.colour)}"/>')
+            out.append(f'<text x="{_n(x(bar.value) + 4)}" y="{y + 14}">'
+                       f'{escape(formats.persen(bar.value))}</text>')
+        out.append("</g>")
+    for ln in lines:
+        lx = _n(x(ln.value))
+        out.append(f'<line x1="{lx}" y1="{TOP - 6}" x2="{lx}" y2="{bottom}" stroke="#000" '
+                   f'stroke-dasharray="4 3"/>')
+        out.append(f'<text x="{lx}" y="{TOP - 9}" text-anchor="middle" font-size="10">'
+                   f'{escape(ln.label)}</text>')
+    out.append(f'<line x1="{LABEL_WIDTH}" y1="{TOP - 4}" x2="{LABEL_WIDTH}" y2="{bottom}" '
+               f'stroke="#000"/>')
+    out.append("</svg>")
+    return Markup("\n".join(out))
