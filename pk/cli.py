@@ -409,6 +409,30 @@ def _enter(path: Path | None, entries, problems) -> None:  # type: ignore[no-unt
                f"{'s' if changed != 1 else ''} changed")
 
 
+@app.command()
+def new(
+    year: Annotated[int, typer.Argument(help="The year to start, e.g. 2025.", min=2000, max=2100)],
+    from_: Annotated[
+        Path | None,
+        typer.Option("--from", help="The year folder to copy. Default: the newest data/<year>."),
+    ] = None,
+) -> None:
+    """Start a year's folder from an existing one: same ids and targets, unsigned, no realisasi."""
+    from pk.loader import find_default
+    from pk.newyear import FolderExists, create_year
+
+    previous = from_ or find_default()
+    if not previous.is_dir():
+        raise UsageError(f"{previous}: not a year folder")
+    try:
+        target = create_year(previous, year)
+    except FolderExists as err:
+        sys.stderr.write(f"pk: error: {err}\n")
+        raise typer.Exit(1) from None
+    typer.echo(f"created {target.as_posix()}/ from {previous.as_posix()}: a draft (status: draf); "
+               "set the targets, then the signing date and status")
+
+
 def _load_or_exit(path: Path | None):  # type: ignore[no-untyped-def]
     """Load a year for a command that needs valid data; print the errors and exit 1 if not."""
     return _load_year_or_exit(path).perjanjian

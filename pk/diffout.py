@@ -65,7 +65,9 @@ def describe(change: Change, quote: Callable[[str], str] = lambda s: f'"{s}"') -
         assert isinstance(c.old, int) and isinstance(c.new, int)
         return f"{c.subject} pagu {old} → {new} ({_delta(c.old, c.new)}): {quote(c.nama or '')}"
     if k is Kind.PIHAK_CHANGED or k is Kind.PENANDATANGANAN_CHANGED:
-        return f"{c.subject}.{c.field}: {quote(old)} → {quote(new)}"
+        before = quote(old) if c.old is not None else old
+        after = quote(new) if c.new is not None else new
+        return f"{c.subject}.{c.field}: {before} → {after}"
     if k is Kind.PERUBAHAN_ADDED:
         return f"{quote(c.subject)} added (dasar {c.field}), changes {c.new}"
     return f"{quote(c.subject)} was changed or removed: a recorded revision should stay as it was"

@@ -40,6 +40,12 @@ def year_file(path: Path) -> tuple[Path, str]:
     return path, PERJANJIAN_FILE
 
 
+def exists_at(rev: str, path: Path) -> bool:
+    """Whether the year's perjanjian.yaml was committed at `rev` (a new year was not)."""
+    folder, name = year_file(path)
+    return _git(folder, "cat-file", "-e", f"{rev}:./{name}").returncode == 0
+
+
 def read_at(rev: str, path: Path) -> bytes:
     """The bytes of a year's perjanjian.yaml at `rev`; a clear UsageError when unavailable."""
     folder, name = year_file(path)

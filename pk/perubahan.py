@@ -86,11 +86,12 @@ def _shown(value: str | int | None) -> str:
 def gate(loaded: Loaded, rev: str | None) -> list[Diagnostic]:
     """`pk validate`'s baseline step: compare with `rev`, or with the tag the data names.
 
-    With no `rev` and no `penandatanganan.tag` there is nothing to compare with. A tag the
-    repository does not have (a shallow clone without tags) is a warning, not a pass in silence.
+    With no `rev` and no `penandatanganan.tag` there is nothing to compare with, nor for a year
+    that did not exist at `rev`. A tag the repository does not have (a shallow clone without
+    tags) is a warning, not a pass in silence.
     """
     from pk.diagnostics import UsageError
-    from pk.gitsource import is_revision, load_year_at
+    from pk.gitsource import exists_at, is_revision, load_year_at
 
     perjanjian = loaded.perjanjian
     if perjanjian is None:
@@ -105,6 +106,8 @@ def gate(loaded: Loaded, rev: str | None) -> list[Diagnostic]:
             return [Diagnostic(display, line, col, Level.WARNING, "baseline-missing",
                                f"git tag {rev!r} is not in this repository, so changes since "
                                "signing are not checked; fetch the tags (git fetch --tags)")]
+    if is_revision(rev, loaded.folder) and not exists_at(rev, loaded.folder):
+        return []  # a year started after `rev` has no baseline there yet
     baseline = load_year_at(rev, loaded.folder)
     if baseline.perjanjian is None:
         raise UsageError(f"the agreement at {rev} does not load, so it cannot be the baseline")

@@ -150,3 +150,22 @@ def test_history_gives_the_original_and_each_revision(
     ]
     assert rows[1].dasar_text == "perubahan atau pengalihan pejabat"
     assert rows[0].surat == "Surat Sekretaris Jenderal KPU Nomor 1234/SDM.01-SD/08/2024"
+
+
+def test_a_year_started_after_the_baseline_has_nothing_to_compare(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = Repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(app, ["new", "2025"]).exit_code == 0
+    result = CliRunner().invoke(app, ["validate", "data/2025", "--baseline", "HEAD"])
+    assert result.exit_code == 0, result.output
+    assert repo.git("status", "--porcelain") == "?? data/2025/\n"
+
+
+def test_unknown_baseline_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["validate", "data/2024", "--baseline", "no-such-rev"])
+    assert result.exit_code != 0
+    assert "no-such-rev" in str(result.exception)
