@@ -83,14 +83,15 @@ def validate(
     from functools import partial
 
     from pk.diagnostics import Level
-    from pk.loader import diagnose_year, find_default, load_year
+    from pk.loader import diagnose_year, find_default, load_year, year_folder
     from pk.perubahan import gate
     from pk.output import FORMATTERS
     from pk.workspace import is_workspace, load_workspace, map_units
 
     diagnostics = []
     files = 0
-    for path in paths or [find_default()]:
+    # Each year once, however many of its files are named (a pre-commit hook names them all).
+    for path in dict.fromkeys(year_folder(p) for p in paths or [find_default()]):
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
         if not is_workspace(path):

@@ -69,6 +69,15 @@ def find_default(root: Path = Path("data")) -> Path:
     return years[-1]
 
 
+def year_folder(path: Path) -> Path:
+    """The year folder a path names: the folder itself, or the folder of one of its files.
+
+    A pre-commit hook passes the changed files; `realisasi.yaml` is checked with its year.
+    """
+    year_files = (PERJANJIAN_FILE, REALISASI_FILE, PENGATURAN_FILE)
+    return path.parent if path.name in year_files and path.is_file() else path
+
+
 def load_year(path: Path, year: int | None = None) -> Loaded:
     """Load `path`: a year folder, or a `perjanjian.yaml` file inside one.
 
