@@ -25,10 +25,13 @@ import csv
 import io
 import json
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pk.capaian import Achievement, CapaianIndikator, PenyerapanKegiatan, Ringkasan, fmt
 from pk.models import Rentang
+
+if TYPE_CHECKING:
+    from pk.workspace import WorkspaceAchievement
 
 
 def _number(value: Decimal | None) -> int | float | None:
@@ -247,3 +250,103 @@ def print_table(result: Achievement, title: str) -> None:
         console.print(
             f"Efisiensi: {anggaran.efisiensi} (rata-rata capaian − penyerapan = "
             f"{desimal(anggaran.selisih)} poin)", highlight=False)
+
+
+# --- a workspace: one row per unit, and the indicators rolled up from units ---------------
+
+
+def build_units(result: WorkspaceAchievement) -> dict[str, Any]:
+    """The workspace comparison as plain data: `periode`, `unit` (one row per unit) and
+    `turunan` (each rolled-up indicator with where every unit stands)."""
+    finals = {u.id: u.achievement for u in result.units}
+
+    def capaian_of(unit: str, indikator: str) -> int | float | None:
+        achievement = finals.get(unit)
+        item = next((i for i in achievement.indikator if i.id == indikator), None) \
+            if achievement else None
+        return _number(item.capaian) if item else None
+
+    return {
+        "periode": result.periode,
+        "unit": [
+            {
+                "id": row.id,
+                "nama": row.nama,
+                "induk": row.induk,
+                "valid": row.valid,
+                "jumlah_indikator": row.jumlah_indikator,
+                "rata_rata": _number(row.rata_rata),
+                "predikat": row.predikat,
+                "di_bawah_target": row.di_bawah_target,
+                "belum_ada_data": row.belum_ada_data,
+                "penyerapan": _number(row.penyerapan),
+            }
+            for row in result.rows()
+        ],
+        "turunan": [
+            {
+                "unit": r.unit,
+                "indikator": r.indikator,
+                "realisasi": _number(r.turunan.realisasi),
+                "capaian": capaian_of(r.unit, r.indikator),
+                "rumus": r.turunan.rumus,
+                "keterangan": r.turunan.keterangan,
+                "units": [
+                    {"unit": s.unit, "keadaan": str(s.keadaan), "realisasi": _value(s.realisasi),
+                     "capaian": _number(s.capaian)}
+                    for s in r.units
+                ],
+            }
+            for r in result.rollups
+        ],
+    }
+
+
+def render_units_json(result: WorkspaceAchievement) -> str:
+    return json.dumps(build_units(result), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_units_csv(result: WorkspaceAchievement) -> str:
+    rows = build_units(result)["unit"]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def print_units_table(result: WorkspaceAchievement, title: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from pk.formats import desimal
+
+    console = Console()
+    table = Table(title=f"{title} — capaian {result.periode} per unit")
+    table.add_column("UNIT", no_wrap=True)
+    table.add_column("INDUK", style="dim", no_wrap=True)
+    table.add_column("INDIKATOR", justify="right")
+    table.add_column("RATA-RATA CAPAIAN (%)", justify="right")
+    table.add_column("PREDIKAT")
+    table.add_column("DI BAWAH TARGET", justify="right")
+    table.add_column("BELUM ADA DATA", justify="right")
+    table.add_column("PENYERAPAN (%)", justify="right")
+    for row in result.rows():
+        if not row.valid:
+            table.add_row(row.id, row.induk or "", "[red]berkas tidak valid[/]", "", "", "", "", "")
+            continue
+        table.add_row(
+            row.id, row.induk or "", str(row.jumlah_indikator),
+            desimal(row.rata_rata) if row.rata_rata is not None else "—",
+            row.predikat or "",
+            f"[yellow]{row.di_bawah_target}[/]" if row.di_bawah_target else "0",
+            str(row.belum_ada_data),
+            desimal(row.penyerapan) if row.penyerapan is not None else "—",
+        )
+    console.print(table)
+    for r in result.rollups:
+        console.print(
+            f"[bold]{r.unit} {r.indikator}[/]: realisasi {desimal(r.turunan.realisasi)} — "
+            f"{r.turunan.rumus}" + (f"\n  {r.turunan.keterangan}" if r.turunan.keterangan else ""),
+            highlight=False,
+        )

@@ -29,7 +29,7 @@ compared with the Rencana Aksi target of TWn when given, else with the annual ta
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -287,13 +287,27 @@ def fmt(number: Decimal) -> str:
 # --- the whole agreement ------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Turunan:
+    """A period's realisasi that comes from elsewhere than realisasi.yaml (see pk.rollup)."""
+
+    realisasi: Decimal
+    rumus: str
+    """How it was derived, in words."""
+    keterangan: str | None = None
+
+
 def compute(
     perjanjian: Perjanjian,
     realisasi: Realisasi | None = None,
     pengaturan: Pengaturan | None = None,
     periode: Periode | str = Periode.TAHUNAN,
+    turunan: Mapping[str, Turunan] | None = None,
 ) -> Achievement:
-    """Capaian of every indicator, the summaries and the budget absorption for `periode`."""
+    """Capaian of every indicator, the summaries and the budget absorption for `periode`.
+
+    `turunan` replaces the realisasi of some indicators for this period (rolled up from units).
+    """
     periode = Periode(periode)
     pengaturan = pengaturan or Pengaturan()
     quantum = Decimal(1).scaleb(-pengaturan.desimal)
@@ -303,8 +317,10 @@ def compute(
         return value.quantize(quantum, rounding=rounding)
 
     data = realisasi.indikator if realisasi else {}
+    turunan = turunan or {}
     results = tuple(
-        _indikator(perjanjian, k.no, s.id, ind, data.get(ind.id), periode, pengaturan, rnd)
+        _indikator(perjanjian, k.no, s.id, ind, data.get(ind.id), periode, pengaturan, rnd,
+                   turunan.get(ind.id))
         for k, s, ind in perjanjian.indikator()
     )
     by_id = {r.id: r for r in results}
@@ -333,6 +349,7 @@ def _indikator(
     periode: Periode,
     pengaturan: Pengaturan,
     rnd: Round,
+    turunan: Turunan | None = None,
 ) -> CapaianIndikator:
     target: TargetValue | None = ind.target
     target_sumber = "tahunan"
@@ -348,6 +365,9 @@ def _indikator(
             filled.append((tw, entry.realisasi))
             catatan = entry.catatan
     value, used, how = aggregate(filled, ind.agregasi)
+    if turunan is not None:
+        value, used, how = turunan.realisasi, periode.triwulan[-1:], turunan.rumus
+        catatan = turunan.keterangan
 
     def result(capaian: Decimal | None, status: Status, rumus: str,
                keterangan: str | None = None) -> CapaianIndikator:
@@ -368,7 +388,7 @@ def _indikator(
         return result(None, Status.TIDAK_DAPAT_DIHITUNG, "—",
                       f"realisasi {value} tidak sesuai jenis target {_kind(target)}")
     # Say how the realisasi was made unless it is simply the period's own quarter.
-    plain = ind.agregasi is Agregasi.TERAKHIR and used == periode.triwulan[-1:]
+    plain = turunan is None and ind.agregasi is Agregasi.TERAKHIR and used == periode.triwulan[-1:]
     rumus = hasil.rumus if plain else f"{hasil.rumus}; realisasi = {how}"
     if hasil.capaian is None:
         return result(None, Status.TIDAK_DAPAT_DIHITUNG, rumus, hasil.keterangan)

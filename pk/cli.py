@@ -193,18 +193,33 @@ class PeriodeOption(str, Enum):
 
 @app.command()
 def achievement(
-    path: PathArg = None,
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="A year folder or a workspace. Default: the newest data/<year>."),
+    ] = None,
     periode: Annotated[
         PeriodeOption, typer.Option("--periode", "-p", help="A triwulan (cumulative) or the year.")
     ] = PeriodeOption.tahunan,
     format: Annotated[
         ShowFormat, typer.Option("--format", "-f", help="table for people, json or csv for scripts.")
     ] = ShowFormat.table,
+    unit: Annotated[
+        str | None, typer.Option("--unit", "-u", help="In a workspace: show this unit in full.")
+    ] = None,
 ) -> None:
-    """Capaian per indikator for a period, with summaries per sasaran and budget absorption."""
+    """Capaian per indikator for a period, with summaries per sasaran and budget absorption.
+
+    Given a workspace, one row per unit, and the indicators rolled up from the units below.
+    """
     from pk import achievement as views
     from pk.capaian import compute
+    from pk.workspace import is_workspace
 
+    if path is not None and path.exists() and is_workspace(path):
+        _achievement_workspace(path, periode.value, format, unit)
+        return
+    if unit is not None:
+        raise UsageError("--unit needs a workspace (a folder with workspace.yaml)")
     loaded = _load_year_or_exit(path)
     result = compute(loaded.perjanjian, loaded.realisasi, loaded.pengaturan, periode.value)
     if format is ShowFormat.json:
@@ -214,6 +229,46 @@ def achievement(
     else:
         p = loaded.perjanjian
         views.print_table(result, f"Perjanjian Kinerja {p.tahun} — {p.unit.singkatan}")
+
+
+def _achievement_workspace(path: Path, periode: str, format: ShowFormat, unit: str | None) -> None:
+    from pk import achievement as views
+    from pk.diagnostics import Level
+    from pk.output import format_text
+    from pk.workspace import compute_workspace, load_workspace
+
+    workspace = load_workspace(path)
+    errors = [d for d in workspace.diagnostics if d.level is Level.ERROR]
+    if workspace.workspace is None or errors:
+        sys.stderr.write(format_text(workspace.diagnostics, 1))
+        raise typer.Exit(1)
+    result = compute_workspace(workspace, periode, progress=format is ShowFormat.table)
+    errors = [d for d in result.diagnostics if d.level is Level.ERROR]
+    if unit is not None:
+        chosen = next((u for u in result.units if u.id == unit), None)
+        if chosen is None:
+            raise UsageError(f"no unit {unit!r} in {path}")
+        if chosen.achievement is None:
+            sys.stderr.write(format_text([d for d in errors if d.path.startswith(
+                next(u.folder for u in workspace.units if u.ref.id == unit).as_posix())], 1))
+            raise typer.Exit(1)
+        if format is ShowFormat.json:
+            sys.stdout.write(views.render_json(chosen.achievement))
+        elif format is ShowFormat.csv:
+            sys.stdout.write(views.render_csv(chosen.achievement))
+        else:
+            views.print_table(chosen.achievement, f"{chosen.nama} ({chosen.id})")
+        return
+    if format is ShowFormat.json:
+        sys.stdout.write(views.render_units_json(result))
+    elif format is ShowFormat.csv:
+        sys.stdout.write(views.render_units_csv(result))
+    else:
+        views.print_units_table(result, f"Ruang kerja {workspace.workspace.tahun}")
+    if errors:
+        # Units with errors are shown as invalid above; their findings go to stderr.
+        sys.stderr.write(format_text(errors, len({d.path for d in errors})))
+        raise typer.Exit(1)
 
 
 class ReportDokumen(str, Enum):

@@ -53,6 +53,30 @@ class Agregasi(StrEnum):
     """The average of the filled quarters."""
 
 
+class Hitung(StrEnum):
+    """How a rolled-up indicator turns the units that meet the condition into a number."""
+
+    PERSENTASE = "persentase"
+    """Share of the units, in percent: 8 of 11 units → 72,73."""
+    JUMLAH = "jumlah"
+    """Count of the units: 8 of 11 units → 8."""
+
+
+class DariUnit(Model):
+    """Realisasi derived from the units below this one in a workspace (a province's
+    kabupaten/kota): the share or count of units whose own indicator meets a condition."""
+
+    hitung: Hitung = Hitung.PERSENTASE
+    """`persentase` (share of units) or `jumlah` (count of units)."""
+    indikator: Id | None = None
+    """The units' own indicator to look at. Default: the same id as this one."""
+    realisasi_min: Decimal | None = None
+    """A unit counts when its realisasi is at least this. Default: when its capaian reaches
+    100 (its own target met)."""
+    termasuk_sendiri: bool = True
+    """Count this unit too, by its own realisasi.yaml (a province with its kabupaten/kota)."""
+
+
 class Rentang(Model):
     """A range target, e.g. 80–90%: anywhere inside it is on target."""
 
@@ -106,6 +130,8 @@ class Indikator(Model):
     agregasi: Agregasi = Agregasi.TERAKHIR
     """How quarters make the annual realisasi: `terakhir` (last filled quarter, default),
     `jumlah` (sum) or `rata_rata` (average)."""
+    dari_unit: DariUnit | None = None
+    """In a workspace: derive the realisasi from the units below (see `DariUnit`)."""
     catatan: str | None = None
     """A note, e.g. on how the target reads in the source document."""
 

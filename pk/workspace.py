@@ -15,10 +15,15 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
 
 from pk.diagnostics import Diagnostic, Level
 from pk.models import UnitRef, Workspace
+
+if TYPE_CHECKING:  # validate imports this module; capaian is only needed to compute
+    from pk.capaian import Achievement
+    from pk.rollup import Rollup, UnitRow
 
 WORKSPACE_FILE = "workspace.yaml"
 PARALLEL_FROM = 16
@@ -119,3 +124,93 @@ def _with_progress(results: Iterator[T], total: int, label: str, show: bool) -> 
         for result in results:
             bar.advance(task)
             yield result
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    """One unit's capaian for the period; None when its files have errors."""
+
+    id: str
+    induk: str | None
+    nama: str
+    achievement: Achievement | None
+
+
+@dataclass(frozen=True)
+class WorkspaceAchievement:
+    periode: str
+    units: tuple[UnitResult, ...]
+    rollups: tuple[Rollup, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+    def rows(self) -> tuple[UnitRow, ...]:
+        from pk.rollup import unit_row
+
+        return tuple(unit_row(u.id, u.nama, u.induk, u.achievement) for u in self.units)
+
+
+def achieve_unit(
+    folder: Path, year: int | None, periode: str
+) -> tuple[list[Diagnostic], Achievement | None, str, bool]:
+    """A unit's own capaian (nothing rolled up yet), for one worker process."""
+    from pk.capaian import compute
+    from pk.loader import load_year
+
+    loaded = load_year(folder, year)
+    if not loaded.ok or loaded.perjanjian is None:
+        return loaded.diagnostics, None, folder.name, False
+    p = loaded.perjanjian
+    rolls_up = any(ind.dari_unit is not None for _, _, ind in p.indikator())
+    result = compute(p, loaded.realisasi, loaded.pengaturan, periode)
+    return loaded.diagnostics, result, p.unit.singkatan, rolls_up
+
+
+def compute_workspace(
+    workspace: LoadedWorkspace, periode: str, *, jobs: int | None = None, progress: bool = True
+) -> WorkspaceAchievement:
+    """Every unit's capaian, with indicators rolled up from the units below them."""
+    from functools import partial
+
+    from pk.capaian import Turunan, compute
+    from pk.loader import load_year
+    from pk.rollup import Rollup, derive
+
+    year = workspace.workspace.tahun if workspace.workspace else None
+    worked = list(map_units(
+        partial(achieve_unit, year=year, periode=periode),
+        [u.folder for u in workspace.units], jobs=jobs, label="Menghitung", progress=progress,
+    ))
+    children: dict[str, list[str]] = {}
+    for unit in workspace.units:
+        if unit.ref.induk is not None:
+            children.setdefault(unit.ref.induk, []).append(unit.ref.id)
+    final: dict[str, Achievement | None] = {}
+    rollups: list[Rollup] = []
+    # Children are listed after their parents: walking backwards finishes every child
+    # (its own roll-ups included) before its parent needs it.
+    for unit, (_, result, _, rolls_up) in reversed(list(zip(workspace.units, worked, strict=True))):
+        final[unit.ref.id] = result
+        if result is None or not rolls_up:
+            continue
+        loaded = load_year(unit.folder, year)
+        assert loaded.perjanjian is not None  # it loaded cleanly in the worker
+        turunan: dict[str, Turunan] = {}
+        unit_rollups = []
+        for _, _, ind in loaded.perjanjian.indikator():
+            if ind.dari_unit is None:
+                continue
+            members = [(unit.ref.id, result)] if ind.dari_unit.termasuk_sendiri else []
+            members += [(child, final[child]) for child in children.get(unit.ref.id, [])]
+            derived, states = derive(ind.dari_unit, ind.id, members)
+            turunan[ind.id] = derived
+            unit_rollups.append(Rollup(unit.ref.id, ind.id, derived, states))
+        rollups[:0] = unit_rollups
+        final[unit.ref.id] = compute(
+            loaded.perjanjian, loaded.realisasi, loaded.pengaturan, periode, turunan
+        )
+    units = tuple(
+        UnitResult(unit.ref.id, unit.ref.induk, nama, final[unit.ref.id])
+        for unit, (_, _, nama, _) in zip(workspace.units, worked, strict=True)
+    )
+    diagnostics = [*workspace.diagnostics, *(d for found, *_ in worked for d in found)]
+    return WorkspaceAchievement(periode, units, tuple(rollups), tuple(sorted(diagnostics)))

@@ -1,0 +1,118 @@
+"""Roll units up: a parent's indicator derived from its units, and one row per unit to compare.
+
+Pure functions over `pk.capaian.Achievement` results; the loading and the order of work
+(children before parents) live in `pk.workspace`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from pk.capaian import HUNDRED, Achievement, Status, Turunan, fmt
+from pk.models import DariUnit, Hitung
+
+
+class Keadaan(StrEnum):
+    """Where one unit stands on the indicator a parent rolls up."""
+
+    MEMENUHI = "memenuhi"
+    BELUM_MEMENUHI = "belum memenuhi"
+    BELUM_ADA_DATA = "belum ada data"
+    TIDAK_ADA = "tidak ada indikator"
+    """The unit's agreement has no indicator with that id, or its data is invalid."""
+
+
+@dataclass(frozen=True)
+class KeadaanUnit:
+    unit: str
+    keadaan: Keadaan
+    realisasi: Decimal | str | None
+    capaian: Decimal | None
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """One derived indicator of a parent unit, with where each unit stands."""
+
+    unit: str
+    indikator: str
+    turunan: Turunan
+    units: tuple[KeadaanUnit, ...]
+
+    def behind(self) -> tuple[str, ...]:
+        """Units that do not meet the condition, whatever the reason."""
+        return tuple(u.unit for u in self.units if u.keadaan is not Keadaan.MEMENUHI)
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    """One unit in the comparison: its average capaian, how many indicators are behind."""
+
+    id: str
+    nama: str
+    induk: str | None
+    jumlah_indikator: int
+    rata_rata: Decimal | None
+    predikat: str | None
+    di_bawah_target: int
+    """Indicators with a capaian below 100."""
+    belum_ada_data: int
+    penyerapan: Decimal | None
+    """Budget absorption over all kegiatan for the period."""
+    valid: bool = True
+    """False when the unit's files have errors: nothing was computed for it."""
+
+
+def derive(
+    spec: DariUnit, indikator: str, units: Sequence[tuple[str, Achievement | None]]
+) -> tuple[Turunan, tuple[KeadaanUnit, ...]]:
+    """The realisasi of `indikator` made from `units` (id, result): a share or a count."""
+    wanted = spec.indikator or indikator
+    states = tuple(_keadaan(unit, result, wanted, spec) for unit, result in units)
+    met = sum(1 for s in states if s.keadaan is Keadaan.MEMENUHI)
+    total = len(states)
+    condition = (f"realisasi {wanted} ≥ {fmt(spec.realisasi_min)}"
+                 if spec.realisasi_min is not None else f"capaian {wanted} ≥ 100")
+    if spec.hitung is Hitung.JUMLAH:
+        value = Decimal(met)
+        rumus = f"jumlah unit dengan {condition}: {met} dari {total} unit"
+    else:
+        value = (Decimal(met) * HUNDRED / total).quantize(Decimal("0.01"), ROUND_HALF_UP) \
+            if total else Decimal(0)
+        rumus = f"unit dengan {condition} / jumlah unit × 100 = {met} / {total} × 100"
+    groups = [
+        (label, [s.unit for s in states if s.keadaan is keadaan])
+        for label, keadaan in (("belum memenuhi", Keadaan.BELUM_MEMENUHI),
+                               ("belum ada data", Keadaan.BELUM_ADA_DATA),
+                               ("tidak ada indikator", Keadaan.TIDAK_ADA))
+    ]
+    keterangan = "; ".join(f"{label}: {', '.join(ids)}" for label, ids in groups if ids) or None
+    return Turunan(value, rumus, keterangan), states
+
+
+def _keadaan(unit: str, result: Achievement | None, wanted: str, spec: DariUnit) -> KeadaanUnit:
+    item = next((i for i in result.indikator if i.id == wanted), None) if result else None
+    if item is None:
+        return KeadaanUnit(unit, Keadaan.TIDAK_ADA, None, None)
+    if item.status is Status.BELUM_ADA_DATA:
+        return KeadaanUnit(unit, Keadaan.BELUM_ADA_DATA, None, None)
+    if spec.realisasi_min is not None:
+        met = isinstance(item.realisasi, Decimal) and item.realisasi >= spec.realisasi_min
+    else:
+        met = item.capaian is not None and item.capaian >= HUNDRED
+    keadaan = Keadaan.MEMENUHI if met else Keadaan.BELUM_MEMENUHI
+    return KeadaanUnit(unit, keadaan, item.realisasi, item.capaian)
+
+
+def unit_row(id: str, nama: str, induk: str | None, result: Achievement | None) -> UnitRow:
+    if result is None:
+        return UnitRow(id, nama, induk, 0, None, None, 0, 0, None, valid=False)
+    overall = result.keseluruhan
+    behind = sum(1 for i in result.indikator if i.capaian is not None and i.capaian < HUNDRED)
+    return UnitRow(
+        id, nama, induk, overall.jumlah_indikator, overall.rata_rata, overall.predikat, behind,
+        len(overall.belum_ada_data), result.anggaran.total.penyerapan,
+    )
