@@ -34,6 +34,7 @@ report: install
 	$(BIN)/pk validate $(DATA)
 	$(BIN)/pk report $(DATA) --dokumen semua --format md --format html --output build/$(notdir $(DATA))
 	$(BIN)/pk report examples/demo-2024 --dokumen capaian --format md --format html --output build/demo-2024
+	$(BIN)/pk report examples/ntb-2024 --dokumen perbandingan --format md --format html --output build/ntb-2024
 
 # Regenerate the committed JSON Schema after changing pk/models.py.
 schema: install

@@ -274,7 +274,12 @@ def _achievement_workspace(path: Path, periode: str, format: ShowFormat, unit: s
 class ReportDokumen(str, Enum):
     perjanjian = "perjanjian"
     capaian = "capaian"
+    perbandingan = "perbandingan"
     semua = "semua"
+
+
+REVISI_AWAL = "awal"
+"""`pk report --revisi awal`: the agreement as signed, before any perubahan."""
 
 
 class ReportFormat(str, Enum):
@@ -312,13 +317,33 @@ def report(
         bool, typer.Option("--timestamp", help="Print the generation time in the reports "
                            "(off by default so the same data gives the same files).")
     ] = False,
+    revisi: Annotated[
+        str | None,
+        typer.Option("--revisi", metavar="LABEL", help="The agreement as it stood at this "
+                     "revision (its perubahan label, e.g. 'PK Perubahan I'), or 'awal' as "
+                     "signed; read from git. Default: the file as it is now."),
+    ] = None,
 ) -> None:
-    """Write the reports: the signed perjanjian, and capaian (LKjIP Bab III), as md/html/pdf."""
+    """Write the reports: the signed perjanjian, and capaian (LKjIP Bab III), as md/html/pdf.
+
+    Given a workspace, the unit comparison (perbandingan).
+    """
     import datetime as dt
 
     from pk import report as rp
+    from pk.workspace import is_workspace
 
-    if dokumen is ReportDokumen.semua:
+    workspace = path is not None and path.exists() and is_workspace(path)
+    if workspace and dokumen not in (ReportDokumen.perbandingan, ReportDokumen.semua):
+        raise UsageError("a workspace has the unit comparison (--dokumen perbandingan); "
+                         "report one unit from its own folder")
+    if not workspace and dokumen is ReportDokumen.perbandingan:
+        raise UsageError("--dokumen perbandingan needs a workspace (a folder with workspace.yaml)")
+    if workspace and revisi is not None:
+        raise UsageError("--revisi renders one unit's agreement; give that unit's folder")
+    if workspace:
+        documents = [rp.Dokumen.PERBANDINGAN]
+    elif dokumen is ReportDokumen.semua:
         documents = [rp.Dokumen.PERJANJIAN, rp.Dokumen.CAPAIAN]
     else:
         documents = [rp.Dokumen(dokumen.value)]
@@ -332,24 +357,53 @@ def report(
     if output == "-" and len(documents) * len(fmts) != 1:
         raise UsageError("--output - writes one document in one format; "
                          "choose them with --dokumen and --format")
-    loaded = _load_year_or_exit(path)
-    perjanjian = loaded.perjanjian
-    context = rp.build_context(
-        perjanjian, realisasi=loaded.realisasi, pengaturan=loaded.pengaturan,
-        periode=periode.value, dibuat=dt.datetime.now().astimezone() if timestamp else None,
-    )
+    dibuat = dt.datetime.now().astimezone() if timestamp else None
+    context: rp.Context
+    if workspace:
+        assert path is not None
+        context, default_folder = _perbandingan_or_exit(path, periode.value, dibuat)
+    else:
+        loaded = _load_year_or_exit(path, revisi)
+        perjanjian = loaded.perjanjian
+        context = rp.build_context(
+            perjanjian, realisasi=loaded.realisasi, pengaturan=loaded.pengaturan,
+            periode=periode.value, dibuat=dibuat,
+        )
+        default_folder = Path("build") / str(perjanjian.tahun)
     try:
         if output == "-":
             data = rp.render_bytes(context, documents[0], fmts[0], templates)
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
             return
-        folder = Path(output) if output else Path("build") / str(perjanjian.tahun)
+        folder = Path(output) if output else default_folder
         for written in rp.write_reports(context, documents, fmts, folder, templates):
             typer.echo(f"wrote {written}")
     except rp.ReportError as err:
         sys.stderr.write(f"pk: error: {err}\n")
         raise typer.Exit(1) from None
+
+
+def _perbandingan_or_exit(path: Path, periode: str, dibuat):  # type: ignore[no-untyped-def]
+    """The unit comparison's context and default folder; the errors and exit 1 if any unit
+    does not load (a comparison with a unit left out would mislead)."""
+    from pk import report as rp
+    from pk.diagnostics import Level
+    from pk.output import format_text
+    from pk.workspace import compute_workspace, load_workspace
+
+    workspace = load_workspace(path)
+    diagnostics = list(workspace.diagnostics)
+    if workspace.workspace is not None and not any(d.level is Level.ERROR for d in diagnostics):
+        result = compute_workspace(workspace, periode)
+        diagnostics = list(result.diagnostics)
+    if workspace.workspace is None or any(d.level is Level.ERROR for d in diagnostics):
+        errors = [d for d in diagnostics if d.level is Level.ERROR]
+        sys.stderr.write(format_text(errors, max(len({d.path for d in errors}), 1)))
+        sys.stderr.write("Fix the errors above (pk validate shows them too), then run again.\n")
+        raise typer.Exit(1)
+    context = rp.build_perbandingan(result, workspace.workspace.tahun, dibuat=dibuat)
+    return context, Path("build") / workspace.folder.resolve().name
 
 
 class DiffFormat(str, Enum):
@@ -494,12 +548,23 @@ def _load_or_exit(path: Path | None):  # type: ignore[no-untyped-def]
     return _load_year_or_exit(path).perjanjian
 
 
-def _load_year_or_exit(path: Path | None):  # type: ignore[no-untyped-def]
-    """Like `_load_or_exit`, but the whole `Loaded` year: agreement, realisasi, settings."""
+def _load_year_or_exit(path: Path | None, revisi: str | None = None):  # type: ignore[no-untyped-def]
+    """Like `_load_or_exit`, but the whole `Loaded` year: agreement, realisasi, settings.
+
+    With `revisi`, the agreement as it stood at that revision (from git), measured with
+    the current realisasi and settings."""
     from pk.loader import find_default, load_year
     from pk.output import format_text
 
-    loaded = load_year(path or find_default())
+    folder = path or find_default()
+    loaded = load_year(folder)
+    if revisi is not None and loaded.ok:
+        from pk.perubahan import load_as_of
+
+        current = loaded
+        loaded = load_as_of(folder, None if revisi == REVISI_AWAL else revisi)
+        if loaded is not current:
+            loaded.realisasi, loaded.pengaturan = current.realisasi, current.pengaturan
     if not loaded.ok or loaded.perjanjian is None:
         sys.stderr.write(format_text(loaded.diagnostics, max(len(loaded.sources), 1)))
         sys.stderr.write("Fix the errors above (pk validate shows them too), then run again.\n")

@@ -2,6 +2,7 @@
 
     Perjanjian --build_context--> ReportContext --templates/*.j2--> perjanjian.md / .html
                                                                       capaian.md / .html
+    WorkspaceAchievement --build_perbandingan--> PerbandinganContext --> perbandingan.md / .html
                                                    --chromium--> *.pdf
 
 Templates never compute: everything they show is a field of `ReportContext` or a filter
@@ -24,7 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup, escape
@@ -33,6 +34,11 @@ from pk import __version__, charts, formats
 from pk.capaian import Achievement, CapaianIndikator, Periode, Ringkasan, Status, compute
 from pk.models import Indikator, Kelompok, Perjanjian, Rentang, Sasaran, target_text
 from pk.models_realisasi import Pengaturan, Realisasi, RealisasiIndikator
+from pk.perubahan import RiwayatRow, riwayat
+from pk.rollup import Keadaan, KeadaanUnit, Rollup, UnitRow
+
+if TYPE_CHECKING:
+    from pk.workspace import WorkspaceAchievement
 
 CHROMIUM_PACKAGE = "chromium"
 """The Debian package that provides the browser `--format pdf` prints through."""
@@ -41,6 +47,8 @@ CHROMIUM_PACKAGE = "chromium"
 class Dokumen(StrEnum):
     PERJANJIAN = "perjanjian"
     CAPAIAN = "capaian"
+    PERBANDINGAN = "perbandingan"
+    """The unit comparison of a workspace (its own context: `PerbandinganContext`)."""
 
 
 class Format(StrEnum):
@@ -122,8 +130,11 @@ class ReportContext:
     jumlah_indikator: int
     capaian: CapaianView
     """Capaian for the chosen period (every indicator "belum ada data" without realisasi)."""
+    riwayat: list[RiwayatRow]
+    """The "Riwayat Perubahan" table: the revisions in the agreement rendered, oldest first."""
     versi: str | None
-    """Label of the version rendered (e.g. `PK Perubahan I`); None for the agreement as signed."""
+    """Label of the version rendered, its latest revision (e.g. `PK Perubahan I`); None for
+    the agreement as signed."""
     dibuat: dt.datetime | None
     """When the report was generated; None unless asked for (outputs stay reproducible)."""
     pk_version: str
@@ -135,10 +146,10 @@ def build_context(
     realisasi: Realisasi | None = None,
     pengaturan: Pengaturan | None = None,
     periode: Periode | str = Periode.TAHUNAN,
-    versi: str | None = None,
     dibuat: dt.datetime | None = None,
 ) -> ReportContext:
-    """The one context both documents render from."""
+    """The one context both documents of an agreement render from; `perjanjian` may be any
+    revision (`pk.perubahan.load_as_of`), its version is its latest `perubahan`."""
     rows: list[LampiranRow] = []
     for kelompok in perjanjian.kelompok:
         kelompok_rows = sum(len(s.indikator) for s in kelompok.sasaran)
@@ -161,7 +172,8 @@ def build_context(
         else sum(k.pagu for k in anggaran.kegiatan),
         jumlah_indikator=len(rows),
         capaian=_capaian_view(perjanjian, realisasi, pengaturan, Periode(periode)),
-        versi=versi,
+        riwayat=riwayat(perjanjian),
+        versi=perjanjian.perubahan[-1].label if perjanjian.perubahan else None,
         dibuat=dibuat,
         pk_version=__version__,
     )
@@ -219,6 +231,112 @@ def _capaian_view(
             if anggaran.pedoman_ikpa is not None else [],
             id="grafik-anggaran"),
     )
+
+
+# --- a workspace: the unit comparison --------------------------------------------------
+
+@dataclass(frozen=True)
+class UnitView:
+    """One unit's row of the comparison, with what the row shows beside the numbers."""
+
+    row: UnitRow
+    induk_nama: str | None
+    """Name of the unit above it, None for the top unit."""
+    warna: str
+    """Colour of its predikat on its own scale (grey without one)."""
+
+
+@dataclass(frozen=True)
+class UnitTertinggal:
+    """A unit that does not meet a rolled-up indicator's condition, and why."""
+
+    nama: str
+    keadaan: KeadaanUnit
+
+
+@dataclass(frozen=True)
+class TurunanView:
+    """An indicator a unit derives from the units below it, with the units behind on it."""
+
+    rollup: Rollup
+    unit_nama: str
+    hasil: CapaianIndikator | None
+    """The deriving unit's indicator as computed with the rolled-up realisasi."""
+    memenuhi: int
+    """How many units meet the condition."""
+    tertinggal: list[UnitTertinggal]
+
+
+@dataclass(frozen=True)
+class PerbandinganContext:
+    """Everything the unit comparison template may use (a workspace, not one agreement)."""
+
+    tahun: int
+    periode: Periode
+    utama: str
+    """Name of the top unit (the first without an induk)."""
+    unit: list[UnitView]
+    """One row per unit, in workspace order."""
+    unit_di_bawah_target: list[str]
+    """Names of the units with at least one indicator below target."""
+    unit_belum_ada_data: list[str]
+    """Names of the units with at least one indicator without realisasi."""
+    turunan: list[TurunanView]
+    warna: dict[str, str]
+    """Colour of each predikat band of the top unit's scale, for the legend."""
+    grafik_unit: Markup
+    """SVG: average capaian per unit."""
+    dibuat: dt.datetime | None
+    pk_version: str
+
+
+def build_perbandingan(
+    result: WorkspaceAchievement, tahun: int, *, dibuat: dt.datetime | None = None
+) -> PerbandinganContext:
+    """The one context of the unit comparison, from `pk.workspace.compute_workspace`."""
+    names = {u.id: u.nama for u in result.units}
+    results = {u.id: u.achievement for u in result.units}
+    views = []
+    for row in result.rows():
+        achievement = results[row.id]
+        colours = charts.band_colours(achievement.skala) if achievement else {}
+        views.append(UnitView(row, names.get(row.induk) if row.induk else None,
+                              colours.get(row.predikat or "", charts.NEUTRAL)))
+    top = next((u for u in result.units if u.induk is None), result.units[0])
+    legend = next((a for a in (top.achievement, *results.values()) if a is not None), None)
+    turunan = []
+    for r in result.rollups:
+        parent = results.get(r.unit)
+        hasil = next((i for i in parent.indikator if i.id == r.indikator), None) if parent else None
+        turunan.append(TurunanView(
+            r, names[r.unit], hasil,
+            sum(1 for s in r.units if s.keadaan is Keadaan.MEMENUHI),
+            [UnitTertinggal(names.get(s.unit, s.unit), s) for s in r.units
+             if s.keadaan is not Keadaan.MEMENUHI],
+        ))
+    periode = Periode(result.periode)
+    bars = [charts.Bar(label=v.row.nama, title=f"{v.row.nama} ({v.row.id})",
+                       value=v.row.rata_rata, colour=v.warna) for v in views]
+    periode_teks = "tahunan" if periode is Periode.TAHUNAN else periode.value
+    return PerbandinganContext(
+        tahun=tahun,
+        periode=periode,
+        utama=top.nama,
+        unit=views,
+        unit_di_bawah_target=[v.row.nama for v in views if v.row.di_bawah_target],
+        unit_belum_ada_data=[v.row.nama for v in views if v.row.belum_ada_data],
+        turunan=turunan,
+        warna=charts.band_colours(legend.skala) if legend else {},
+        grafik_unit=charts.bar_chart(
+            bars, title=f"Rata-rata capaian per unit ({periode_teks})",
+            lines=[charts.Line(Decimal(100), "target 100%")], id="grafik-unit"),
+        dibuat=dibuat,
+        pk_version=__version__,
+    )
+
+
+Context = ReportContext | PerbandinganContext
+"""What a template renders from: one agreement, or a workspace's units."""
 
 
 # --- templates -------------------------------------------------------------------------
@@ -317,9 +435,11 @@ FILTERS: dict[str, Callable[..., Any]] = {
 
 
 def render(
-    context: ReportContext, dokumen: Dokumen, fmt: Format, user_templates: Path | None = None
+    context: Context, dokumen: Dokumen, fmt: Format, user_templates: Path | None = None
 ) -> str:
     """One document in Markdown or HTML (PDF prints the HTML)."""
+    if (dokumen is Dokumen.PERBANDINGAN) != isinstance(context, PerbandinganContext):
+        raise ValueError(f"{dokumen.value} does not render from a {type(context).__name__}")
     env = make_environment(user_templates)
     name = template_name(dokumen, Format.HTML if fmt is Format.PDF else fmt)
     variables = {f.name: getattr(context, f.name) for f in fields(context)}
@@ -414,14 +534,14 @@ def output_name(dokumen: Dokumen, fmt: Format) -> str:
 
 
 def render_bytes(
-    context: ReportContext, dokumen: Dokumen, fmt: Format, user_templates: Path | None = None
+    context: Context, dokumen: Dokumen, fmt: Format, user_templates: Path | None = None
 ) -> bytes:
     text = render(context, dokumen, fmt, user_templates)
     return print_pdf(text) if fmt is Format.PDF else text.encode("utf-8")
 
 
 def write_reports(
-    context: ReportContext,
+    context: Context,
     dokumen: Iterable[Dokumen],
     fmts: Iterable[Format],
     output: Path,

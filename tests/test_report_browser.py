@@ -26,6 +26,7 @@ from pk.loader import load_year
 
 ARTIFACTS = ROOT / "build" / "test-artifacts"
 DEMO_2024 = ROOT / "examples" / "demo-2024"
+NTB_2024 = ROOT / "examples" / "ntb-2024"
 A4_POINTS = (595.0, 842.0)
 
 
@@ -190,3 +191,29 @@ def test_print_gives_a4_pages(name: str) -> None:
     assert len(boxes) >= 3  # perjanjian: cover, statement, lampiran at least
     for width, height in boxes:
         assert abs(float(width) - A4_POINTS[0]) < 2 and abs(float(height) - A4_POINTS[1]) < 2
+
+
+def test_perbandingan_opens_cleanly_and_its_chart_is_visible(browser: Any, tmp_path: Path) -> None:
+    from pk.workspace import compute_workspace, load_workspace
+
+    workspace = load_workspace(NTB_2024)
+    assert workspace.workspace is not None
+    result = compute_workspace(workspace, "tahunan", progress=False)
+    html = rp.render(rp.build_perbandingan(result, workspace.workspace.tahun),
+                     rp.Dokumen.PERBANDINGAN, rp.Format.HTML)
+    watched = Watched(browser, _write(tmp_path, html, "perbandingan.html"))
+    assert [c for c in watched.console if c.startswith(("error", "warning"))] == []
+    assert watched.errors == [] and watched.requests == []
+    assert watched.page.evaluate("document.scripts.length") == 0
+    assert watched.page.locator("#tabel-unit tbody tr").count() == len(workspace.units) == 11
+    chart = watched.page.locator("#grafik-unit")
+    assert chart.is_visible()
+    box = chart.bounding_box()
+    assert box is not None and box["width"] > 300 and box["height"] > 50
+    assert watched.page.locator("#grafik-unit g.batang").count() == 11
+    drawn = [b for b in watched.page.locator("#grafik-unit g.batang rect").all()
+             if (b.bounding_box() or {}).get("width", 0) > 0]
+    assert len(drawn) == 11  # every unit has an average above 0%
+    _screenshot(watched.page, "perbandingan-grafik-unit.png", "#grafik-unit")
+    _screenshot(watched.page, "perbandingan-ntb-2024.png")
+    watched.page.close()

@@ -1,0 +1,138 @@
+"""`pk report --revisi`: the perjanjian as signed and as revised, from a real git history,
+with the "Riwayat Perubahan" table and the version in the footer.
+
+The repository is built here: the signed data/2024 agreement, then PK Perubahan I (IK-43
+retargeted from 97,5% to 95%), then PK Perubahan II (a new pihak pertama).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from gitrepo import Repo
+from reporthelp import html_tables, md_table
+from typer.testing import CliRunner
+
+from conftest import ROOT
+from pk import report as rp
+from pk.cli import app
+from pk.diagnostics import UsageError
+
+GOLDEN = ROOT / "tests" / "golden"
+IK43 = """            nama: Persentasi Pegawai yang mendapat layanan Administrasi Kepegawaian Tepat Waktu
+            target: 97.5"""
+PERUBAHAN_I = """perubahan:
+  - label: PK Perubahan I
+    tanggal: 2024-09-02
+    dasar: c
+    alasan: Penyesuaian target layanan kepegawaian setelah reorganisasi.
+    surat: Surat Sekretaris Jenderal KPU Nomor 1234/SDM.01-SD/08/2024
+    mengubah: [IK-43]
+"""
+PERUBAHAN_II = """  - label: PK Perubahan II
+    tanggal: 2024-10-01
+    dasar: a
+    alasan: Pergantian Sekretaris KPU Provinsi NTB.
+    surat: Surat Sekretaris Jenderal KPU Nomor 1300/SDM.12-SD/09/2024
+    mengubah: [pihak_pertama]
+"""
+RIWAYAT_I = ["1.", "PK Perubahan I", "2 September 2024",
+             "(c) perubahan prioritas atau asumsi yang berpengaruh signifikan terhadap tujuan",
+             "Penyesuaian target layanan kepegawaian setelah reorganisasi.",
+             "Surat Sekretaris Jenderal KPU Nomor 1234/SDM.01-SD/08/2024", "IK-43"]
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Repo:
+    repo = Repo(tmp_path_factory.mktemp("revisi"))
+    repo.edit(IK43, IK43.replace("97.5", "95"))
+    with repo.file.open("a", encoding="utf-8") as handle:
+        handle.write(PERUBAHAN_I)
+    repo.commit("PK Perubahan I")
+    repo.edit("nama: Mars Ansori Wijaya", "nama: Budi Santoso")
+    with repo.file.open("a", encoding="utf-8") as handle:
+        handle.write(PERUBAHAN_II)
+    repo.commit("PK Perubahan II")
+    return repo
+
+
+def render(repo: Repo, fmt: str, *revisi: str) -> str:
+    args = ["report", str(repo.file.parent), "-d", "perjanjian", "-f", fmt, "-o", "-"]
+    result = CliRunner().invoke(app, [*args, *(["--revisi", *revisi] if revisi else [])])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def ik43_target(html: str) -> str:
+    row = next(r for r in html_tables(html)["tabel-kinerja"] if "Administrasi Kepegawaian" in
+               dict(r).get("indikator", ""))
+    return dict(row)["target"]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_signed_original_renders_as_data_2024(repo: Repo, fmt: str) -> None:
+    """`--revisi awal` reads the first signed commit: byte for byte the data/2024 golden."""
+    assert render(repo, fmt, "awal") == (GOLDEN / "2024" / f"perjanjian.{fmt}").read_text(
+        encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_golden_revision_from_history(repo: Repo, fmt: str, update_golden: bool) -> None:
+    golden = GOLDEN / "2024-perubahan-i" / f"perjanjian.{fmt}"
+    text = render(repo, fmt, "PK Perubahan I")
+    if update_golden:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert golden.is_file(), f"{golden} missing: run pytest --update-golden and review it"
+    assert text == golden.read_text(encoding="utf-8"), (
+        f"{golden} differs: if the change is intended, run pytest --update-golden and review")
+
+
+def test_revision_shows_its_target_table_and_footer(repo: Repo) -> None:
+    html = render(repo, "html", "PK Perubahan I")
+    assert ik43_target(html) == "95%"
+    assert [c for _, c in html_tables(html)["tabel-riwayat"][0]] == RIWAYAT_I
+    assert len(html_tables(html)["tabel-riwayat"]) == 1
+    assert 'content: "Perjanjian Kinerja Tahun 2024 \\b7  PK Perubahan I"' in html
+    assert "Mars Ansori Wijaya" in html and "Budi Santoso" not in html
+
+    markdown = render(repo, "md", "PK Perubahan I")
+    assert "Versi: PK Perubahan I" in markdown
+    assert md_table(markdown, "| NO | PERUBAHAN") == [RIWAYAT_I]
+
+
+def test_original_has_no_history_and_says_pk_awal(repo: Repo) -> None:
+    html = render(repo, "html", "awal")
+    assert ik43_target(html) == "97,5%"
+    assert "tabel-riwayat" not in html and "RIWAYAT PERUBAHAN" not in html
+    assert 'content: "Perjanjian Kinerja Tahun 2024 \\b7  PK awal"' in html
+
+
+def test_current_file_is_the_latest_revision(repo: Repo) -> None:
+    html = render(repo, "html")
+    rows = html_tables(html)["tabel-riwayat"]
+    assert [[c for _, c in r][1] for r in rows] == ["PK Perubahan I", "PK Perubahan II"]
+    assert [c for _, c in rows[1]][3] == "(a) perubahan atau pengalihan pejabat"
+    assert [c for _, c in rows[1]][-1] == "pihak_pertama"
+    assert "PK Perubahan II" in html.split("tabel-riwayat")[0]  # cover and footer
+    assert "Budi Santoso" in html and ik43_target(html) == "95%"
+    assert render(repo, "html", "PK Perubahan II") == html
+
+
+def test_unknown_revision_is_a_usage_error(repo: Repo) -> None:
+    result = CliRunner().invoke(app, ["report", str(repo.file.parent), "-o", "-", "-d",
+                                      "perjanjian", "-f", "md", "--revisi", "PK Perubahan IX"])
+    assert isinstance(result.exception, UsageError)
+    assert "revision 'PK Perubahan IX'" in str(result.exception)
+
+
+def test_revision_context_matches_riwayat(repo: Repo) -> None:
+    from pk.perubahan import load_as_of
+
+    loaded = load_as_of(repo.file.parent, "PK Perubahan I")
+    assert loaded.perjanjian is not None
+    context = rp.build_context(loaded.perjanjian)
+    assert context.versi == "PK Perubahan I"
+    assert [r.label for r in context.riwayat] == ["PK Perubahan I"]
+    assert rp.build_context(load_as_of(repo.file.parent).perjanjian).versi is None  # type: ignore[arg-type]
