@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATA   := data/2024
 
-.PHONY: install test report schema demo bench clean browser
+.PHONY: install test report schema demo bench clean browser messages compile-messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,19 @@ report: install
 schema: install
 	for name in $$($(BIN)/python -c 'from pk.schema import SCHEMA_FILES; print(*(f.removesuffix(".schema.json") for f in SCHEMA_FILES))'); do \
 		$(BIN)/pk schema $$name > schema/$$name.schema.json; done
+
+# The Indonesian catalog: `make messages` extracts the English source strings into pk.pot and
+# merges them into the .po (translate what is new or fuzzy there), then `make compile-messages`
+# writes the .mo that ships with the package. tests/test_i18n.py fails while either is stale.
+LOCALE := pk/locale
+messages: install
+	$(BIN)/pybabel extract -F babel.cfg --add-location=file --sort-by-file \
+		--add-comments=Translators: --project=pk --copyright-holder="pk authors" \
+		-o $(LOCALE)/pk.pot .
+	$(BIN)/pybabel update -i $(LOCALE)/pk.pot -d $(LOCALE) -D pk -l id --ignore-obsolete
+
+compile-messages: install
+	$(BIN)/pybabel compile --statistics -d $(LOCALE) -D pk -l id
 
 # A fictional year of realisasi (examples/demo-2024) through `pk achievement`.
 demo: install

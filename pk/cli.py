@@ -17,14 +17,18 @@ import typer
 
 from pk import __version__
 from pk.diagnostics import UsageError
+from pk.i18n import LANGUAGES, _, ngettext
 
 app = typer.Typer(
     name="pk",
-    help="Perjanjian Kinerja as YAML: validate it, compute capaian, write the reports.",
+    help=_("Perjanjian Kinerja as YAML: validate it, compute capaian, write the reports."),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+Language = Enum("Language", {lang: lang for lang in LANGUAGES}, type=str)  # type: ignore[misc]
 
 
 class DiagnosticFormat(str, Enum):
@@ -42,12 +46,12 @@ class ShowFormat(str, Enum):
 PathsArg = Annotated[
     list[Path] | None,
     typer.Argument(
-        help="Year folders, perjanjian.yaml files or workspaces. Default: the newest data/<year>."
-    ),
+        help=_("Year folders, perjanjian.yaml files or workspaces. Default: the newest data/<year>."
+    )),
 ]
 PathArg = Annotated[
     Path | None,
-    typer.Argument(help="A year folder or its perjanjian.yaml. Default: the newest data/<year>."),
+    typer.Argument(help=_("A year folder or its perjanjian.yaml. Default: the newest data/<year>.")),
 ]
 
 
@@ -60,26 +64,33 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version."))
     ] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option("--lang", help=_("Language of messages: id (Bahasa Indonesia, the default) or "
+                                      "en. Also PK_LANG=en, or an English locale.")),
+    ] = None,
 ) -> None:
-    """Perjanjian Kinerja as YAML: validate it, compute capaian, write the reports."""
+    from pk import i18n
+
+    # Each run speaks the language it was asked for (tests run many in one process).
+    i18n.set_language(lang.value if lang else i18n.from_environment(os.environ))
 
 
-@app.command()
+@app.command(help=_("Check the agreement: YAML, schema and consistency, each finding at file:line:col."))
 def validate(
     paths: PathsArg = None,
     format: Annotated[
-        DiagnosticFormat, typer.Option("--format", "-f", help="Output format.")
+        DiagnosticFormat, typer.Option("--format", "-f", help=_("Output format."))
     ] = DiagnosticFormat.text,
-    strict: Annotated[bool, typer.Option(help="Exit 1 on warnings too.")] = False,
+    strict: Annotated[bool, typer.Option(help=_("Exit 1 on warnings too."))] = False,
     baseline: Annotated[
         str | None,
-        typer.Option("--baseline", metavar="REV", help="Git revision of the signed agreement: each "
-                     "change since then needs a `perubahan` entry. Default: penandatanganan.tag."),
+        typer.Option("--baseline", metavar="REV", help=_("Git revision of the signed agreement: each "
+                     "change since then needs a `perubahan` entry. Default: penandatanganan.tag.")),
     ] = None,
 ) -> None:
-    """Check the agreement: YAML, schema and consistency, each finding at file:line:col."""
     from functools import partial
 
     from pk.diagnostics import Level
@@ -93,7 +104,7 @@ def validate(
     # Each year once, however many of its files are named (a pre-commit hook names them all).
     for path in dict.fromkeys(year_folder(p) for p in paths or [find_default()]):
         if not path.exists():
-            raise UsageError(f"{path}: no such file or folder")
+            raise UsageError(_("{path}: no such file or folder").format(path=path))
         if not is_workspace(path):
             loaded = load_year(path)
             diagnostics.extend(sorted(loaded.diagnostics + gate(loaded, baseline)))
@@ -114,14 +125,13 @@ def validate(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(help=_("Print the agreement: its indicators with targets, and its budget lines."))
 def show(
     path: PathArg = None,
     format: Annotated[
-        ShowFormat, typer.Option("--format", "-f", help="table for people, json or csv for scripts.")
+        ShowFormat, typer.Option("--format", "-f", help=_("table for people, json or csv for scripts."))
     ] = ShowFormat.table,
 ) -> None:
-    """Print the agreement: its indicators with targets, and its budget lines."""
     from pk import show as views
 
     perjanjian = _load_or_exit(path)
@@ -133,52 +143,58 @@ def show(
         views.print_table(perjanjian)
 
 
-@app.command()
+@app.command(help=_("Print the JSON Schema of a pk file (editors use it to complete and check)."))
 def schema(
     name: Annotated[
-        str, typer.Argument(help="Which file's schema: perjanjian, workspace, …")
+        str, typer.Argument(help=_("Which file's schema: perjanjian, workspace, …"))
     ] = "perjanjian",
 ) -> None:
-    """Print the JSON Schema of a pk file (editors use it to complete and check)."""
     from pk.schema import SCHEMA_FILES, render_schema
 
     file = f"{name}.schema.json"
     if file not in SCHEMA_FILES:
         names = ", ".join(f.removesuffix(".schema.json") for f in SCHEMA_FILES)
-        raise UsageError(f"no schema named {name!r}; choose one of: {names}")
+        raise UsageError(_("no schema named {name!r}; choose one of: {names}").format(
+            name=name, names=names))
     sys.stdout.write(render_schema(file))
 
 
-@app.command()
+@app.command(help=_("Rewrite the YAML files in pk's canonical layout, keeping every comment."))
 def fmt(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="YAML files or folders. Default: data/."),
+        typer.Argument(help=_("YAML files or folders. Default: data/.")),
     ] = None,
     check: Annotated[
-        bool, typer.Option("--check", help="Change nothing; list the files that would change, exit 1 if any.")
+        bool, typer.Option("--check", help=_("Change nothing; list the files that would change, exit 1 if any."))
     ] = False,
 ) -> None:
-    """Rewrite the YAML files in pk's canonical layout, keeping every comment."""
     from pk.fmt import collect_files, format_file
     from pk.output import format_text
 
     targets = paths or [Path("data")]
     for path in targets:
         if not path.exists():
-            raise UsageError(f"{path}: no such file or folder")
+            raise UsageError(_("{path}: no such file or folder").format(path=path))
     results = [format_file(f, check=check) for f in collect_files(targets)]
     problems = [d for r in results for d in r.diagnostics]
     changed = [r for r in results if r.changed]
     for r in changed:
-        typer.echo(f"{'would reformat' if check else 'reformatted'} {r.path.as_posix()}")
+        line = _("would reformat {path}") if check else _("reformatted {path}")
+        typer.echo(line.format(path=r.path.as_posix()))
     if problems:
         sys.stdout.write(format_text(problems, len(results)))
-    left = len(results) - len(changed) - len({d.path for d in problems})
-    verb = "would be reformatted" if check else "reformatted"
-    typer.echo(f"{len(changed)} file{'s' if len(changed) != 1 else ''} {verb}, {left} unchanged"
-               + (f", {len({d.path for d in problems})} not formatted (errors above)" if problems else "")
-               + ".")
+    broken = len({d.path for d in problems})
+    left = len(results) - len(changed) - broken
+    if check:
+        done = ngettext("{n} file would be reformatted", "{n} files would be reformatted",
+                        len(changed))
+    else:
+        done = ngettext("{n} file reformatted", "{n} files reformatted", len(changed))
+    parts = [done.format(n=len(changed)), _("{n} unchanged").format(n=left)]
+    if problems:
+        parts.append(_("{n} not formatted (errors above)").format(n=broken))
+    typer.echo(", ".join(parts) + ".")
     if problems or (check and changed):
         raise typer.Exit(1)
 
@@ -191,26 +207,22 @@ class PeriodeOption(str, Enum):
     tahunan = "tahunan"
 
 
-@app.command()
+@app.command(help=_("Capaian per indikator for a period, with summaries per sasaran and budget absorption.\n\nGiven a workspace, one row per unit, and the indicators rolled up from the units below."))
 def achievement(
     path: Annotated[
         Path | None,
-        typer.Argument(help="A year folder or a workspace. Default: the newest data/<year>."),
+        typer.Argument(help=_("A year folder or a workspace. Default: the newest data/<year>.")),
     ] = None,
     periode: Annotated[
-        PeriodeOption, typer.Option("--periode", "-p", help="A triwulan (cumulative) or the year.")
+        PeriodeOption, typer.Option("--periode", "-p", help=_("A triwulan (cumulative) or the year."))
     ] = PeriodeOption.tahunan,
     format: Annotated[
-        ShowFormat, typer.Option("--format", "-f", help="table for people, json or csv for scripts.")
+        ShowFormat, typer.Option("--format", "-f", help=_("table for people, json or csv for scripts."))
     ] = ShowFormat.table,
     unit: Annotated[
-        str | None, typer.Option("--unit", "-u", help="In a workspace: show this unit in full.")
+        str | None, typer.Option("--unit", "-u", help=_("In a workspace: show this unit in full."))
     ] = None,
 ) -> None:
-    """Capaian per indikator for a period, with summaries per sasaran and budget absorption.
-
-    Given a workspace, one row per unit, and the indicators rolled up from the units below.
-    """
     from pk import achievement as views
     from pk.capaian import compute
     from pk.workspace import is_workspace
@@ -219,7 +231,7 @@ def achievement(
         _achievement_workspace(path, periode.value, format, unit)
         return
     if unit is not None:
-        raise UsageError("--unit needs a workspace (a folder with workspace.yaml)")
+        raise UsageError(_("--unit needs a workspace (a folder with workspace.yaml)"))
     loaded = _load_year_or_exit(path)
     result = compute(loaded.perjanjian, loaded.realisasi, loaded.pengaturan, periode.value)
     if format is ShowFormat.json:
@@ -247,7 +259,7 @@ def _achievement_workspace(path: Path, periode: str, format: ShowFormat, unit: s
     if unit is not None:
         chosen = next((u for u in result.units if u.id == unit), None)
         if chosen is None:
-            raise UsageError(f"no unit {unit!r} in {path}")
+            raise UsageError(_("no unit {unit!r} in {path}").format(unit=unit, path=path))
         if chosen.achievement is None:
             sys.stderr.write(format_text([d for d in errors if d.path.startswith(
                 next(u.folder for u in workspace.units if u.ref.id == unit).as_posix())], 1))
@@ -264,7 +276,7 @@ def _achievement_workspace(path: Path, periode: str, format: ShowFormat, unit: s
     elif format is ShowFormat.csv:
         sys.stdout.write(views.render_units_csv(result))
     else:
-        views.print_units_table(result, f"Ruang kerja {workspace.workspace.tahun}")
+        views.print_units_table(result, _("Workspace {tahun}").format(tahun=workspace.workspace.tahun))
     if errors:
         # Units with errors are shown as invalid above; their findings go to stderr.
         sys.stderr.write(format_text(errors, len({d.path for d in errors})))
@@ -289,45 +301,41 @@ class ReportFormat(str, Enum):
     all = "all"
 
 
-@app.command()
+@app.command(help=_("Write the reports: the signed perjanjian, and capaian (LKjIP Bab III), as md/html/pdf.\n\nGiven a workspace, the unit comparison (perbandingan)."))
 def report(
     path: PathArg = None,
     dokumen: Annotated[
-        ReportDokumen, typer.Option("--dokumen", "-d", help="Which document to write.")
+        ReportDokumen, typer.Option("--dokumen", "-d", help=_("Which document to write."))
     ] = ReportDokumen.semua,
     format: Annotated[
         list[ReportFormat] | None,
-        typer.Option("--format", "-f", help="md, html, pdf (through Chromium) or all; "
-                     "repeat for several. Default: md and html."),
+        typer.Option("--format", "-f", help=_("md, html, pdf (through Chromium) or all; "
+                     "repeat for several. Default: md and html.")),
     ] = None,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="Folder to write into (default build/<tahun>), "
-                     "or - for one document in one format on stdout."),
+        typer.Option("--output", "-o", help=_("Folder to write into (default build/<tahun>), "
+                     "or - for one document in one format on stdout.")),
     ] = None,
     templates: Annotated[
         Path | None,
-        typer.Option("--templates", help="Folder of your own templates; a file there replaces "
-                     "the built-in one of the same name (e.g. perjanjian.html.j2)."),
+        typer.Option("--templates", help=_("Folder of your own templates; a file there replaces "
+                     "the built-in one of the same name (e.g. perjanjian.html.j2).")),
     ] = None,
     periode: Annotated[
-        PeriodeOption, typer.Option("--periode", "-p", help="Period of the capaian report.")
+        PeriodeOption, typer.Option("--periode", "-p", help=_("Period of the capaian report."))
     ] = PeriodeOption.tahunan,
     timestamp: Annotated[
-        bool, typer.Option("--timestamp", help="Print the generation time in the reports "
-                           "(off by default so the same data gives the same files).")
+        bool, typer.Option("--timestamp", help=_("Print the generation time in the reports "
+                           "(off by default so the same data gives the same files)."))
     ] = False,
     revisi: Annotated[
         str | None,
-        typer.Option("--revisi", metavar="LABEL", help="The agreement as it stood at this "
+        typer.Option("--revisi", metavar="LABEL", help=_("The agreement as it stood at this "
                      "revision (its perubahan label, e.g. 'PK Perubahan I'), or 'awal' as "
-                     "signed; read from git. Default: the file as it is now."),
+                     "signed; read from git. Default: the file as it is now.")),
     ] = None,
 ) -> None:
-    """Write the reports: the signed perjanjian, and capaian (LKjIP Bab III), as md/html/pdf.
-
-    Given a workspace, the unit comparison (perbandingan).
-    """
     import datetime as dt
 
     from pk import report as rp
@@ -335,12 +343,12 @@ def report(
 
     workspace = path is not None and path.exists() and is_workspace(path)
     if workspace and dokumen not in (ReportDokumen.perbandingan, ReportDokumen.semua):
-        raise UsageError("a workspace has the unit comparison (--dokumen perbandingan); "
-                         "report one unit from its own folder")
+        raise UsageError(_("a workspace has the unit comparison (--dokumen perbandingan); "
+                           "report one unit from its own folder"))
     if not workspace and dokumen is ReportDokumen.perbandingan:
-        raise UsageError("--dokumen perbandingan needs a workspace (a folder with workspace.yaml)")
+        raise UsageError(_("--dokumen perbandingan needs a workspace (a folder with workspace.yaml)"))
     if workspace and revisi is not None:
-        raise UsageError("--revisi renders one unit's agreement; give that unit's folder")
+        raise UsageError(_("--revisi renders one unit's agreement; give that unit's folder"))
     if workspace:
         documents = [rp.Dokumen.PERBANDINGAN]
     elif dokumen is ReportDokumen.semua:
@@ -355,8 +363,8 @@ def report(
             if one not in fmts:
                 fmts.append(one)
     if output == "-" and len(documents) * len(fmts) != 1:
-        raise UsageError("--output - writes one document in one format; "
-                         "choose them with --dokumen and --format")
+        raise UsageError(_("--output - writes one document in one format; "
+                           "choose them with --dokumen and --format"))
     dibuat = dt.datetime.now().astimezone() if timestamp else None
     context: rp.Context
     if workspace:
@@ -378,7 +386,7 @@ def report(
             return
         folder = Path(output) if output else default_folder
         for written in rp.write_reports(context, documents, fmts, folder, templates):
-            typer.echo(f"wrote {written}")
+            typer.echo(_("wrote {path}").format(path=written))
     except rp.ReportError as err:
         sys.stderr.write(f"pk: error: {err}\n")
         raise typer.Exit(1) from None
@@ -400,7 +408,8 @@ def _perbandingan_or_exit(path: Path, periode: str, dibuat):  # type: ignore[no-
     if workspace.workspace is None or any(d.level is Level.ERROR for d in diagnostics):
         errors = [d for d in diagnostics if d.level is Level.ERROR]
         sys.stderr.write(format_text(errors, max(len({d.path for d in errors}), 1)))
-        sys.stderr.write("Fix the errors above (pk validate shows them too), then run again.\n")
+        sys.stderr.write(_("Fix the errors above (pk validate shows them too), then run again.")
+                         + "\n")
         raise typer.Exit(1)
     context = rp.build_perbandingan(result, workspace.workspace.tahun, dibuat=dibuat)
     return context, Path("build") / workspace.folder.resolve().name
@@ -412,21 +421,20 @@ class DiffFormat(str, Enum):
     json = "json"
 
 
-@app.command()
+@app.command(help=_("Show what changed between two versions: targets, indicators, sasaran, budget, parties."))
 def diff(
-    old: Annotated[str, typer.Argument(help="A year folder, or a git revision: HEAD~1, a tag, a branch.")],
+    old: Annotated[str, typer.Argument(help=_("A year folder, or a git revision: HEAD~1, a tag, a branch."))],
     new: Annotated[
         str | None,
-        typer.Argument(help="A year folder or a git revision. Default: the folder as it is now."),
+        typer.Argument(help=_("A year folder or a git revision. Default: the folder as it is now.")),
     ] = None,
     path: Annotated[
         Path | None,
-        typer.Option("--path", help="The year folder whose revisions are compared. Default: the newest data/<year>."),
+        typer.Option("--path", help=_("The year folder whose revisions are compared. Default: the newest data/<year>.")),
     ] = None,
-    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="md pastes into a pull request.")] = DiffFormat.text,
-    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when anything changed.")] = False,
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help=_("md pastes into a pull request."))] = DiffFormat.text,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help=_("Exit 1 when anything changed."))] = False,
 ) -> None:
-    """Show what changed between two versions: targets, indicators, sasaran, budget, parties."""
     from pk.diff import compare
     from pk.diffout import FORMATTERS
     from pk.gitsource import load_version
@@ -437,7 +445,7 @@ def diff(
     for one in versions:
         if one.perjanjian is None:
             sys.stderr.write(format_text(one.diagnostics, max(len(one.sources), 1)))
-            sys.stderr.write("pk diff compares valid agreements; fix the errors above first.\n")
+            sys.stderr.write(_("pk diff compares valid agreements; fix the errors above first.") + "\n")
             raise typer.Exit(1)
     labels = [old, new if new is not None else (path or find_default()).as_posix()]
     result = compare(versions[0].perjanjian, versions[1].perjanjian, *labels)  # type: ignore[arg-type]
@@ -446,55 +454,53 @@ def diff(
         raise typer.Exit(1)
 
 
-@app.command("set")
+@app.command("set", help=_("Record one realisasi in realisasi.yaml, keeping every comment and untouched line."))
 def set_(
-    id: Annotated[str, typer.Argument(help="Indikator id, e.g. IK-05.")],
+    id: Annotated[str, typer.Argument(help=_("Indikator id, e.g. IK-05."))],
     path: PathArg = None,
-    periode: Annotated[str, typer.Option("--periode", "-p", help="TW1, TW2, TW3 or TW4.")] = "",
+    periode: Annotated[str, typer.Option("--periode", "-p", help=_("TW1, TW2, TW3 or TW4."))] = "",
     realisasi: Annotated[
-        str, typer.Option("--realisasi", "-r", help="In the indikator's satuan (87.5), or a code.")
+        str, typer.Option("--realisasi", "-r", help=_("In the indikator's satuan (87.5), or a code."))
     ] = "",
-    catatan: Annotated[str | None, typer.Option(help="A note on this quarter's figure.")] = None,
+    catatan: Annotated[str | None, typer.Option(help=_("A note on this quarter's figure."))] = None,
 ) -> None:
-    """Record one realisasi in realisasi.yaml, keeping every comment and untouched line."""
     from pk.entry import Cell, Entry
 
     if not periode or not realisasi:
-        raise UsageError("pk set needs --periode and --realisasi, e.g. "
-                         "pk set IK-05 --periode TW2 --realisasi 87.5")
+        raise UsageError(_("pk set needs --periode and --realisasi, e.g. "
+                           "pk set IK-05 --periode TW2 --realisasi 87.5"))
     where = Cell("pk set", 0, 0)
     _enter(path, [Entry(id, periode, realisasi, catatan, where, where, where)], [])
 
 
-@app.command("import")
+@app.command("import", help=_("Read realisasi from CSV or XLSX into realisasi.yaml: all rows or, on any error, none."))
 def import_(
-    file: Annotated[Path, typer.Argument(help="A .csv or .xlsx: id,periode,realisasi[,catatan] "
-                                          "or the workbook of pk export.")],
+    file: Annotated[Path, typer.Argument(help=_("A .csv or .xlsx: id,periode,realisasi[,catatan] "
+                                          "or the workbook of pk export."))],
     path: PathArg = None,
 ) -> None:
-    """Read realisasi from CSV or XLSX into realisasi.yaml: all rows or, on any error, none."""
     from pk.entry import read_table
 
     if not file.is_file():
-        raise UsageError(f"{file}: no such file")
+        raise UsageError(_("{path}: no such file").format(path=file))
     entries, problems = read_table(file)
     _enter(path, entries, problems)
 
 
-@app.command()
+@app.command(help=_("Write a workbook for collecting realisasi by spreadsheet; `pk import` reads it back."))
 def export(
     path: PathArg = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write.")] = Path(
+    output: Annotated[Path, typer.Option("--output", "-o", help=_("The .xlsx file to write."))] = Path(
         "realisasi.xlsx"),
 ) -> None:
-    """Write a workbook for collecting realisasi by spreadsheet; `pk import` reads it back."""
     from pk.entry import export_workbook
 
     if output.suffix.lower() != ".xlsx":
-        raise UsageError(f"{output}: the workbook must end in .xlsx")
+        raise UsageError(_("{path}: the workbook must end in .xlsx").format(path=output))
     loaded = _load_year_or_exit(path)
     export_workbook(loaded, output)
-    typer.echo(f"wrote {output.as_posix()} ({len(loaded.perjanjian.indikator())} indikator)")
+    typer.echo(_("wrote {path} ({n} indikator)").format(
+        path=output.as_posix(), n=len(loaded.perjanjian.indikator())))
 
 
 def _enter(path: Path | None, entries, problems) -> None:  # type: ignore[no-untyped-def]
@@ -509,38 +515,40 @@ def _enter(path: Path | None, entries, problems) -> None:  # type: ignore[no-unt
         text, changed, problems = entry.apply(loaded, changes)
     if problems:
         sys.stderr.write(format_text(problems, 1))
-        sys.stderr.write("Nothing was written.\n")
+        sys.stderr.write(_("Nothing was written.") + "\n")
         raise typer.Exit(1)
     if not changed:
-        typer.echo(f"{len(changes)} realisasi read; all already recorded, nothing to write")
+        typer.echo(_("{n} realisasi read; all already recorded, nothing to write").format(
+            n=len(changes)))
         return
     written = entry.write(loaded, text)
-    typer.echo(f"{written.as_posix()}: {len(changes)} realisasi read, {changed} value"
-               f"{'s' if changed != 1 else ''} changed")
+    typer.echo(ngettext("{path}: {n} realisasi read, {changed} value changed",
+                        "{path}: {n} realisasi read, {changed} values changed", changed).format(
+        path=written.as_posix(), n=len(changes), changed=changed))
 
 
-@app.command()
+@app.command(help=_("Start a year's folder from an existing one: same ids and targets, unsigned, no realisasi."))
 def new(
-    year: Annotated[int, typer.Argument(help="The year to start, e.g. 2025.", min=2000, max=2100)],
+    year: Annotated[int, typer.Argument(help=_("The year to start, e.g. 2025."), min=2000, max=2100)],
     from_: Annotated[
         Path | None,
-        typer.Option("--from", help="The year folder to copy. Default: the newest data/<year>."),
+        typer.Option("--from", help=_("The year folder to copy. Default: the newest data/<year>.")),
     ] = None,
 ) -> None:
-    """Start a year's folder from an existing one: same ids and targets, unsigned, no realisasi."""
     from pk.loader import find_default
     from pk.newyear import FolderExists, create_year
 
     previous = from_ or find_default()
     if not previous.is_dir():
-        raise UsageError(f"{previous}: not a year folder")
+        raise UsageError(_("{path}: not a year folder").format(path=previous))
     try:
         target = create_year(previous, year)
     except FolderExists as err:
         sys.stderr.write(f"pk: error: {err}\n")
         raise typer.Exit(1) from None
-    typer.echo(f"created {target.as_posix()}/ from {previous.as_posix()}: a draft (status: draf); "
-               "set the targets, then the signing date and status")
+    typer.echo(_("created {target}/ from {previous}: a draft (status: draf); "
+                 "set the targets, then the signing date and status").format(
+        target=target.as_posix(), previous=previous.as_posix()))
 
 
 def _load_or_exit(path: Path | None):  # type: ignore[no-untyped-def]
@@ -567,7 +575,8 @@ def _load_year_or_exit(path: Path | None, revisi: str | None = None):  # type: i
             loaded.realisasi, loaded.pengaturan = current.realisasi, current.pengaturan
     if not loaded.ok or loaded.perjanjian is None:
         sys.stderr.write(format_text(loaded.diagnostics, max(len(loaded.sources), 1)))
-        sys.stderr.write("Fix the errors above (pk validate shows them too), then run again.\n")
+        sys.stderr.write(_("Fix the errors above (pk validate shows them too), then run again.")
+                         + "\n")
         raise typer.Exit(1)
     return loaded
 
@@ -577,8 +586,43 @@ def main() -> None:
     # pk uses no pydantic plugins; looking for them scans every installed package's metadata,
     # a fifth of `pk validate`'s start-up. An explicit setting by the user still wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    args = _lang_first(sys.argv[1:])
+    if args and args[0] == "--lang" and len(args) > 1:
+        os.environ["PK_LANG"] = args[1]  # worker processes of a workspace speak it too
+    if {"--help", "-h"} & set(args) or not args or len(args) == 2 and args[0] == "--lang":
+        _translate_help_titles()
     try:
-        app()
+        app(args=args)
     except UsageError as err:
         sys.stderr.write(f"pk: error: {err}\n")
         sys.exit(2)
+
+
+def _lang_first(args: list[str]) -> list[str]:
+    """`--lang X` is a global option; accept it anywhere (`pk validate --lang en`) by moving
+    it before the command."""
+    rest, lang = [], []
+    i = 0
+    while i < len(args):
+        if args[i] == "--lang" and i + 1 < len(args):
+            lang = ["--lang", args[i + 1]]
+            i += 2
+            continue
+        if args[i].startswith("--lang="):
+            lang = ["--lang", args[i].partition("=")[2]]
+        else:
+            rest.append(args[i])
+        i += 1
+    return lang + rest
+
+
+def _translate_help_titles() -> None:
+    """The panel titles typer prints in a help page, in pk's language (typer keeps them as
+    module constants; its own gettext domain has no Indonesian)."""
+    from typer import rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = _("Arguments")
+    rich_utils.OPTIONS_PANEL_TITLE = _("Options")
+    rich_utils.COMMANDS_PANEL_TITLE = _("Commands")
+    rich_utils.DEFAULT_STRING = _("[default: {}]")
+    rich_utils.REQUIRED_LONG_STRING = _("[required]")

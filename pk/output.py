@@ -1,4 +1,8 @@
-"""Formatters for diagnostics: `text` (a tested, greppable contract), `json` and `github`."""
+"""Formatters for diagnostics: `text` (a tested, greppable contract), `json` and `github`.
+
+The machine-readable parts (`path:line:col: error|warning: … [code]`, the JSON keys, the
+GitHub annotations) are the same in every language; only messages and the summary follow it.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import json
 from collections.abc import Callable
 
 from pk.diagnostics import Diagnostic, Level, count
+from pk.i18n import _, ngettext
 
 
 def format_text(diagnostics: list[Diagnostic], files: int) -> str:
@@ -48,15 +53,16 @@ def _escape_property(text: str) -> str:
 
 def summary(diagnostics: list[Diagnostic], files: int) -> str:
     errors, warnings = count(diagnostics, Level.ERROR), count(diagnostics, Level.WARNING)
-    checked = f"{files} file{'s' if files != 1 else ''} checked"
+    checked = ngettext("{n} file checked", "{n} files checked", files).format(n=files)
     if not errors and not warnings:
-        return f"No problems found ({checked})."
-    parts = []
-    if errors:
-        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
-    if warnings:
-        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
-    return f"Found {' and '.join(parts)} ({checked})."
+        return _("No problems found ({checked}).").format(checked=checked)
+    found_errors = ngettext("{n} error", "{n} errors", errors).format(n=errors)
+    found_warnings = ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings)
+    if errors and warnings:
+        found = _("{errors} and {warnings}").format(errors=found_errors, warnings=found_warnings)
+    else:
+        found = found_errors if errors else found_warnings
+    return _("Found {found} ({checked}).").format(found=found, checked=checked)
 
 
 FORMATTERS: dict[str, Callable[[list[Diagnostic], int], str]] = {

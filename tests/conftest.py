@@ -27,3 +27,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """pk speaks English in this test (messages, summaries), whatever the environment says:
+    for tests that assert English text. CliRunner runs pick it up from PK_LANG."""
+    from pk import i18n
+
+    monkeypatch.setenv("PK_LANG", "en")
+    before = i18n.language
+    i18n.set_language("en")
+    yield
+    i18n.set_language(before)

@@ -17,6 +17,8 @@ from pk.cli import app
 from pk.loader import load_year
 from pk.models import Agregasi
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
+
 DEMO = ROOT / "examples" / "demo-2024"
 
 

@@ -2,9 +2,10 @@
 
 A case is a folder: the input (usually `2024/perjanjian.yaml`), `README` saying what is
 wrong with it, `expected.txt` with the exact output of `pk validate 2024` run inside the
-folder, and `exit_code`. Adding a case needs no Python; after a deliberate change of
-messages, `PK_UPDATE_CASES=1 pytest tests/test_cases.py` rewrites the expected.txt files,
-to be reviewed in the diff.
+folder in Indonesian (pk's default), `expected.en.txt` the same with `--lang en`, and
+`exit_code`. Adding a case needs no Python; after a deliberate change of messages,
+`PK_UPDATE_CASES=1 pytest tests/test_cases.py` rewrites the expected files, to be reviewed
+in the diff.
 """
 
 from __future__ import annotations
@@ -34,22 +35,43 @@ CODE_CHOICE = re.compile(r'code = "([a-z-]+)" if .* else "([a-z-]+)"')
 UPDATE = os.environ.get("PK_UPDATE_CASES") == "1"
 
 
-@pytest.mark.parametrize("case", CASE_DIRS, ids=[f"{p.parent.name}/{p.name}" for p in CASE_DIRS])
-def test_case(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+LANGUAGES = {"id": "expected.txt", "en": "expected.en.txt"}
+"""Each case in both languages: Indonesian (pk's default) and English."""
+SUMMARY = {"id": ("Ditemukan ", "Tidak ada masalah"), "en": ("Found ", "No problems found")}
+
+
+def run_case(case: Path, lang: str, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.chdir(case)
-    result = CliRunner().invoke(app, ["validate", "2024"])
+    result = CliRunner().invoke(app, ["--lang", lang, "validate", "2024"])
     assert not isinstance(result.exception, Exception) or isinstance(
         result.exception, SystemExit
     ), f"validate raised {result.exception!r}"
     assert "Traceback" not in result.output
-    expected = case / "expected.txt"
-    if UPDATE:
-        expected.write_text(result.stdout, encoding="utf-8")
-    assert result.stdout == expected.read_text(encoding="utf-8")
     assert result.exit_code == int((case / "exit_code").read_text().split()[0])
-    *findings, summary = result.stdout.splitlines()
+    return result.stdout
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("case", CASE_DIRS, ids=[f"{p.parent.name}/{p.name}" for p in CASE_DIRS])
+def test_case(case: Path, lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    output = run_case(case, lang, monkeypatch)
+    expected = case / LANGUAGES[lang]
+    if UPDATE:
+        expected.write_text(output, encoding="utf-8")
+    assert output == expected.read_text(encoding="utf-8")
+    *findings, summary = output.splitlines()
     assert all(FINDING.match(line) for line in findings)
-    assert summary.startswith(("Found ", "No problems found"))
+    assert summary.startswith(SUMMARY[lang])
+
+
+@pytest.mark.parametrize("case", CASE_DIRS, ids=[f"{p.parent.name}/{p.name}" for p in CASE_DIRS])
+def test_languages_agree_on_codes_and_positions(case: Path) -> None:
+    """Only the words differ between the languages: file, line, column, level and code agree."""
+    def located(name: str) -> list[tuple[str, ...]]:
+        lines = (case / name).read_text(encoding="utf-8").splitlines()[:-1]
+        return [(*line.split(": ", 2)[:2], line.rsplit(" ", 1)[1]) for line in lines]
+
+    assert located(LANGUAGES["id"]) == located(LANGUAGES["en"])
 
 
 def test_cases_cover_every_code() -> None:

@@ -17,6 +17,8 @@ from typer.testing import CliRunner
 
 from pk.cli import app
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
+
 CASES = ROOT / "tests" / "cases"
 MINIMAL = CASES / "valid" / "minimal" / "2024"
 

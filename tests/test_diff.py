@@ -12,6 +12,8 @@ from typer.testing import CliRunner
 
 from pk.cli import app
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
+
 CASES = sorted(p for p in (ROOT / "tests" / "cases" / "diff").iterdir() if p.is_dir())
 IK43 = """          - id: IK-43
             nama: Persentasi Pegawai yang mendapat layanan Administrasi Kepegawaian Tepat Waktu

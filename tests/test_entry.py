@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 from pk.cli import app
 from pk.loader import load_year
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
+
 DEMO = ROOT / "examples" / "demo-2024"
 
 # A hand-written realisasi.yaml with comments in the places ruamel finds hardest.

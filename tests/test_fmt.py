@@ -14,6 +14,8 @@ from pk.cli import app
 from pk.fmt import MODELS, format_file, format_text
 from pk.yamlsource import load_text
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
+
 CASES = sorted(p for p in (ROOT / "tests" / "cases" / "fmt").iterdir() if p.is_dir())
 
 

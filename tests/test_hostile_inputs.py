@@ -16,6 +16,8 @@ from typer.testing import CliRunner
 from pk import yamlsource
 from pk.cli import app
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
+
 BASE = ROOT / "tests" / "cases" / "valid" / "minimal" / "2024" / "perjanjian.yaml"
 
 

@@ -10,12 +10,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import DATA_2024
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from pk.cli import app
+
+pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
 
 ORIGINAL = (DATA_2024 / "perjanjian.yaml").read_bytes()
 LINES = ORIGINAL.splitlines(keepends=True)

@@ -13,6 +13,8 @@ from pk.cli import app
 from pk.loader import load_year
 from pk.models import Status, target_text
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
+
 DEMO = ROOT / "examples" / "demo-2024"
 
 

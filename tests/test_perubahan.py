@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 from pk.cli import app
 from pk.perubahan import load_as_of, riwayat
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
+
 IK43_TARGET = """            nama: Persentasi Pegawai yang mendapat layanan Administrasi Kepegawaian Tepat Waktu
             target: 97.5"""
 PERUBAHAN_I = """perubahan:

@@ -14,6 +14,8 @@ from typer.testing import CliRunner
 
 from pk.cli import app
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
+
 HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 HOOK = next(h for h in HOOKS if h["id"] == "pk-validate")
 

@@ -22,6 +22,8 @@ from pk.loader import load_year
 from pk.models import DariUnit, Hitung
 from pk.rollup import Keadaan, derive
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
+
 NTB = ROOT / "examples" / "ntb-2024"
 runner = CliRunner()
 

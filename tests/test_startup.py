@@ -9,7 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("pydantic", "jinja2", "openpyxl", "ruamel", "yaml")
+HEAVY = ("pydantic", "jinja2", "openpyxl", "ruamel", "yaml", "babel")
 
 SCRIPT = """
 import sys

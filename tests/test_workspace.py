@@ -15,6 +15,8 @@ from pk.cli import app
 sys.path.insert(0, str(ROOT / "bench"))
 import generate  # noqa: E402  (bench/ is not a package)
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
+
 runner = CliRunner()
 
 
