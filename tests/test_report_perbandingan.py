@@ -24,6 +24,8 @@ from pk.cli import app
 from pk.diagnostics import UsageError
 from pk.workspace import compute_workspace, load_workspace
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
+
 NTB = ROOT / "examples" / "ntb-2024"
 GOLDEN = ROOT / "tests" / "golden" / "ntb-2024"
 BEHIND = {"kpu-ntb": 2, "kpu-lombok-tengah": 1, "kpu-lombok-utara": 1, "kpu-dompu": 1}
