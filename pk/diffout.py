@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from pk.diff import Change, Diff, Kind
 from pk.formats import rupiah
+from pk.i18n import _, ngettext
 
 SECTIONS: tuple[tuple[str, tuple[Kind, ...]], ...] = (
     ("Sasaran", (Kind.SASARAN_ADDED, Kind.SASARAN_REMOVED, Kind.SASARAN_RENAMED)),
@@ -28,7 +29,7 @@ SECTIONS: tuple[tuple[str, tuple[Kind, ...]], ...] = (
 
 def _value(value: str | int | None) -> str:
     if value is None:
-        return "(kosong)"
+        return _("(empty)")
     return rupiah(value) if isinstance(value, int) else str(value)
 
 
@@ -41,36 +42,45 @@ def describe(change: Change, quote: Callable[[str], str] = lambda s: f'"{s}"') -
     """One change as a sentence; `quote` marks texts (quotes in text, code spans in md)."""
     c, k = change, change.kind
     old, new = _value(c.old), _value(c.new)
+    nama = quote(c.nama or "")
     if k is Kind.INDIKATOR_ADDED:
-        return f"{c.subject} added to {c.field}: {quote(c.nama or '')} (target {new})"
-    if k is Kind.INDIKATOR_REMOVED:
-        return f"{c.subject} removed from {c.field}: {quote(c.nama or '')} (target was {old})"
-    if k is Kind.INDIKATOR_RETARGETED:
-        return f"{c.subject} target {old} → {new}: {quote(c.nama or '')}"
-    if k is Kind.INDIKATOR_RENAMED or k is Kind.SASARAN_RENAMED or k is Kind.KEGIATAN_RENAMED:
-        return f"{c.subject} renamed: {quote(old)} → {quote(new)}"
-    if k is Kind.INDIKATOR_MOVED:
-        return f"{c.subject} moved from {old} to {new}: {quote(c.nama or '')}"
-    if k is Kind.INDIKATOR_POLARITAS:
-        return f"{c.subject} polaritas {old} → {new}: {quote(c.nama or '')}"
-    if k is Kind.SASARAN_ADDED:
-        return f"{c.subject} added: {quote(new)}"
-    if k is Kind.SASARAN_REMOVED:
-        return f"{c.subject} removed: {quote(old)}"
-    if k is Kind.KEGIATAN_ADDED:
-        return f"{c.subject} added: {quote(c.nama or '')}, pagu {new}"
-    if k is Kind.KEGIATAN_REMOVED:
-        return f"{c.subject} removed: {quote(c.nama or '')}, pagu was {old}"
-    if k is Kind.KEGIATAN_PAGU:
+        text = _("{id} added to {where}: {nama} (target {new})")
+    elif k is Kind.INDIKATOR_REMOVED:
+        text = _("{id} removed from {where}: {nama} (target was {old})")
+    elif k is Kind.INDIKATOR_RETARGETED:
+        text = _("{id} target {old} → {new}: {nama}")
+    elif k is Kind.INDIKATOR_RENAMED or k is Kind.SASARAN_RENAMED or k is Kind.KEGIATAN_RENAMED:
+        text = _("{id} renamed: {old} → {new}")
+        old, new = quote(old), quote(new)
+    elif k is Kind.INDIKATOR_MOVED:
+        text = _("{id} moved from {old} to {new}: {nama}")
+    elif k is Kind.INDIKATOR_POLARITAS:
+        text = _("{id} polaritas {old} → {new}: {nama}")
+    elif k is Kind.SASARAN_ADDED:
+        text = _("{id} added: {new}")
+        new = quote(new)
+    elif k is Kind.SASARAN_REMOVED:
+        text = _("{id} removed: {old}")
+        old = quote(old)
+    elif k is Kind.KEGIATAN_ADDED:
+        text = _("{id} added: {nama}, pagu {new}")
+    elif k is Kind.KEGIATAN_REMOVED:
+        text = _("{id} removed: {nama}, pagu was {old}")
+    elif k is Kind.KEGIATAN_PAGU:
         assert isinstance(c.old, int) and isinstance(c.new, int)
-        return f"{c.subject} pagu {old} → {new} ({_delta(c.old, c.new)}): {quote(c.nama or '')}"
-    if k is Kind.PIHAK_CHANGED or k is Kind.PENANDATANGANAN_CHANGED:
+        return _("{id} pagu {old} → {new} ({delta}): {nama}").format(
+            id=c.subject, old=old, new=new, delta=_delta(c.old, c.new), nama=nama)
+    elif k is Kind.PIHAK_CHANGED or k is Kind.PENANDATANGANAN_CHANGED:
         before = quote(old) if c.old is not None else old
         after = quote(new) if c.new is not None else new
         return f"{c.subject}.{c.field}: {before} → {after}"
-    if k is Kind.PERUBAHAN_ADDED:
-        return f"{quote(c.subject)} added (dasar {c.field}), changes {c.new}"
-    return f"{quote(c.subject)} was changed or removed: a recorded revision should stay as it was"
+    elif k is Kind.PERUBAHAN_ADDED:
+        return _("{label} added (dasar {dasar}), changes {ids}").format(
+            label=quote(c.subject), dasar=c.field, ids=c.new)
+    else:
+        return _("{label} was changed or removed: a recorded revision should stay as it "
+                 "was").format(label=quote(c.subject))
+    return text.format(id=c.subject, where=c.field, nama=nama, old=old, new=new)
 
 
 def _total_line(diff: Diff) -> str | None:
@@ -82,13 +92,13 @@ def _total_line(diff: Diff) -> str | None:
 
 def _count(diff: Diff) -> str:
     n = len(diff.changes)
-    return f"{n} change{'s' if n != 1 else ''}"
+    return ngettext("{n} change", "{n} changes", n).format(n=n)
 
 
 def render_text(diff: Diff) -> str:
-    lines = [f"Comparing {diff.old_label} → {diff.new_label}"]
+    lines = [_("Comparing {old} → {new}").format(old=diff.old_label, new=diff.new_label)]
     if not diff.changed:
-        return "\n".join([*lines, "No changes."]) + "\n"
+        return "\n".join([*lines, _("No changes.")]) + "\n"
     for title, kinds in SECTIONS:
         items = diff.of(*kinds)
         total = _total_line(diff) if title == "Anggaran" else None
@@ -110,13 +120,13 @@ def render_md(diff: Diff) -> str:
     """A pull-request comment: a heading, one table per section, the budget total."""
     out = [f"### Perjanjian Kinerja: `{diff.old_label}` → `{diff.new_label}`", ""]
     if not diff.changed:
-        return "\n".join([*out, "No changes to the agreement."]) + "\n"
+        return "\n".join([*out, _("No changes to the agreement.")]) + "\n"
     for title, kinds in SECTIONS:
         items = diff.of(*kinds)
         total = _total_line(diff) if title == "Anggaran" else None
         if not items and not total:
             continue
-        out += [f"#### {title}", "", "| ID | Change |", "|---|---|"]
+        out += [f"#### {title}", "", "| ID | {change} |".format(change=_("Change")), "|---|---|"]
         out += [
             f"| `{_md_escape(c.subject)}` | {_md_escape(describe(c, lambda s: f'“{s}”'))} |"
             for c in items

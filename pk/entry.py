@@ -21,6 +21,7 @@ from typing import Any
 
 from pk import checks
 from pk.diagnostics import Diagnostic, Level
+from pk.i18n import _
 from pk.loader import REALISASI_FILE, Loaded, locate_findings, validate_source
 from pk.models import Indikator, Perjanjian
 from pk.models_realisasi import TRIWULAN, Realisasi, RealisasiIndikator
@@ -82,8 +83,8 @@ def read_table(path: Path) -> tuple[list[Entry], list[Diagnostic]]:
     elif path.suffix.lower() == ".csv":
         rows = _csv_rows(path)
     else:
-        return [], [Diagnostic(display, 0, 0, Level.ERROR, "import-format",
-                               "import reads .csv or .xlsx files")]
+        return [], [Diagnostic(display, 0, 0, Level.ERROR, "import-format", _(
+            "pk import reads .csv or .xlsx files: save the sheet in one of these formats"))]
     return entries_from_rows(rows, display)
 
 
@@ -112,7 +113,9 @@ def _xlsx_rows(path: Path) -> list[list[Any]]:
 def entries_from_rows(rows: list[list[Any]], display: str) -> tuple[list[Entry], list[Diagnostic]]:
     """Entries from table rows whose first row is the header (long or wide layout)."""
     if not rows:
-        return [], [Diagnostic(display, 0, 0, Level.ERROR, "import-empty", "the file is empty")]
+        return [], [Diagnostic(display, 0, 0, Level.ERROR, "import-empty", _(
+            "the file is empty: fill in the workbook of `pk export`, or a table with the "
+            "columns id, periode, realisasi"))]
     header = [_clean(h).lower() if _clean(h) else "" for h in rows[0]]
     index = {name: i for i, name in enumerate(header) if name}
     if all(c in index for c in LONG_COLUMNS):
@@ -122,8 +125,9 @@ def entries_from_rows(rows: list[list[Any]], display: str) -> tuple[list[Entry],
         return list(_wide(rows, index, tws, display)), []
     return [], [Diagnostic(
         display, 1, 1, Level.ERROR, "import-header",
-        "the first row must name the columns id, periode, realisasi (and optionally catatan), "
-        "or be the header of a workbook written by `pk export` (id, …, TW1, TW2, TW3, TW4)",
+        _("the first row must name the columns id, periode, realisasi (and optionally "
+          "catatan), or be the header of a workbook written by `pk export` (id, …, TW1, TW2, "
+          "TW3, TW4)"),
     )]
 
 
@@ -189,13 +193,19 @@ def check_entries(
             import difflib
 
             close = difflib.get_close_matches(entry.id, list(indikator), n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]}?" if close else ""
-            error(entry.at, "unknown-indikator", f"no indikator '{entry.id}' in the agreement{hint}")
+            if close:
+                message = _("no indikator '{id}' in the agreement; did you mean {close}?")
+            else:
+                message = _("no indikator '{id}' in the agreement: use an id from the "
+                            "agreement (`pk show` lists them)")
+            error(entry.at, "unknown-indikator",
+                  message.format(id=entry.id, close=close[0] if close else ""))
             continue
         tw = entry.periode.upper().replace(" ", "")
         if tw not in TRIWULAN:
-            error(entry.at_periode, "bad-periode",
-                  f"periode '{entry.periode}' is not one of {', '.join(TRIWULAN)}")
+            error(entry.at_periode, "bad-periode", _(
+                "periode '{periode}' is not a triwulan: write one of {choices}").format(
+                periode=entry.periode, choices=", ".join(TRIWULAN)))
             continue
         value, message = parse_value(perjanjian, ind, entry.realisasi)
         if value is None:
@@ -204,8 +214,9 @@ def check_entries(
         key = (ind.id, tw)
         if key in seen:
             first = seen[key]
-            error(entry.at, "duplicate-entry",
-                  f"{ind.id} {tw} is already given in row {first.row}; keep one")
+            error(entry.at, "duplicate-entry", _(
+                "{id} {tw} is already given in row {row}: keep one of the two rows").format(
+                id=ind.id, tw=tw, row=first.row))
             continue
         seen[key] = entry.at
         changes.append(Change(ind.id, tw, value, entry.catatan))
@@ -217,7 +228,8 @@ def parse_value(perjanjian: Perjanjian, ind: Indikator, raw: Any) -> tuple[Decim
     from pk.capaian import as_kode
 
     if isinstance(raw, bool) or raw is None or _clean(raw) is None:
-        return None, f"realisasi for {ind.id} is empty"
+        return None, _("realisasi for {id} is empty: write the figure, or leave the row "
+                       "out").format(id=ind.id)
     if ind.skala is not None:
         scale = perjanjian.skala.get(ind.skala)
         codes = list(scale.kode) if scale else []
@@ -225,15 +237,22 @@ def parse_value(perjanjian: Perjanjian, ind: Indikator, raw: Any) -> tuple[Decim
         candidate: Decimal | str = number if number is not None else str(raw).strip()
         kode = as_kode(candidate, codes)
         if kode is None:
-            return None, (f"'{_clean(raw)}' is not a code of skala '{ind.skala}' of {ind.id}; "
-                          f"write one of {', '.join(codes)}")
+            return None, _("'{value}' is not a code of skala '{skala}' of {id}: write one of "
+                           "{codes}").format(value=_clean(raw), skala=ind.skala, id=ind.id,
+                                             codes=", ".join(codes))
         return kode, ""
     number = _number(raw)
     if number is None:
-        unit = f" in {ind.satuan}" if ind.satuan else ""
-        return None, f"realisasi for {ind.id} must be a number{unit}, found '{_clean(raw)}'"
+        if ind.satuan:
+            message = _("realisasi for {id} must be a number in {satuan}, found '{value}': "
+                        "write the number only, e.g. 87.5")
+        else:
+            message = _("realisasi for {id} must be a number, found '{value}': write the "
+                        "number only, e.g. 87.5")
+        return None, message.format(id=ind.id, satuan=ind.satuan, value=_clean(raw))
     if number < 0:
-        return None, f"realisasi for {ind.id} cannot be negative ({_clean(raw)})"
+        return None, _("realisasi for {id} cannot be negative ({value}): write the figure "
+                       "achieved, 0 or more").format(id=ind.id, value=_clean(raw))
     return number, ""
 
 

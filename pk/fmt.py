@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from pk.diagnostics import Diagnostic, Level
+from pk.i18n import _
 from pk.models import Perjanjian
 from pk.yamlsource import load, load_text
 from pk.yamlwrite import dump, load_roundtrip, write_atomic
@@ -69,7 +70,7 @@ def format_file(path: Path, *, check: bool = False) -> FmtResult:
     except (OSError, UnicodeDecodeError):
         text = None
     # The read path locates a syntax error exactly as `pk validate` does.
-    _, problems = load(path, display) if text is None else load_text(text, display)
+    _source, problems = load(path, display) if text is None else load_text(text, display)
     if text is None or problems:
         return FmtResult(path, False, tuple(problems))
     try:
@@ -78,7 +79,8 @@ def format_file(path: Path, *, check: bool = False) -> FmtResult:
         # ruamel builds dates while reading: `tanggal: 2024-13-10` is valid YAML but no date.
         return FmtResult(path, False, (Diagnostic(
             display, 0, 0, Level.ERROR, "not-formattable",
-            f"cannot be formatted: {err}; `pk validate` shows where",
+            _("cannot be formatted ({reason}): `pk validate` shows where to correct it")
+            .format(reason=err),
         ),))
     changed = formatted != text
     if changed and not check:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pk.diagnostics import UsageError
+from pk.i18n import _
 from pk.loader import PERJANJIAN_FILE, Loaded, load_year, load_year_bytes
 
 _YEAR_DIGITS = 4
@@ -23,7 +24,7 @@ def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
             ["git", "-C", str(folder), *args], capture_output=True, check=False
         )
     except FileNotFoundError as err:
-        raise UsageError("git is not installed; compare two folders instead") from err
+        raise UsageError(_("git is not installed; compare two folders instead")) from err
 
 
 def is_revision(rev: str, folder: Path) -> bool:
@@ -50,15 +51,15 @@ def read_at(rev: str, path: Path) -> bytes:
     """The bytes of a year's perjanjian.yaml at `rev`; a clear UsageError when unavailable."""
     folder, name = year_file(path)
     if not folder.is_dir():
-        raise UsageError(f"{folder}: no such folder")
+        raise UsageError(_("{path}: no such folder").format(path=folder))
     if not is_revision(rev, folder):
-        raise UsageError(f"{rev!r} is neither a folder nor a git revision of {folder.as_posix()}")
+        raise UsageError(_("{rev!r} is neither a folder nor a git revision of {path}").format(
+            rev=rev, path=folder.as_posix()))
     shown = _git(folder, "show", f"{rev}:./{name}")
     if shown.returncode != 0:
-        raise UsageError(
-            f"{(folder / name).as_posix()} did not exist at {rev}: "
-            f"{shown.stderr.decode(errors='replace').strip()}"
-        )
+        raise UsageError(_("{path} did not exist at {rev}: {reason}").format(
+            path=(folder / name).as_posix(), rev=rev,
+            reason=shown.stderr.decode(errors="replace").strip()))
     return shown.stdout
 
 

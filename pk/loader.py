@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from pk import checks
 from pk.diagnostics import Diagnostic, Level, UsageError
+from pk.i18n import N_, _
 from pk.models import Perjanjian
 from pk.models_realisasi import Pengaturan, Realisasi
 from pk.yamlsource import Source, load, load_bytes
@@ -32,12 +33,13 @@ _M = typing.TypeVar("_M", bound=BaseModel)
 
 # Hints for fields whose right form a planner cannot guess from the error alone.
 _HINTS = {
-    "pagu": "write whole rupiah without dots or Rp, e.g. 165842289000",
-    "jumlah": "write whole rupiah without dots or Rp, e.g. 175862282000",
-    "tanggal": "write the date as YYYY-MM-DD, e.g. 2024-06-10",
-    "nip": "write it in quotes",
-    "kode": "write it in quotes",
-    "versi_format": "this version of pk reads format version 1",
+    "pagu": N_("write whole rupiah without dots or Rp, e.g. 165842289000"),
+    "jumlah": N_("write whole rupiah without dots or Rp, e.g. 175862282000"),
+    "tanggal": N_("write the date as YYYY-MM-DD, e.g. 2024-06-10"),
+    "nip": N_("write it in quotes"),
+    "kode": N_("write it in quotes"),
+    "versi_format": N_("this version of pk reads format version 1"),
+    "tahun": N_("write the year in digits, e.g. 2024"),
 }
 
 
@@ -65,7 +67,8 @@ def find_default(root: Path = Path("data")) -> Path:
     """The newest `data/<year>` folder below the current directory."""
     years = sorted(p for p in root.glob("*") if p.is_dir() and _YEAR.match(p.name)) if root.is_dir() else []
     if not years:
-        raise UsageError(f"no year folder such as {root}/2024 here; name the folder to use")
+        raise UsageError(_("no year folder such as {root}/2024 here; name the folder to use")
+                         .format(root=root))
     return years[-1]
 
 
@@ -84,7 +87,7 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
     `year` is the year the caller expects (a workspace's); by default the folder's name.
     """
     if not path.exists():
-        raise UsageError(f"{path}: no such file or folder")
+        raise UsageError(_("{path}: no such file or folder").format(path=path))
     if path.is_dir():
         folder, file = path, path / PERJANJIAN_FILE
     else:
@@ -93,11 +96,15 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
     loaded = Loaded(folder, None)
     if not file.exists():
         others = sorted(p.name for p in folder.glob("*.y*ml") if p.is_file())
-        hint = (f"found {', '.join(others)}: rename it to {PERJANJIAN_FILE}?" if others
-                else "is this a year folder such as data/2024?")
+        if others:
+            hint = _("found {names}: rename it to {file}?").format(
+                names=", ".join(others), file=PERJANJIAN_FILE)
+        else:
+            hint = _("is this a year folder such as data/2024? `pk new` starts one")
         loaded.diagnostics.append(Diagnostic(
             display, 0, 0, Level.ERROR, "missing-file",
-            f"no {PERJANJIAN_FILE} in {folder.as_posix()}; {hint}",
+            _("no {file} in {folder}; {hint}").format(
+                file=PERJANJIAN_FILE, folder=folder.as_posix(), hint=hint),
         ))
         return loaded
     source, diagnostics = load(file, display)
@@ -120,7 +127,7 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
         optional_ok = optional_ok and document is not None
     if loaded.perjanjian is not None:
         if year is not None:
-            ctx = checks.Context(folder_year=year, year_source="the workspace")
+            ctx = checks.Context(folder_year=year, year_source=_("the workspace"))
         else:
             name = folder.resolve().name
             ctx = checks.Context(folder_year=int(name) if _YEAR.match(name) else None)
@@ -180,51 +187,99 @@ def _diagnostic(source: Source, model: type[BaseModel], error: Any) -> Diagnosti
         missing = str(error["loc"][-1])
         line, col = source.locate(loc)
         parent = next((str(p) for p in reversed(loc[:-1]) if isinstance(p, str)), None)
-        where = f"this `{parent}`" if parent else "the top level of the file"
+        if parent:
+            message = _("`{key}` is missing in this `{parent}`: add `{key}:` with its value")
+        else:
+            message = _("`{key}` is missing at the top level of the file: add `{key}:` with "
+                        "its value")
         return Diagnostic(source.path, line, col, Level.ERROR, "missing-field",
-                          f"`{missing}` is missing in {where}; add it")
+                          message.format(key=missing, parent=parent))
     if kind == "extra_forbidden":
         line, col = source.locate(loc, key=True)
         allowed = _fields_at(model, loc[:-1])
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.7)
-        hint = f"did you mean `{close[0]}`?" if close else (
-            "allowed here: " + ", ".join(allowed) if allowed else "remove it")
+        if close:
+            hint = _("did you mean `{key}`?").format(key=close[0])
+        elif allowed:
+            hint = _("allowed here: {keys}").format(keys=", ".join(allowed))
+        else:
+            hint = _("remove it")
         return Diagnostic(source.path, line, col, Level.ERROR, "unknown-key",
-                          f"unknown key `{name}`; {hint}")
+                          _("unknown key `{key}`; {hint}").format(key=name, hint=hint))
     line, col = source.locate(loc)
     code = "wrong-type" if kind.endswith("_type") or kind == "int_from_float" else "invalid-value"
     value = error.get("input")
     if kind in ("model_type", "dict_type", "list_type"):
-        shape = "a list (one `- ` item a line)" if kind == "list_type" else "a mapping of keys"
+        shape = _("a list (one `- ` item a line)") if kind == "list_type" else _("a mapping of keys")
         fields = _fields_at(model, loc)
         if fields and kind == "model_type":
             shape += " (" + ", ".join(fields[:3]) + (", …)" if len(fields) > 3 else ")")
-        message = f"should be {shape}, not {_describe(value)}"
+        message = _("should be {shape}, not {found}").format(shape=shape, found=_describe(value))
     elif kind == "string_pattern_mismatch" and name == "id":
-        message = f"{value!r} is not an id: up to 20 letters, digits, '.', '_' or '-', e.g. IK-01"
+        message = _("{value!r} is not an id: up to 20 letters, digits, '.', '_' or '-', "
+                    "e.g. IK-01").format(value=value)
     else:
-        message = error["msg"]
+        message = _expected(kind, error.get("ctx") or {}, error["msg"])
         if isinstance(value, str | int) and not isinstance(value, bool) and len(str(value)) <= 40:
-            message += f" (found {value!r})"
-    message = f"`{name}`: {message}" if loc else f"the file {message}"
+            message += " " + _("(found {value!r})").format(value=value)
+    if loc:
+        message = f"`{name}`: {message}"
+    else:
+        message = _("the file {problem}").format(problem=message)
     if name in _HINTS:
-        message += f"; {_HINTS[name]}"
+        message += f"; {_(_HINTS[name])}"
     elif loc and loc[0] == "anggaran" and code == "wrong-type":
-        message += f"; {_HINTS['pagu']}"
+        message += f"; {_(_HINTS['pagu'])}"
     return Diagnostic(source.path, line, col, Level.ERROR, code, message)
+
+
+def _expected(kind: str, ctx: dict[str, Any], fallback: str) -> str:
+    """What the value should be, for pydantic's error types a pk file can meet; pydantic's own
+    (English) words for the rest."""
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return _("should be a whole number")
+    if kind in ("decimal_type", "decimal_parsing", "float_type", "float_parsing",
+                "finite_number", "decimal_max_digits", "decimal_max_places"):
+        return _("should be a number")
+    if kind == "string_type":
+        return _("should be text")
+    if kind in ("bool_type", "bool_parsing"):
+        return _("should be true or false")
+    if kind.startswith(("date_", "datetime_")):
+        return _("should be a valid date")
+    if kind in ("literal_error", "enum"):
+        return _("should be {expected}").format(
+            expected=str(ctx.get("expected", "")).replace(" or ", " " + _("or") + " "))
+    if kind == "greater_than_equal":
+        return _("should be {limit} or more").format(limit=ctx.get("ge"))
+    if kind == "greater_than":
+        return _("should be more than {limit}").format(limit=ctx.get("gt"))
+    if kind == "less_than_equal":
+        return _("should be {limit} or less").format(limit=ctx.get("le"))
+    if kind == "string_too_short":
+        return _("should not be empty")
+    if kind == "string_too_long":
+        return _("should be at most {n} characters long").format(n=ctx.get("max_length"))
+    if kind == "target_type":
+        return _("target must be a number (with `satuan`), a range {min, maks}, or a code on "
+                 "the indikator's `skala` such as A")
+    if kind == "realisasi_type":
+        return _("realisasi must be a number (in the indikator's satuan) or, for a grade or "
+                 "level, a code on its skala such as A")
+    return fallback
 
 
 def _describe(value: Any) -> str:
     """A few words for the wrong value found, as a planner would see it in the file."""
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if value is None:
-        return "empty"
+        return _("empty")
     if isinstance(value, str):
-        return f"the text {value!r}" if len(value) <= 40 else "a text"
-    return f"the value {value}"
+        return _("the text {value!r}").format(value=value) if len(value) <= 40 else _("a text")
+    return _("the value {value}").format(value=value)
 
 
 def _data_loc(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:

@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 
 from pk.diagnostics import UsageError
+from pk.i18n import _
 from pk.loader import PENGATURAN_FILE, PERJANJIAN_FILE
 from pk.yamlwrite import dump, load_roundtrip, write_atomic
 
@@ -29,11 +30,12 @@ def create_year(previous: Path, year: int) -> Path:
     """Write `<parent of previous>/<year>/` from `previous`; the new folder's path."""
     target = previous.parent / str(year)
     if target.exists():
-        raise FolderExists(f"{target.as_posix()} already exists; pk new does not overwrite it "
-                           "(remove it first, or edit it directly)")
+        raise FolderExists(_("{path} already exists; pk new does not overwrite it (remove it "
+                             "first, or edit it directly)").format(path=target.as_posix()))
     source = previous / PERJANJIAN_FILE
     if not source.is_file():
-        raise UsageError(f"no {PERJANJIAN_FILE} in {previous.as_posix()} to start from")
+        raise UsageError(_("no {file} in {path} to start from").format(
+            file=PERJANJIAN_FILE, path=previous.as_posix()))
     data = load_roundtrip(source.read_text(encoding="utf-8"))
     _as_draft(data, year)
     _replace_header(data, previous, year)

@@ -17,26 +17,27 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pk.diagnostics import Diagnostic, Level
+from pk.i18n import N_, _
 from pk.diff import GATED, Change, Kind, compare
 from pk.loader import PERJANJIAN_FILE, Loaded, load_year
 from pk.models import DASAR_TEXT, Perjanjian, Status
 from pk.yamlsource import Source
 
 _WHAT = {
-    Kind.INDIKATOR_ADDED: "indikator {s} was added",
-    Kind.INDIKATOR_REMOVED: "indikator {s} was removed",
-    Kind.INDIKATOR_RETARGETED: "the target of {s} changed from {old} to {new}",
-    Kind.INDIKATOR_RENAMED: "the text of {s} changed",
-    Kind.INDIKATOR_MOVED: "{s} moved from {old} to {new}",
-    Kind.INDIKATOR_POLARITAS: "the polaritas of {s} changed from {old} to {new}",
-    Kind.SASARAN_ADDED: "sasaran {s} was added",
-    Kind.SASARAN_REMOVED: "sasaran {s} was removed",
-    Kind.SASARAN_RENAMED: "the text of sasaran {s} changed",
-    Kind.KEGIATAN_ADDED: "budget line {s} was added",
-    Kind.KEGIATAN_REMOVED: "budget line {s} was removed",
-    Kind.KEGIATAN_PAGU: "the pagu of {s} changed from {old} to {new}",
-    Kind.KEGIATAN_RENAMED: "the name of budget line {s} changed",
-    Kind.PIHAK_CHANGED: "{s}.{field} changed",
+    Kind.INDIKATOR_ADDED: N_("indikator {s} was added"),
+    Kind.INDIKATOR_REMOVED: N_("indikator {s} was removed"),
+    Kind.INDIKATOR_RETARGETED: N_("the target of {s} changed from {old} to {new}"),
+    Kind.INDIKATOR_RENAMED: N_("the text of {s} changed"),
+    Kind.INDIKATOR_MOVED: N_("{s} moved from {old} to {new}"),
+    Kind.INDIKATOR_POLARITAS: N_("the polaritas of {s} changed from {old} to {new}"),
+    Kind.SASARAN_ADDED: N_("sasaran {s} was added"),
+    Kind.SASARAN_REMOVED: N_("sasaran {s} was removed"),
+    Kind.SASARAN_RENAMED: N_("the text of sasaran {s} changed"),
+    Kind.KEGIATAN_ADDED: N_("budget line {s} was added"),
+    Kind.KEGIATAN_REMOVED: N_("budget line {s} was removed"),
+    Kind.KEGIATAN_PAGU: N_("the pagu of {s} changed from {old} to {new}"),
+    Kind.KEGIATAN_RENAMED: N_("the name of budget line {s} changed"),
+    Kind.PIHAK_CHANGED: N_("{s}.{field} changed"),
 }
 
 
@@ -49,20 +50,25 @@ def check_baseline(current: Loaded, baseline: Loaded, rev: str) -> list[Diagnost
     known = {p.label for p in then.perubahan}
     covered = {i for p in now.perubahan if p.label not in known for i in p.mengubah}
     signed = then.penandatanganan.tanggal
-    since = f"since {rev}" + (f" (signed {signed.isoformat()})" if signed else "")
+    if signed:
+        since = _("since {rev} (signed {date})").format(rev=rev, date=signed.isoformat())
+    else:
+        since = _("since {rev}").format(rev=rev)
     out = []
     for change in compare(then, now, rev, display).changes:
         if change.kind is Kind.PERUBAHAN_REWRITTEN:
-            message = (f"perubahan {change.subject!r} was recorded at {rev} and has been changed "
-                       "or removed; a revision on record stays as it was, add a new one instead")
+            message = _("perubahan {label!r} was recorded at {rev} and has been changed or "
+                        "removed; a revision on record stays as it was, add a new one "
+                        "instead").format(label=change.subject, rev=rev)
             code = "perubahan-rewritten"
         elif change.kind in GATED and change.subject not in covered:
-            what = _WHAT[change.kind].format(
+            what = _(_WHAT[change.kind]).format(
                 s=change.subject, old=_shown(change.old), new=_shown(change.new), field=change.field
             )
-            message = (f"{what} {since}, but no perubahan entry added since then lists "
-                       f"{change.subject}; add one under `perubahan` (label, tanggal, dasar a|b|c, "
-                       f"alasan, surat, mengubah: [{change.subject}])")
+            message = _("{what} {since}, but no perubahan entry added since then lists "
+                        "{subject}; add one under `perubahan` (label, tanggal, dasar a|b|c, "
+                        "alasan, surat, mengubah: [{subject}])").format(
+                what=what, since=since, subject=change.subject)
             code = "uncovered-change"
         else:
             continue
@@ -80,7 +86,7 @@ def _shown(value: str | int | None) -> str:
         from pk.formats import rupiah
 
         return rupiah(value)
-    return "(kosong)" if value is None else value
+    return _("(empty)") if value is None else value
 
 
 def gate(loaded: Loaded, rev: str | None) -> list[Diagnostic]:
@@ -103,14 +109,15 @@ def gate(loaded: Loaded, rev: str | None) -> list[Diagnostic]:
         if not is_revision(rev, loaded.folder):
             display, source = _perjanjian_source(loaded)
             line, col = source.locate(("penandatanganan", "tag"))
-            return [Diagnostic(display, line, col, Level.WARNING, "baseline-missing",
-                               f"git tag {rev!r} is not in this repository, so changes since "
-                               "signing are not checked; fetch the tags (git fetch --tags)")]
+            return [Diagnostic(display, line, col, Level.WARNING, "baseline-missing", _(
+                "git tag {rev!r} is not in this repository, so changes since signing are not "
+                "checked; fetch the tags (git fetch --tags)").format(rev=rev))]
     if is_revision(rev, loaded.folder) and not exists_at(rev, loaded.folder):
         return []  # a year started after `rev` has no baseline there yet
     baseline = load_year_at(rev, loaded.folder)
     if baseline.perjanjian is None:
-        raise UsageError(f"the agreement at {rev} does not load, so it cannot be the baseline")
+        raise UsageError(_("the agreement at {rev} does not load, so it cannot be the "
+                           "baseline").format(rev=rev))
     return check_baseline(loaded, baseline, rev)
 
 
@@ -165,8 +172,11 @@ def load_as_of(path: Path, label: str | None = None) -> Loaded:
         p = then.perjanjian
         if p is not None and _signed(p) and _latest(p) == label:
             return then
-    wanted = f"revision {label!r}" if label else "the signed original"
-    raise UsageError(f"{wanted} of {(folder / name).as_posix()} is not in this repository's history")
+    if label:
+        message = _("revision {label!r} of {path} is not in this repository's history")
+    else:
+        message = _("the signed original of {path} is not in this repository's history")
+    raise UsageError(message.format(label=label, path=(folder / name).as_posix()))
 
 
 def _latest(perjanjian: Perjanjian) -> str | None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 
 from pk.diagnostics import Diagnostic, Level
+from pk.i18n import _
 from pk.models import UnitRef, Workspace
 
 if TYPE_CHECKING:  # validate imports this module; capaian is only needed to compute
@@ -75,16 +76,20 @@ def load_workspace(path: Path) -> LoadedWorkspace:
     seen: set[str] = set()
     for i, ref in enumerate(loaded.workspace.unit):
         if ref.id in seen:
-            report(("unit", i, "id"), "duplicate-id", f"unit id {ref.id} is listed twice")
+            report(("unit", i, "id"), "duplicate-id", _(
+                "unit id {id} is listed twice: remove the second entry, or give it its own id"
+            ).format(id=ref.id))
             continue
         if ref.induk is not None and ref.induk not in seen:
-            report(("unit", i, "induk"), "unknown-induk",
-                   f"induk {ref.induk} is not a unit listed above this one; list parents first")
+            report(("unit", i, "induk"), "unknown-induk", _(
+                "induk {induk} is not a unit listed above this one: list the parent unit "
+                "first, or correct the id").format(induk=ref.induk))
         seen.add(ref.id)
         folder = file.parent / (ref.folder or ref.id)
         if not folder.is_dir():
-            report(("unit", i), "missing-folder",
-                   f"unit {ref.id} has no folder {folder.as_posix()}")
+            report(("unit", i), "missing-folder", _(
+                "unit {id} has no folder {folder}: create it (with perjanjian.yaml), or set "
+                "`folder` to where the unit's files are").format(id=ref.id, folder=folder.as_posix()))
             continue
         loaded.units.append(Unit(ref, folder))
     return loaded
@@ -95,10 +100,11 @@ def map_units(
     folders: Sequence[Path],
     *,
     jobs: int | None = None,
-    label: str = "Memeriksa",
+    label: str = "",
     progress: bool = True,
 ) -> Iterator[T]:
     """`fn` over each folder, in order; on several cores when there are many folders."""
+    label = label or _("Checking")
     jobs = jobs or os.cpu_count() or 1
     show = progress and len(folders) >= PROGRESS_FROM and sys.stderr.isatty()
     if jobs <= 1 or len(folders) < PARALLEL_FROM:
@@ -178,7 +184,7 @@ def compute_workspace(
     year = workspace.workspace.tahun if workspace.workspace else None
     worked = list(map_units(
         partial(achieve_unit, year=year, periode=periode),
-        [u.folder for u in workspace.units], jobs=jobs, label="Menghitung", progress=progress,
+        [u.folder for u in workspace.units], jobs=jobs, label=_("Computing"), progress=progress,
     ))
     children: dict[str, list[str]] = {}
     for unit in workspace.units:
@@ -188,7 +194,7 @@ def compute_workspace(
     rollups: list[Rollup] = []
     # Children are listed after their parents: walking backwards finishes every child
     # (its own roll-ups included) before its parent needs it.
-    for unit, (_, result, _, rolls_up) in reversed(list(zip(workspace.units, worked, strict=True))):
+    for unit, (_found, result, _nama, rolls_up) in reversed(list(zip(workspace.units, worked, strict=True))):
         final[unit.ref.id] = result
         if result is None or not rolls_up:
             continue
@@ -196,7 +202,7 @@ def compute_workspace(
         assert loaded.perjanjian is not None  # it loaded cleanly in the worker
         turunan: dict[str, Turunan] = {}
         unit_rollups = []
-        for _, _, ind in loaded.perjanjian.indikator():
+        for _kelompok, _sasaran, ind in loaded.perjanjian.indikator():
             if ind.dari_unit is None:
                 continue
             members = [(unit.ref.id, result)] if ind.dari_unit.termasuk_sendiri else []

@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from pk.diagnostics import Diagnostic, Level
+from pk.i18n import N_, _
 
 try:  # libyaml is in PyYAML's wheels; the pure-Python parser gives the same nodes, slower.
     from yaml.cyaml import CParser as _Parser
@@ -33,8 +34,8 @@ MAX_BYTES = 5 * 1024 * 1024
 """A year's agreement is about 40 KB; anything this large is not a pk file."""
 MAX_DEPTH = 64
 """pk files nest eight levels at most; libyaml itself stops at 1000."""
-_TOO_LARGE = (f"file is larger than {MAX_BYTES // 1024 // 1024} MB; a pk file is about 40 KB. "
-              "Is this the right file?")
+_TOO_LARGE = N_("file is larger than {mb} MB, while a pk file is about 40 KB: check that this "
+                "is the right file")
 
 _PLAIN = "pk:plain"
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -74,16 +75,19 @@ def load(path: Path, display: str) -> tuple[Source, list[Diagnostic]]:
 
     try:
         if path.is_dir():
-            return fail(0, 0, "not-a-file", "is a folder, but a YAML file was expected here")
+            return fail(0, 0, "not-a-file", _("is a folder, but a YAML file was expected here: "
+                                              "name the YAML file, or move the folder away"))
         if not path.is_file():
-            return fail(0, 0, "not-a-file", "is not a regular file (a device or pipe?); "
-                        "a YAML file was expected here")
+            return fail(0, 0, "not-a-file", _("is not a regular file (a device or pipe?); "
+                                              "a YAML file was expected here"))
         if path.stat().st_size > MAX_BYTES:
-            return fail(0, 0, "file-too-large", _TOO_LARGE)
+            return fail(0, 0, "file-too-large", _(_TOO_LARGE).format(mb=MAX_BYTES // 1024 // 1024))
         with path.open("rb") as file:
             raw = file.read(MAX_BYTES + 1)  # bounded even if the file grows after stat
     except OSError as err:
-        return fail(0, 0, "unreadable", f"cannot be read: {err.strerror or err}")
+        return fail(0, 0, "unreadable", _("cannot be read ({reason}); check that the file "
+                                          "exists and that you may read it").format(
+            reason=err.strerror or err))
     return load_bytes(raw, display)
 
 
@@ -93,7 +97,7 @@ def load_bytes(raw: bytes, display: str) -> tuple[Source, list[Diagnostic]]:
         return _failed(display, line, col, code, message)
 
     if len(raw) > MAX_BYTES:
-        return fail(0, 0, "file-too-large", _TOO_LARGE)
+        return fail(0, 0, "file-too-large", _(_TOO_LARGE).format(mb=MAX_BYTES // 1024 // 1024))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -103,7 +107,8 @@ def load_bytes(raw: bytes, display: str) -> tuple[Source, list[Diagnostic]]:
         col = len(raw[line_start:err.start].decode("utf-8", errors="replace")) + 1
         return fail(
             line, col, "not-utf8",
-            f"byte 0x{raw[err.start]:02x} is not UTF-8; save the file as UTF-8",
+            _("byte 0x{byte:02x} is not UTF-8: save the file as UTF-8 (in the editor: "
+              "Save As, encoding UTF-8)").format(byte=raw[err.start]),
         )
     return load_text(text, display)
 
@@ -122,12 +127,16 @@ def load_text(text: str, display: str) -> tuple[Source, list[Diagnostic]]:
         return fail(line, col, code, message)
     except yaml.reader.ReaderError as err:
         line, col = _position(text, err.position)
-        return fail(line, col, "yaml-syntax", f"YAML syntax error: character U+{err.character:04X} "
-                    f"is not allowed in YAML ({err.reason}); remove it")
+        reason = _READER_REASONS.get(err.reason)
+        return fail(line, col, "yaml-syntax", _(
+            "YAML syntax error: character U+{code:04X} is not allowed in YAML ({reason}); "
+            "remove it").format(code=err.character, reason=_(reason) if reason else err.reason))
     except yaml.YAMLError as err:
-        return fail(0, 0, "yaml-syntax", "YAML syntax error: " + " ".join(str(err).split()))
+        return fail(0, 0, "yaml-syntax", _("YAML syntax error: {problem}").format(
+            problem=" ".join(str(err).split())))
     if root is None:
-        return fail(0, 0, "empty-file", "file is empty; it should hold a pk document")
+        return fail(0, 0, "empty-file", _("file is empty: write the pk document into it "
+                                          "(`pk new` starts a year from the previous one)"))
     diagnostics: list[Diagnostic] = []
     builder = _Builder(display, diagnostics)
     data = builder.build(root, 0)
@@ -204,8 +213,9 @@ class _Builder:
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
             if not self.too_deep:
-                self.report(node, "too-deep",
-                            f"nested more than {MAX_DEPTH} levels deep; a pk file never is")
+                self.report(node, "too-deep", _(
+                    "nested more than {depth} levels deep, which a pk file never is: check "
+                    "the indentation of these lines").format(depth=MAX_DEPTH))
             self.too_deep = True
             return None
         if isinstance(node, ScalarNode):
@@ -216,7 +226,8 @@ class _Builder:
         mapping: dict[Any, Any] = {}
         for k, v in node.value:
             if not isinstance(k, ScalarNode):
-                self.report(k, "yaml-complex-key", "a key must be plain text, not a list or mapping")
+                self.report(k, "yaml-complex-key", _("a key must be plain text, not a list or "
+                                                     "mapping: write `key: value`"))
                 continue
             if id(k) in self.seen:
                 self.aliases += 1
@@ -226,8 +237,9 @@ class _Builder:
             if not isinstance(name, str | int):
                 name = k.value
             if name in mapping:
-                self.report(k, "duplicate-key", f"key '{k.value}' appears twice in this mapping; "
-                            "keep one (the first is used)")
+                self.report(k, "duplicate-key", _(
+                    "key '{key}' appears twice here: delete one of them (pk reads the first)"
+                ).format(key=k.value))
                 continue
             mapping[name] = self.build(v, depth + 1)
         return mapping
@@ -241,23 +253,44 @@ def _alias_error(text: str, path: str) -> Diagnostic:
     """
     aliases = [e for e in yaml.parse(text, Loader=_Parser) if isinstance(e, yaml.AliasEvent)]
     first = aliases[0]
-    more = f" (this file has {len(aliases)} aliases)" if len(aliases) > 1 else ""
+    message = _("alias *{anchor} repeats a value anchored elsewhere; pk files do not allow "
+                "YAML anchors and aliases (&name, *name): write the value out in full").format(
+        anchor=first.anchor)
+    if len(aliases) > 1:
+        message += " " + _("(this file has {n} aliases)").format(n=len(aliases))
     return Diagnostic(
         path, first.start_mark.line + 1, first.start_mark.column + 1, Level.ERROR, "yaml-alias",
-        f"alias *{first.anchor} repeats a value anchored elsewhere; pk files do not allow "
-        f"YAML anchors and aliases (&name, *name): write the value out in full{more}",
+        message,
     )
 
 
 # Hints for the YAML errors a planner meets most, keyed by a fragment of libyaml's problem.
 _SYNTAX_HINTS = {
-    "mapping values are not allowed": "is this line indented more than the key above it? "
-    "A value that contains ': ' must be in quotes",
-    "expected <block end>": "this line does not line up with the keys above it; check its "
-    "indentation",
-    "did not find expected '-' indicator": "a list continues here but the line does not start "
-    "with '- '; check its indentation",
-    "could not find expected ':'": "each line needs `key: value`, or `- ` for a list item",
+    "mapping values are not allowed": N_("is this line indented more than the key above it? "
+                                         "A value that contains ': ' must be in quotes"),
+    "expected <block end>": N_("this line does not line up with the keys above it; check its "
+                               "indentation"),
+    "did not find expected '-' indicator": N_("a list continues here but the line does not "
+                                              "start with '- '; check its indentation"),
+    "could not find expected ':'": N_("each line needs `key: value`, or `- ` for a list item"),
+}
+
+
+_READER_REASONS = {
+    "control characters are not allowed": N_("control characters are not allowed"),
+    "special characters are not allowed": N_("special characters are not allowed"),
+}
+# libyaml's words for the problems planners meet most, so they can be translated.
+_PROBLEMS = {
+    "mapping values are not allowed in this context": N_("a value with `:` is not allowed here"),
+    "mapping values are not allowed here": N_("a value with `:` is not allowed here"),
+    "found a tab character that violates indentation": N_("a tab breaks the indentation here"),
+    "found character that cannot start any token": N_("this character cannot start a value"),
+    "could not find expected ':'": N_("the `:` after a key is missing"),
+    "did not find expected key": N_("a key was expected here"),
+    "did not find expected '-' indicator": N_("a `- ` list item was expected here"),
+    "found unexpected end of stream": N_("the file ends in the middle of a value"),
+    "found undefined tag handle": N_("a `!` starts a YAML tag, which pk files do not use"),
 }
 
 
@@ -273,24 +306,30 @@ def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, 
         mark = err.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     if "undefined alias" in problem:
-        return line, col, "yaml-alias", "alias with no anchor before it; pk files do not allow " \
-            "YAML anchors and aliases (&name, *name): write the value out in full"
+        return line, col, "yaml-alias", _(
+            "alias with no anchor before it; pk files do not allow YAML anchors and aliases "
+            "(&name, *name): write the value out in full")
     if "maximum nesting depth" in problem:
-        return line, col, "too-deep", "nested too deep for YAML to read; a pk file never is"
+        return line, col, "too-deep", _("nested too deep for YAML to read, which a pk file "
+                                        "never is: check the indentation of these lines")
     if err.context and "quoted scalar" in err.context and "end of stream" in problem:
-        return line, col, "yaml-syntax", "YAML syntax error: the quote opened here is never " \
-            "closed; add the closing quote"
-    hints = [hint for fragment, hint in _SYNTAX_HINTS.items() if fragment in problem]
+        return line, col, "yaml-syntax", _("YAML syntax error: the quote opened here is never "
+                                           "closed; add the closing quote")
+    hints = [_(hint) for fragment, hint in _SYNTAX_HINTS.items() if fragment in problem]
     if "\t" in _line_at(text, line):
-        hints.append("YAML indents with spaces, not tabs")
+        hints.append(_("YAML indents with spaces, not tabs"))
     if "cannot start any token" in problem and _line_at(text, line)[col - 1 : col] in ("@", "`"):
-        hints.append("a value starting with @ or ` must be in quotes")
+        hints.append(_("a value starting with @ or ` must be in quotes"))
     opened = _multiline_quote(text, line)
     if opened is not None:
-        hints.append(f"the quoted text opened at line {opened[0]}, col {opened[1]} runs on over "
-                     "several lines: is its closing quote missing?")
-    hint = f" ({'; '.join(hints)})" if hints else ""
-    return line, col, "yaml-syntax", f"YAML syntax error: {problem}{hint}"
+        hints.append(_("the quoted text opened at line {line}, col {col} runs on over several "
+                       "lines: is its closing quote missing?").format(line=opened[0], col=opened[1]))
+    # Other libyaml problems keep libyaml's English words.
+    known = _PROBLEMS.get(problem)
+    message = _("YAML syntax error: {problem}").format(problem=_(known) if known else problem)
+    if hints:
+        message += f" ({'; '.join(hints)})"
+    return line, col, "yaml-syntax", message
 
 
 def _multiline_quote(text: str, line: int) -> tuple[int, int] | None:

@@ -53,10 +53,12 @@ def test_validate_2024_prints_exactly_the_two_warnings_of_the_source() -> None:
     ik38 = line_of(data, "nama: Jumlah dokumen riset kepemiluan", after="id: IK-38")
     ik56 = line_of(data, "target:", after="id: IK-56")
     assert [re.sub(r":\d+: ", ": ", f, count=1) for f in findings] == [
-        f"data/2024/perjanjian.yaml:{ik38}: warning: indikator IK-38 has the same text as IK-27; "
-        "check the signed document whether both are meant [duplicate-indikator]",
-        f"data/2024/perjanjian.yaml:{ik56}: warning: indikator IK-56 has no target; capaian "
-        "cannot be computed until one is written here [target-missing]",
+        f"data/2024/perjanjian.yaml:{ik38}: warning: indikator IK-38 has the same text as IK-27: "
+        "check in the signed document whether both are meant, and remove or reword one "
+        "[duplicate-indikator]",
+        f"data/2024/perjanjian.yaml:{ik56}: warning: the target of indikator IK-56 is empty: "
+        "write the target as in the signed document, e.g. `target: 100` with `satuan: \"%\"`; "
+        "until then its capaian cannot be computed [target-missing]",
     ]
 
 
@@ -115,7 +117,7 @@ def test_github_format_gives_workflow_annotations() -> None:
     assert len(annotations) == 2
     pattern = re.compile(
         r"^::warning file=data/2024/perjanjian\.yaml,line=(\d+),col=(\d+),"
-        r"title=(duplicate-indikator|target-missing)::indikator IK-(38|56) .+$"
+        r"title=(duplicate-indikator|target-missing)::(the target of )?indikator IK-(38|56) .+$"
     )
     assert all(pattern.match(a) for a in annotations), annotations
     assert summary == "Found 2 warnings (1 file checked)."

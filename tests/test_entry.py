@@ -119,7 +119,7 @@ def test_set_creates_the_file_when_there_is_none(year: Path) -> None:
     ("args", "message"),
     [
         (["IK-99", "-p", "TW1", "-r", "5"], "no indikator 'IK-99'"),
-        (["IK-01", "-p", "TW5", "-r", "5"], "periode 'TW5' is not one of"),
+        (["IK-01", "-p", "TW5", "-r", "5"], "periode 'TW5' is not a triwulan"),
         (["IK-01", "-p", "TW1", "-r", "lima"], "must be a number in %"),
         (["IK-25", "-p", "TW1", "-r", "Z"], "is not a code of skala 'predikat-sakip'"),
         (["IK-01", "-p", "TW1", "-r", "-3"], "cannot be negative"),
@@ -165,10 +165,10 @@ def test_failed_import_is_located_and_leaves_every_file_identical(
     assert code == 1
     path = table.as_posix()
     assert f"{path}:3:1: error: no indikator 'IK-61' in the agreement" in out
-    assert f"{path}:4:2: error: periode 'Q2' is not one of TW1, TW2, TW3, TW4 [bad-periode]" in out
+    assert f"{path}:4:2: error: periode 'Q2' is not a triwulan: write one of TW1, TW2, TW3, TW4 [bad-periode]" in out
     assert f"{path}:5:3: error: realisasi for IK-03 must be a number in %, found 'tiga puluh'" in out
     assert f"{path}:6:3: error: '85' is not a code of skala 'predikat-sakip'" in out
-    assert f"{path}:7:1: error: IK-01 TW1 is already given in row 2; keep one [duplicate-entry]" in out
+    assert f"{path}:7:1: error: IK-01 TW1 is already given in row 2: keep one of the two rows [duplicate-entry]" in out
     assert "Nothing was written." in out
     assert snapshot(year) == before
 
@@ -253,5 +253,5 @@ def test_failed_xlsx_import_is_located(tmp_path: Path, monkeypatch: pytest.Monke
     before = snapshot(folder)
     code, out = run("import", "baris.xlsx", "demo")
     assert code == 1
-    assert "baris.xlsx:3:2: error: periode 'TW9' is not one of" in out
+    assert "baris.xlsx:3:2: error: periode 'TW9' is not a triwulan" in out
     assert snapshot(folder) == before

@@ -52,8 +52,8 @@ def test_fifty_megabyte_file_is_refused_without_reading_it(
     code, out = validate(year, monkeypatch)
     assert code == 1
     assert out == (
-        "2024/perjanjian.yaml:0:0: error: file is larger than 5 MB; a pk file is about 40 KB. "
-        "Is this the right file? [file-too-large]\nFound 1 error (1 file checked).\n"
+        "2024/perjanjian.yaml:0:0: error: file is larger than 5 MB, while a pk file is about "
+        "40 KB: check that this is the right file [file-too-large]\nFound 1 error (1 file checked).\n"
     )
     assert [p for p in opened if p.name == "perjanjian.yaml"] == []
 
@@ -101,7 +101,8 @@ def test_unreadable_file(year: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     code, out = validate(year, monkeypatch)
     assert code == 1
     assert out == (
-        "2024/perjanjian.yaml:0:0: error: cannot be read: Permission denied [unreadable]\n"
+        "2024/perjanjian.yaml:0:0: error: cannot be read (Permission denied); check that the "
+        "file exists and that you may read it [unreadable]\n"
         "Found 1 error (1 file checked).\n"
     )
 

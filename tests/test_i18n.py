@@ -108,3 +108,28 @@ def test_help_follows_the_language() -> None:
     assert "Check the agreement" in help_text(LANG="en_US.UTF-8")
     assert "Periksa perjanjian" in help_text(LANG="en_US.UTF-8", PK_LANG="id")
     assert "Opsi" in help_text("validate")
+
+
+def test_no_function_shadows_the_translation_function() -> None:
+    """`for _, _, ind in …` inside a function that also calls `_()` makes `_` a local name
+    there, and the call fails at run time (UnboundLocalError); comprehensions are safe."""
+    import ast
+
+    clashes = []
+    for path in sorted((ROOT / "pk").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for fn in ast.walk(tree):
+            if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            in_comprehensions = {
+                id(n) for c in ast.walk(fn)
+                if isinstance(c, ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp)
+                for n in ast.walk(c)
+            }
+            stores = [n for n in ast.walk(fn) if isinstance(n, ast.Name) and n.id == "_"
+                      and isinstance(n.ctx, ast.Store) and id(n) not in in_comprehensions]
+            calls = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                        and n.func.id == "_" for n in ast.walk(fn))
+            if stores and calls:
+                clashes.append(f"{path.name}:{stores[0].lineno} in {fn.name}")
+    assert clashes == []

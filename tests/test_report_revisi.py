@@ -19,6 +19,8 @@ from pk import report as rp
 from pk.cli import app
 from pk.diagnostics import UsageError
 
+pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
+
 GOLDEN = ROOT / "tests" / "golden"
 IK43 = """            nama: Persentasi Pegawai yang mendapat layanan Administrasi Kepegawaian Tepat Waktu
             target: 97.5"""
