@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATA   := data/2024
 
-.PHONY: install test report schema demo bench clean browser messages compile-messages
+.PHONY: install test report schema demo bench clean browser messages compile-messages docs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ messages: install
 
 compile-messages: install
 	$(BIN)/pybabel compile --statistics -d $(LOCALE) -D pk -l id
+
+# The pages of finding codes (docs/kode-temuan.md, docs/finding-codes.md) from
+# pk/explanations.py; tests/test_explain.py fails while they are stale.
+docs: install
+	$(BIN)/python -c 'from pk.explanations import write_docs; write_docs()'
 
 # A fictional year of realisasi (examples/demo-2024) through `pk achievement`.
 demo: install

@@ -551,6 +551,31 @@ def new(
         target=target.as_posix(), previous=previous.as_posix()))
 
 
+@app.command(help=_("Explain a finding code: what it means, a failing example and the fix."))
+def explain(
+    code: Annotated[
+        str | None, typer.Argument(help=_("The code in brackets at the end of a finding, "
+                                          "e.g. target-missing."))
+    ] = None,
+    list_: Annotated[bool, typer.Option("--list", help=_("List every code."))] = False,
+) -> None:
+    from pk import i18n
+    from pk.explanations import BY_CODE, render_list, render_text
+
+    if list_ or code is None:
+        sys.stdout.write(render_list(i18n.language))
+        return
+    code = code.strip().strip("[]").lower()
+    if code not in BY_CODE:
+        import difflib
+
+        close = difflib.get_close_matches(code, list(BY_CODE), n=1)
+        hint = _("did you mean {code}?").format(code=close[0]) if close else _(
+            "pk explain --list shows every code")
+        raise UsageError(_("no finding code {code!r}; {hint}").format(code=code, hint=hint))
+    sys.stdout.write(render_text(code, i18n.language))
+
+
 def _load_or_exit(path: Path | None):  # type: ignore[no-untyped-def]
     """Load a year for a command that needs valid data; print the errors and exit 1 if not."""
     return _load_year_or_exit(path).perjanjian
