@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATA   := data/2024
 
-.PHONY: install test report schema demo bench clean browser messages compile-messages docs
+.PHONY: install test lint report schema demo bench clean browser messages compile-messages docs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-test: install browser
+test: install browser lint
 	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check pk tests bench
+	$(BIN)/ruff format --check pk tests bench
+	$(BIN)/mypy
 
 # The browser tests and `pk report --format pdf` use Debian's Chromium (never a downloaded
 # one). Installed here when missing and we are root (CI is); otherwise the browser tests

@@ -48,8 +48,12 @@ def measure(name: str, cmd: list[str], runs: int, ok: tuple[int, ...] = (0,)) ->
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pk", type=Path, required=True, help="the pk console script")
-    parser.add_argument("--tools", type=Path, required=True, help="bin folder with yamllint, check-jsonschema")
-    parser.add_argument("--work", type=Path, required=True, help="folder with the generated workspaces")
+    parser.add_argument(
+        "--tools", type=Path, required=True, help="bin folder with yamllint, check-jsonschema"
+    )
+    parser.add_argument(
+        "--work", type=Path, required=True, help="folder with the generated workspaces"
+    )
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
 
@@ -71,16 +75,24 @@ def main() -> None:
         measure("pk validate data/2024", [pk, "validate", "data/2024"], args.runs),
         measure("check-jsonschema data/2024", cjs + year_files, args.runs, ok=(0, 1)),
         measure("yamllint data/2024", yamllint + year_files, args.runs, ok=(0, 1)),
-        measure(f"pk validate national/2 ({len(list(half.glob('*/')))} units)",
-                [pk, "validate", str(half)], few),
-        measure(f"pk validate national ({len(national_files)} units)",
-                [pk, "validate", str(national)], few),
+        measure(
+            f"pk validate national/2 ({len(list(half.glob('*/')))} units)",
+            [pk, "validate", str(half)],
+            few,
+        ),
+        measure(
+            f"pk validate national ({len(national_files)} units)",
+            [pk, "validate", str(national)],
+            few,
+        ),
         measure("check-jsonschema national", cjs + national_files, 1, ok=(0, 1)),
     ]
     by = {r.name.split(" (")[0]: r for r in rows}
 
-    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.system()} {platform.release()}")
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
     print()
     print("| command | median wall time | peak memory | runs |")
     print("|---|---:|---:|---:|")
@@ -89,15 +101,27 @@ def main() -> None:
     print()
 
     checks = [
-        ("pk validate data/2024 ≤ 0.6 × check-jsonschema",
-         by["pk validate data/2024"].seconds, 0.6 * by["check-jsonschema data/2024"].seconds),
-        ("pk validate data/2024 ≤ 1.0 × yamllint",
-         by["pk validate data/2024"].seconds, by["yamllint data/2024"].seconds),
-        ("pk --help ≤ 1.2 × bare typer --help",
-         by["pk --help"].seconds, 1.2 * by["bare typer app --help"].seconds),
+        (
+            "pk validate data/2024 ≤ 0.6 × check-jsonschema",
+            by["pk validate data/2024"].seconds,
+            0.6 * by["check-jsonschema data/2024"].seconds,
+        ),
+        (
+            "pk validate data/2024 ≤ 1.0 × yamllint",
+            by["pk validate data/2024"].seconds,
+            by["yamllint data/2024"].seconds,
+        ),
+        (
+            "pk --help ≤ 1.2 × bare typer --help",
+            by["pk --help"].seconds,
+            1.2 * by["bare typer app --help"].seconds,
+        ),
         ("national validate < 6 s", by["pk validate national"].seconds, 6.0),
-        ("national validate ≥ 10 × faster than check-jsonschema",
-         by["pk validate national"].seconds, by["check-jsonschema national"].seconds / 10),
+        (
+            "national validate ≥ 10 × faster than check-jsonschema",
+            by["pk validate national"].seconds,
+            by["check-jsonschema national"].seconds / 10,
+        ),
         ("national peak memory < 1 GB", by["pk validate national"].peak_mb, 1024),
     ]
     grow = by["pk validate national"].seconds / by["pk validate national/2"].seconds
@@ -107,7 +131,9 @@ def main() -> None:
     print("|---|---:|---:|:-:|")
     for name, value, limit in checks:
         unit = "MB" if "memory" in name else "s"
-        print(f"| {name} | {value:.3f} {unit} | {limit:.3f} {unit} | {'yes' if value <= limit else 'NO'} |")
+        print(
+            f"| {name} | {value:.3f} {unit} | {limit:.3f} {unit} | {'yes' if value <= limit else 'NO'} |"
+        )
 
 
 if __name__ == "__main__":

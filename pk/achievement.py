@@ -38,8 +38,11 @@ def _number(value: Decimal | None) -> int | float | None:
     # JSON has one number type; two-decimal values print exactly ("104.73") as floats.
     if value is None:
         return None
-    return int(value) if value == value.to_integral() and value.as_tuple().exponent == 0 \
+    return (
+        int(value)
+        if value == value.to_integral() and value.as_tuple().exponent == 0
         else float(value)
+    )
 
 
 def _value(value: Decimal | Rentang | str | None) -> Any:
@@ -141,20 +144,33 @@ def render_json(result: Achievement) -> str:
     return json.dumps(build(result), ensure_ascii=False, indent=2) + "\n"
 
 
-CSV_COLUMNS = ("id", "kelompok", "sasaran_id", "indikator", "satuan", "target_teks",
-               "realisasi", "capaian", "predikat", "status", "rumus")
+CSV_COLUMNS = (
+    "id",
+    "kelompok",
+    "sasaran_id",
+    "indikator",
+    "satuan",
+    "target_teks",
+    "realisasi",
+    "capaian",
+    "predikat",
+    "status",
+    "rumus",
+)
 
 
 def render_csv(result: Achievement) -> str:
     """One row per indicator; numbers with a decimal point, as spreadsheets read them."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n",
-                            extrasaction="ignore")
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for item in result.indikator:
         row = _indikator(item)
-        row["realisasi"] = item.realisasi if not isinstance(item.realisasi, Decimal) \
+        row["realisasi"] = (
+            item.realisasi
+            if not isinstance(item.realisasi, Decimal)
             else format(item.realisasi, "f")
+        )
         row["capaian"] = format(item.capaian, "f") if item.capaian is not None else ""
         writer.writerow(row)
     return out.getvalue()
@@ -224,8 +240,9 @@ def print_table(result: Achievement, title: str) -> None:
     console.print(f"Predikat ({result.skala.nama}): {counts}", highlight=False)
     missing = result.keseluruhan.belum_ada_data
     if missing:
-        console.print(f"Belum ada data: {len(missing)} indikator ({', '.join(missing)})",
-                      highlight=False)
+        console.print(
+            f"Belum ada data: {len(missing)} indikator ({', '.join(missing)})", highlight=False
+        )
     stuck = result.keseluruhan.tidak_dapat_dihitung
     if stuck:
         console.print(f"Tidak dapat dihitung: {', '.join(stuck)}", highlight=False)
@@ -241,7 +258,9 @@ def print_table(result: Achievement, title: str) -> None:
         if line is anggaran.total:
             budget.add_section()
         budget.add_row(
-            line.kode, line.nama, rupiah(line.pagu),
+            line.kode,
+            line.nama,
+            rupiah(line.pagu),
             rupiah(line.realisasi) if line.realisasi is not None else "belum ada data",
             desimal(line.penyerapan) if line.penyerapan is not None else "—",
         )
@@ -249,7 +268,9 @@ def print_table(result: Achievement, title: str) -> None:
     if anggaran.efisiensi is not None and anggaran.selisih is not None:
         console.print(
             f"Efisiensi: {anggaran.efisiensi} (rata-rata capaian − penyerapan = "
-            f"{desimal(anggaran.selisih)} poin)", highlight=False)
+            f"{desimal(anggaran.selisih)} poin)",
+            highlight=False,
+        )
 
 
 # --- a workspace: one row per unit, and the indicators rolled up from units ---------------
@@ -262,8 +283,11 @@ def build_units(result: WorkspaceAchievement) -> dict[str, Any]:
 
     def capaian_of(unit: str, indikator: str) -> int | float | None:
         achievement = finals.get(unit)
-        item = next((i for i in achievement.indikator if i.id == indikator), None) \
-            if achievement else None
+        item = (
+            next((i for i in achievement.indikator if i.id == indikator), None)
+            if achievement
+            else None
+        )
         return _number(item.capaian) if item else None
 
     return {
@@ -292,8 +316,12 @@ def build_units(result: WorkspaceAchievement) -> dict[str, Any]:
                 "rumus": r.turunan.rumus,
                 "keterangan": r.turunan.keterangan,
                 "units": [
-                    {"unit": s.unit, "keadaan": str(s.keadaan), "realisasi": _value(s.realisasi),
-                     "capaian": _number(s.capaian)}
+                    {
+                        "unit": s.unit,
+                        "keadaan": str(s.keadaan),
+                        "realisasi": _value(s.realisasi),
+                        "capaian": _number(s.capaian),
+                    }
                     for s in r.units
                 ],
             }
@@ -336,7 +364,9 @@ def print_units_table(result: WorkspaceAchievement, title: str) -> None:
             table.add_row(row.id, row.induk or "", "[red]berkas tidak valid[/]", "", "", "", "", "")
             continue
         table.add_row(
-            row.id, row.induk or "", str(row.jumlah_indikator),
+            row.id,
+            row.induk or "",
+            str(row.jumlah_indikator),
             desimal(row.rata_rata) if row.rata_rata is not None else "—",
             row.predikat or "",
             f"[yellow]{row.di_bawah_target}[/]" if row.di_bawah_target else "0",

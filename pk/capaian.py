@@ -34,9 +34,8 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from pk.models import Agregasi, Indikator, Perjanjian, Polaritas, Rentang, RumusMinimal
+from pk.models import TRIWULAN, Agregasi, Indikator, Perjanjian, Polaritas, Rentang, RumusMinimal
 from pk.models_realisasi import (
-    TRIWULAN,
     Kategori,
     Pembulatan,
     Pengaturan,
@@ -206,8 +205,11 @@ def capaian_angka(
         return Hasil((2 * target - realisasi) / target * HUNDRED, rumus)
     rumus = f"target / realisasi × 100 = {t} / {r} × 100"
     if realisasi == 0:
-        return Hasil(HUNDRED, rumus, "realisasi 0 pada indikator yang makin rendah makin baik: "
-                     "capaian 100 (konvensi rasio)")
+        return Hasil(
+            HUNDRED,
+            rumus,
+            "realisasi 0 pada indikator yang makin rendah makin baik: capaian 100 (konvensi rasio)",
+        )
     return Hasil(target / realisasi * HUNDRED, rumus)
 
 
@@ -221,20 +223,30 @@ def capaian_rentang(
     lo, hi = fmt(target.min), fmt(target.maks)
     if target.min <= realisasi <= target.maks:
         return Hasil(HUNDRED, f"realisasi {fmt(realisasi)} di dalam rentang {lo}–{hi}: 100")
-    bound, name = (target.min, "batas bawah") if realisasi < target.min else (target.maks, "batas atas")
+    bound, name = (
+        (target.min, "batas bawah") if realisasi < target.min else (target.maks, "batas atas")
+    )
     inner = capaian_angka(bound, realisasi, polaritas, rumus_minimal)
-    return Hasil(inner.capaian, f"di luar rentang {lo}–{hi}, terhadap {name}: {inner.rumus}",
-                 inner.keterangan)
+    return Hasil(
+        inner.capaian,
+        f"di luar rentang {lo}–{hi}, terhadap {name}: {inner.rumus}",
+        inner.keterangan,
+    )
 
 
 def capaian_kode(target: str, realisasi: str, skor: dict[str, Decimal]) -> Hasil:
     """Capaian of a grade or level: realisasi's score / target's score × 100."""
     if target not in skor or realisasi not in skor:
         unknown = realisasi if realisasi not in skor else target
-        return Hasil(None, "skor realisasi / skor target × 100",
-                     f"kode {unknown} tidak ada pada skala ({', '.join(skor)})")
+        return Hasil(
+            None,
+            "skor realisasi / skor target × 100",
+            f"kode {unknown} tidak ada pada skala ({', '.join(skor)})",
+        )
     t, r = skor[target], skor[realisasi]
-    rumus = f"skor realisasi / skor target × 100 = {fmt(r)} ({realisasi}) / {fmt(t)} ({target}) × 100"
+    rumus = (
+        f"skor realisasi / skor target × 100 = {fmt(r)} ({realisasi}) / {fmt(t)} ({target}) × 100"
+    )
     if t == 0:
         return Hasil(None, rumus, "skor target 0: capaian tidak dapat dihitung")
     return Hasil(r / t * HUNDRED, rumus)
@@ -280,7 +292,9 @@ def efisiensi_of(selisih: Decimal) -> str:
 
 def fmt(number: Decimal) -> str:
     """A number as Indonesian reports print it: decimal comma, no trailing zeros."""
-    text = format(number.normalize(), "f") if number == number.to_integral() else format(number, "f")
+    text = (
+        format(number.normalize(), "f") if number == number.to_integral() else format(number, "f")
+    )
     return text.replace(".", ",")
 
 
@@ -319,25 +333,41 @@ def compute(
     data = realisasi.indikator if realisasi else {}
     turunan = turunan or {}
     results = tuple(
-        _indikator(perjanjian, k.no, s.id, ind, data.get(ind.id), periode, pengaturan, rnd,
-                   turunan.get(ind.id))
+        _indikator(
+            perjanjian,
+            k.no,
+            s.id,
+            ind,
+            data.get(ind.id),
+            periode,
+            pengaturan,
+            rnd,
+            turunan.get(ind.id),
+        )
         for k, s, ind in perjanjian.indikator()
     )
     by_id = {r.id: r for r in results}
     skala = pengaturan.predikat
     sasaran = tuple(
         _ringkasan(s.id, s.nama, [by_id[i.id] for i in s.indikator], skala, rnd)
-        for k in perjanjian.kelompok for s in k.sasaran
+        for k in perjanjian.kelompok
+        for s in k.sasaran
     )
     kelompok = tuple(
-        _ringkasan(str(k.no), f"Kelompok {k.no}",
-                   [by_id[i.id] for s in k.sasaran for i in s.indikator], skala, rnd)
+        _ringkasan(
+            str(k.no),
+            f"Kelompok {k.no}",
+            [by_id[i.id] for s in k.sasaran for i in s.indikator],
+            skala,
+            rnd,
+        )
         for k in perjanjian.kelompok
     )
     keseluruhan = _ringkasan("keseluruhan", "Keseluruhan", list(results), skala, rnd)
     anggaran = _anggaran(perjanjian, realisasi, periode, keseluruhan.rata_rata, rnd)
-    return Achievement(periode, skala, pengaturan.batas_capaian, results, sasaran, kelompok,
-                       keseluruhan, anggaran)
+    return Achievement(
+        periode, skala, pengaturan.batas_capaian, results, sasaran, kelompok, keseluruhan, anggaran
+    )
 
 
 def _indikator(
@@ -369,24 +399,45 @@ def _indikator(
         value, used, how = turunan.realisasi, periode.triwulan[-1:], turunan.rumus
         catatan = turunan.keterangan
 
-    def result(capaian: Decimal | None, status: Status, rumus: str,
-               keterangan: str | None = None) -> CapaianIndikator:
+    def result(
+        capaian: Decimal | None, status: Status, rumus: str, keterangan: str | None = None
+    ) -> CapaianIndikator:
         band = predikat_of(capaian, pengaturan.predikat)
         return CapaianIndikator(
-            ind.id, ind.nama, kelompok, sasaran_id, ind.satuan, target, target_sumber,
-            value, used, capaian, band.nama if band else None, status, rumus, keterangan,
+            ind.id,
+            ind.nama,
+            kelompok,
+            sasaran_id,
+            ind.satuan,
+            target,
+            target_sumber,
+            value,
+            used,
+            capaian,
+            band.nama if band else None,
+            status,
+            rumus,
+            keterangan,
             catatan,
         )
 
     if value is None:
-        return result(None, Status.BELUM_ADA_DATA, "belum ada data",
-                      f"tidak ada realisasi pada {', '.join(periode.triwulan)}")
+        return result(
+            None,
+            Status.BELUM_ADA_DATA,
+            "belum ada data",
+            f"tidak ada realisasi pada {', '.join(periode.triwulan)}",
+        )
     if target is None:
         return result(None, Status.TIDAK_DAPAT_DIHITUNG, "—", "target belum ditetapkan")
     hasil = _hasil(perjanjian, ind, target, value)
     if hasil is None:
-        return result(None, Status.TIDAK_DAPAT_DIHITUNG, "—",
-                      f"realisasi {value} tidak sesuai jenis target {_kind(target)}")
+        return result(
+            None,
+            Status.TIDAK_DAPAT_DIHITUNG,
+            "—",
+            f"realisasi {value} tidak sesuai jenis target {_kind(target)}",
+        )
     # Say how the realisasi was made unless it is simply the period's own quarter.
     plain = turunan is None and ind.agregasi is Agregasi.TERAKHIR and used == periode.triwulan[-1:]
     rumus = hasil.rumus if plain else f"{hasil.rumus}; realisasi = {how}"
@@ -402,13 +453,18 @@ def _indikator(
     return result(capaian, Status.DIHITUNG, rumus, keterangan)
 
 
-def _hasil(perjanjian: Perjanjian, ind: Indikator, target: TargetValue, value: Nilai) -> Hasil | None:
+def _hasil(
+    perjanjian: Perjanjian, ind: Indikator, target: TargetValue, value: Nilai
+) -> Hasil | None:
     """Apply the indicator's formula; None when the realisasi's kind does not fit the target."""
     if isinstance(target, str):
         skala = perjanjian.skala.get(ind.skala or "")
         if skala is None:
-            return Hasil(None, "skor realisasi / skor target × 100",
-                         f"skala {ind.skala} tidak dideklarasikan")
+            return Hasil(
+                None,
+                "skor realisasi / skor target × 100",
+                f"skala {ind.skala} tidak dideklarasikan",
+            )
         kode = as_kode(value, skala.kode)
         if kode is None:
             return None
@@ -443,20 +499,27 @@ def _ringkasan(
     band = predikat_of(average, skala)
     counts = tuple((k.nama, sum(1 for i in items if i.predikat == k.nama)) for k in skala.kategori)
     return Ringkasan(
-        kunci, nama, len(items), average, band.nama if band else None, counts,
+        kunci,
+        nama,
+        len(items),
+        average,
+        band.nama if band else None,
+        counts,
         tuple(i.id for i in items if i.status is Status.BELUM_ADA_DATA),
         tuple(i.id for i in items if i.status is Status.TIDAK_DAPAT_DIHITUNG),
     )
 
 
-def _penyerapan(kode: str, nama: str, pagu: int, spent: int | None, rnd: Round,
-                tws: tuple[str, ...]) -> PenyerapanKegiatan:
+def _penyerapan(
+    kode: str, nama: str, pagu: int, spent: int | None, rnd: Round, tws: tuple[str, ...]
+) -> PenyerapanKegiatan:
     rumus = f"realisasi anggaran ({'+'.join(tws)}) / pagu × 100"
     if spent is None:
         return PenyerapanKegiatan(kode, nama, pagu, None, None, rumus, "belum ada data")
     if pagu == 0:
-        return PenyerapanKegiatan(kode, nama, pagu, spent, None, rumus,
-                                  "pagu 0: penyerapan tidak dapat dihitung")
+        return PenyerapanKegiatan(
+            kode, nama, pagu, spent, None, rumus, "pagu 0: penyerapan tidak dapat dihitung"
+        )
     return PenyerapanKegiatan(kode, nama, pagu, spent, rnd(Decimal(spent) / pagu * HUNDRED), rumus)
 
 
@@ -473,16 +536,21 @@ def _anggaran(
         entry = realisasi.anggaran.get(keg.kode) if realisasi else None
         amounts = [getattr(entry, tw) for tw in tws] if entry else []
         filled = [a for a in amounts if a is not None]
-        lines.append(_penyerapan(keg.kode, keg.nama, keg.pagu, sum(filled) if filled else None,
-                                 rnd, tws))
+        lines.append(
+            _penyerapan(keg.kode, keg.nama, keg.pagu, sum(filled) if filled else None, rnd, tws)
+        )
     known = [line.realisasi for line in lines if line.realisasi is not None]
     pagu = sum(line.pagu for line in lines)
-    total = _penyerapan("", perjanjian.anggaran.label_jumlah, pagu,
-                        sum(known) if known else None, rnd, tws)
-    rumus = ("selisih = rata-rata capaian − penyerapan; > 5 efisien, −5…5 cukup efisien, "
-             "< −5 tidak efisien")
+    total = _penyerapan(
+        "", perjanjian.anggaran.label_jumlah, pagu, sum(known) if known else None, rnd, tws
+    )
+    rumus = (
+        "selisih = rata-rata capaian − penyerapan; > 5 efisien, −5…5 cukup efisien, "
+        "< −5 tidak efisien"
+    )
     if rata_rata is None or total.penyerapan is None:
         return Anggaran(tuple(lines), total, PEDOMAN_IKPA[tws[-1]], None, None, rumus)
     selisih = rata_rata - total.penyerapan
-    return Anggaran(tuple(lines), total, PEDOMAN_IKPA[tws[-1]], efisiensi_of(selisih), selisih,
-                    rumus)
+    return Anggaran(
+        tuple(lines), total, PEDOMAN_IKPA[tws[-1]], efisiensi_of(selisih), selisih, rumus
+    )

@@ -17,9 +17,18 @@ from pk.models_realisasi import SkalaPredikat
 
 # The terminal colour names pengaturan.yaml uses, as print-friendly hex colours.
 _COLOURS = {
-    "green": "#2e7d32", "bright_green": "#43a047", "cyan": "#00838f", "blue": "#1565c0",
-    "yellow": "#f9a825", "gold": "#f9a825", "orange": "#ef6c00", "dark_orange": "#e65100",
-    "red": "#c62828", "bright_red": "#d32f2f", "magenta": "#ad1457", "grey": "#757575",
+    "green": "#2e7d32",
+    "bright_green": "#43a047",
+    "cyan": "#00838f",
+    "blue": "#1565c0",
+    "yellow": "#f9a825",
+    "gold": "#f9a825",
+    "orange": "#ef6c00",
+    "dark_orange": "#e65100",
+    "red": "#c62828",
+    "bright_red": "#d32f2f",
+    "magenta": "#ad1457",
+    "grey": "#757575",
 }
 _FALLBACK = ("#2e7d32", "#00838f", "#f9a825", "#e65100", "#c62828", "#6a1b9a", "#37474f")
 NEUTRAL = "#546e7a"
@@ -67,8 +76,9 @@ def _short(text: str, limit: int = 44) -> str:
 
 def bar_chart(bars: list[Bar], *, title: str, lines: list[Line], id: str) -> Markup:
     """Horizontal bars in percent with an axis from 0 to a round maximum (at least 120)."""
-    highest = max([b.value for b in bars if b.value is not None] + [ln.value for ln in lines]
-                  + [Decimal(100)])
+    highest = max(
+        [b.value for b in bars if b.value is not None] + [ln.value for ln in lines] + [Decimal(100)]
+    )
     axis_max = max(Decimal(120), ((highest / 20).to_integral_value(ROUND_HALF_UP) + 1) * 20)
     plot = Decimal(WIDTH - LABEL_WIDTH - VALUE_WIDTH)
     height = TOP + ROW * len(bars) + BOTTOM
@@ -90,30 +100,44 @@ def bar_chart(bars: list[Bar], *, title: str, lines: list[Line], id: str) -> Mar
     for tick in range(0, int(axis_max) + 1, 20):
         tx = _n(x(Decimal(tick)))
         out.append(f'<line x1="{tx}" y1="{TOP - 4}" x2="{tx}" y2="{bottom}" stroke="#ddd"/>')
-        out.append(f'<text x="{tx}" y="{bottom + 14}" text-anchor="middle" '
-                   f'fill="#444">{tick}%</text>')
+        out.append(
+            f'<text x="{tx}" y="{bottom + 14}" text-anchor="middle" fill="#444">{tick}%</text>'
+        )
     for i, bar in enumerate(bars):
         y = TOP + ROW * i
         out.append(f'<g class="batang"><title>{escape(bar.title)}</title>')
-        out.append(f'<text x="{LABEL_WIDTH - 6}" y="{y + 14}" text-anchor="end">'
-                   f'{escape(_short(bar.label))}</text>')
+        out.append(
+            f'<text x="{LABEL_WIDTH - 6}" y="{y + 14}" text-anchor="end">'
+            f"{escape(_short(bar.label))}</text>"
+        )
         if bar.value is None:
-            out.append(f'<text x="{LABEL_WIDTH + 4}" y="{y + 14}" fill="#666" '
-                       f'font-style="italic">{escape(bar.missing)}</text>')
+            out.append(
+                f'<text x="{LABEL_WIDTH + 4}" y="{y + 14}" fill="#666" '
+                f'font-style="italic">{escape(bar.missing)}</text>'
+            )
         else:
             width = _n(x(bar.value) - x0)
-            out.append(f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{width}" height="{ROW - 6}" '
-                       f'fill="{escape(bar.colour)}"/>')
-            out.append(f'<text x="{_n(x(bar.value) + 4)}" y="{y + 14}">'
-                       f'{escape(formats.persen(bar.value))}</text>')
+            out.append(
+                f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{width}" height="{ROW - 6}" '
+                f'fill="{escape(bar.colour)}"/>'
+            )
+            out.append(
+                f'<text x="{_n(x(bar.value) + 4)}" y="{y + 14}">'
+                f"{escape(formats.persen(bar.value))}</text>"
+            )
         out.append("</g>")
     for ln in lines:
         lx = _n(x(ln.value))
-        out.append(f'<line x1="{lx}" y1="{TOP - 6}" x2="{lx}" y2="{bottom}" stroke="#000" '
-                   f'stroke-dasharray="4 3"/>')
-        out.append(f'<text x="{lx}" y="{TOP - 9}" text-anchor="middle" font-size="10">'
-                   f'{escape(ln.label)}</text>')
-    out.append(f'<line x1="{LABEL_WIDTH}" y1="{TOP - 4}" x2="{LABEL_WIDTH}" y2="{bottom}" '
-               f'stroke="#000"/>')
+        out.append(
+            f'<line x1="{lx}" y1="{TOP - 6}" x2="{lx}" y2="{bottom}" stroke="#000" '
+            f'stroke-dasharray="4 3"/>'
+        )
+        out.append(
+            f'<text x="{lx}" y="{TOP - 9}" text-anchor="middle" font-size="10">'
+            f"{escape(ln.label)}</text>"
+        )
+    out.append(
+        f'<line x1="{LABEL_WIDTH}" y1="{TOP - 4}" x2="{LABEL_WIDTH}" y2="{bottom}" stroke="#000"/>'
+    )
     out.append("</svg>")
     return Markup("\n".join(out))

@@ -11,12 +11,15 @@ import difflib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from pk.diagnostics import Level
 from pk.formats import rupiah
 from pk.i18n import N_, _
-from pk.models import Agregasi, Indikator, Perjanjian, Polaritas, Rentang, Status
-from pk.models_realisasi import TRIWULAN, Pengaturan, Realisasi
+from pk.models import TRIWULAN, Agregasi, Indikator, Perjanjian, Polaritas, Rentang, Status
+
+if TYPE_CHECKING:  # a year without realisasi.yaml or pengaturan.yaml never loads their models
+    from pk.models_realisasi import Pengaturan, Realisasi
 
 Loc = tuple[str | int, ...]
 
@@ -60,7 +63,7 @@ def check_duplicate_id(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
     seen: dict[str, str] = {}
     for k, kelompok in enumerate(doc.kelompok):
         for s, sasaran in enumerate(kelompok.sasaran):
-            locs = [(("kelompok", k, "sasaran", s), sasaran.id)]
+            locs: list[tuple[Loc, str]] = [(("kelompok", k, "sasaran", s), sasaran.id)]
             locs += [
                 (("kelompok", k, "sasaran", s, "indikator", i), ind.id)
                 for i, ind in enumerate(sasaran.indikator)
@@ -69,9 +72,13 @@ def check_duplicate_id(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
                 where = f"kelompok {kelompok.no}"
                 if id_ in seen:
                     yield Finding(
-                        (*loc, "id"), Level.ERROR, "duplicate-id",
-                        _("id {id} is already used in {where}: give this one a new id that is "
-                          "not used elsewhere, e.g. the next number").format(id=id_, where=seen[id_]),
+                        (*loc, "id"),
+                        Level.ERROR,
+                        "duplicate-id",
+                        _(
+                            "id {id} is already used in {where}: give this one a new id that is "
+                            "not used elsewhere, e.g. the next number"
+                        ).format(id=id_, where=seen[id_]),
                     )
                 else:
                     seen[id_] = where
@@ -99,8 +106,12 @@ def check_empty_name(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
     ]
     for loc, text in texts:
         if not text.strip():
-            yield Finding(loc, Level.ERROR, "empty-name", _(
-                "`{key}` is empty: write the text as in the signed document").format(key=loc[-1]))
+            yield Finding(
+                loc,
+                Level.ERROR,
+                "empty-name",
+                _("`{key}` is empty: write the text as in the signed document").format(key=loc[-1]),
+            )
 
 
 def check_target(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
@@ -116,32 +127,63 @@ def check_target(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
             scale = doc.skala.get(ind.skala)
             if scale is None:
                 if doc.skala:
-                    message = _("skala '{skala}' is not declared under `skala` (declared: "
-                                "{known}): correct the name, or declare it with its codes")
+                    message = _(
+                        "skala '{skala}' is not declared under `skala` (declared: "
+                        "{known}): correct the name, or declare it with its codes"
+                    )
                 else:
-                    message = _("skala '{skala}' is not declared: add it under `skala` at the "
-                                "top of the file, with its codes")
-                yield Finding((*loc, "skala"), Level.ERROR, "unknown-skala",
-                              message.format(skala=ind.skala, known=", ".join(doc.skala)))
+                    message = _(
+                        "skala '{skala}' is not declared: add it under `skala` at the "
+                        "top of the file, with its codes"
+                    )
+                yield Finding(
+                    (*loc, "skala"),
+                    Level.ERROR,
+                    "unknown-skala",
+                    message.format(skala=ind.skala, known=", ".join(doc.skala)),
+                )
             elif target is not None and (not isinstance(target, str) or target not in scale.kode):
                 codes = ", ".join(scale.kode)
-                yield Finding((*loc, "target"), Level.ERROR, "target-not-on-scale", _(
-                    "target {target} is not a code of skala '{skala}' ({codes}): write one of "
-                    "them, in quotes if it is a number").format(
-                    target=target, skala=ind.skala, codes=codes))
+                yield Finding(
+                    (*loc, "target"),
+                    Level.ERROR,
+                    "target-not-on-scale",
+                    _(
+                        "target {target} is not a code of skala '{skala}' ({codes}): write one of "
+                        "them, in quotes if it is a number"
+                    ).format(target=target, skala=ind.skala, codes=codes),
+                )
             continue
         if isinstance(target, str):
-            yield Finding((*loc, "target"), Level.ERROR, "target-is-text", _(
-                "target '{target}' is text: write the number and put the unit in `satuan` "
-                "(target: 100, satuan: \"%\"), or name a `skala` for a grade").format(target=target))
+            yield Finding(
+                (*loc, "target"),
+                Level.ERROR,
+                "target-is-text",
+                _(
+                    "target '{target}' is text: write the number and put the unit in `satuan` "
+                    '(target: 100, satuan: "%"), or name a `skala` for a grade'
+                ).format(target=target),
+            )
         elif target is not None and not ind.satuan:
-            yield Finding((*loc, "target"), Level.ERROR, "satuan-missing", _(
-                "target {target} has no unit: add `satuan` as in the signed document, "
-                "e.g. satuan: \"%\" or satuan: Dokumen").format(target=_show(target)))
+            yield Finding(
+                (*loc, "target"),
+                Level.ERROR,
+                "satuan-missing",
+                _(
+                    "target {target} has no unit: add `satuan` as in the signed document, "
+                    'e.g. satuan: "%" or satuan: Dokumen'
+                ).format(target=_show(target)),
+            )
         if isinstance(target, Rentang) and target.min > target.maks:
-            yield Finding((*loc, "target", "min"), Level.ERROR, "range-reversed", _(
-                "range min {min} is above maks {maks}: swap the two, the smaller number "
-                "goes in `min`").format(min=_show(target.min), maks=_show(target.maks)))
+            yield Finding(
+                (*loc, "target", "min"),
+                Level.ERROR,
+                "range-reversed",
+                _(
+                    "range min {min} is above maks {maks}: swap the two, the smaller number "
+                    "goes in `min`"
+                ).format(min=_show(target.min), maks=_show(target.maks)),
+            )
 
 
 def check_target_missing(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
@@ -152,10 +194,16 @@ def check_target_missing(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
     for loc, ind in _indikator_locs(doc):
         if ind.target is None:
             # At `target: null` when the key is there, else at the indikator itself.
-            yield Finding((*loc, "target"), Level.WARNING, "target-missing", _(
-                "the target of indikator {id} is empty: write the target as in the signed "
-                "document, e.g. `target: 100` with `satuan: \"%\"`; until then its capaian "
-                "cannot be computed").format(id=ind.id))
+            yield Finding(
+                (*loc, "target"),
+                Level.WARNING,
+                "target-missing",
+                _(
+                    "the target of indikator {id} is empty: write the target as in the signed "
+                    'document, e.g. `target: 100` with `satuan: "%"`; until then its capaian '
+                    "cannot be computed"
+                ).format(id=ind.id),
+            )
 
 
 def check_duplicate_indikator(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
@@ -169,10 +217,15 @@ def check_duplicate_indikator(doc: Perjanjian, ctx: Context) -> Iterator[Finding
         if not text:
             continue
         if text in seen:
-            yield Finding((*loc, "nama"), Level.WARNING, "duplicate-indikator", _(
-                "indikator {id} has the same text as {other}: check in the signed document "
-                "whether both are meant, and remove or reword one").format(
-                id=ind.id, other=seen[text]))
+            yield Finding(
+                (*loc, "nama"),
+                Level.WARNING,
+                "duplicate-indikator",
+                _(
+                    "indikator {id} has the same text as {other}: check in the signed document "
+                    "whether both are meant, and remove or reword one"
+                ).format(id=ind.id, other=seen[text]),
+            )
         else:
             seen[text] = ind.id
 
@@ -186,13 +239,23 @@ def check_total(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
     total = sum(k.pagu for k in doc.anggaran.kegiatan)
     if stated is not None and stated != total:
         if stated > total:
-            message = _("jumlah is {stated} but the kegiatan add up to {total} ({difference} "
-                        "more): correct a pagu or the jumlah, as in the signed document")
+            message = _(
+                "jumlah is {stated} but the kegiatan add up to {total} ({difference} "
+                "more): correct a pagu or the jumlah, as in the signed document"
+            )
         else:
-            message = _("jumlah is {stated} but the kegiatan add up to {total} ({difference} "
-                        "less): correct a pagu or the jumlah, as in the signed document")
-        yield Finding(("anggaran", "jumlah"), Level.ERROR, "total-mismatch", message.format(
-            stated=rupiah(stated), total=rupiah(total), difference=rupiah(abs(stated - total))))
+            message = _(
+                "jumlah is {stated} but the kegiatan add up to {total} ({difference} "
+                "less): correct a pagu or the jumlah, as in the signed document"
+            )
+        yield Finding(
+            ("anggaran", "jumlah"),
+            Level.ERROR,
+            "total-mismatch",
+            message.format(
+                stated=rupiah(stated), total=rupiah(total), difference=rupiah(abs(stated - total))
+            ),
+        )
 
 
 def check_year(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
@@ -201,14 +264,25 @@ def check_year(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
     Fails: `tahun: 2025` in `data/2024/`, or `tanggal: 2023-06-10` with `tahun: 2024`.
     """
     if ctx.folder_year is not None and doc.tahun != ctx.folder_year:
-        yield Finding(("tahun",), Level.ERROR, "year-mismatch", _(
-            "tahun is {tahun} but {source} is {year}: correct one of them").format(
-            tahun=doc.tahun, source=_(ctx.year_source), year=ctx.folder_year))
+        yield Finding(
+            ("tahun",),
+            Level.ERROR,
+            "year-mismatch",
+            _("tahun is {tahun} but {source} is {year}: correct one of them").format(
+                tahun=doc.tahun, source=_(ctx.year_source), year=ctx.folder_year
+            ),
+        )
     signed = doc.penandatanganan.tanggal
     if signed is not None and signed.year != doc.tahun:
-        yield Finding(("penandatanganan", "tanggal"), Level.ERROR, "year-mismatch", _(
-            "signed on {date}, which is not in tahun {tahun}: correct the signing date or "
-            "the tahun").format(date=signed.isoformat(), tahun=doc.tahun))
+        yield Finding(
+            ("penandatanganan", "tanggal"),
+            Level.ERROR,
+            "year-mismatch",
+            _(
+                "signed on {date}, which is not in tahun {tahun}: correct the signing date or "
+                "the tahun"
+            ).format(date=signed.isoformat(), tahun=doc.tahun),
+        )
 
 
 def check_kelompok_order(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
@@ -218,9 +292,15 @@ def check_kelompok_order(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
     """
     for k, kelompok in enumerate(doc.kelompok):
         if kelompok.no != k + 1:
-            yield Finding(("kelompok", k, "no"), Level.ERROR, "kelompok-order", _(
-                "group number {no} where {expected} was expected: number the groups 1, 2, 3… "
-                "in the order they appear").format(no=kelompok.no, expected=k + 1))
+            yield Finding(
+                ("kelompok", k, "no"),
+                Level.ERROR,
+                "kelompok-order",
+                _(
+                    "group number {no} where {expected} was expected: number the groups 1, 2, 3… "
+                    "in the order they appear"
+                ).format(no=kelompok.no, expected=k + 1),
+            )
 
 
 def check_perubahan(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
@@ -232,26 +312,52 @@ def check_perubahan(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
     """
     signing = doc.penandatanganan
     if signing.status is Status.DITANDATANGANI and signing.tanggal is None:
-        yield Finding(("penandatanganan", "status"), Level.ERROR, "signed-without-date", _(
-            "the agreement is marked ditandatangani but has no `tanggal`: write the signing "
-            "date (YYYY-MM-DD), e.g. tanggal: 2024-06-10"))
+        yield Finding(
+            ("penandatanganan", "status"),
+            Level.ERROR,
+            "signed-without-date",
+            _(
+                "the agreement is marked ditandatangani but has no `tanggal`: write the signing "
+                "date (YYYY-MM-DD), e.g. tanggal: 2024-06-10"
+            ),
+        )
     if doc.perubahan and signing.status is not Status.DITANDATANGANI:
-        yield Finding(("perubahan",), Level.ERROR, "perubahan-unsigned", _(
-            "revisions are listed but the agreement is not signed; a draft changes freely, so "
-            "set `status: ditandatangani` or remove `perubahan`"), key=True)
+        yield Finding(
+            ("perubahan",),
+            Level.ERROR,
+            "perubahan-unsigned",
+            _(
+                "revisions are listed but the agreement is not signed; a draft changes freely, so "
+                "set `status: ditandatangani` or remove `perubahan`"
+            ),
+            key=True,
+        )
     previous = signing.tanggal
     labels: set[str] = set()
     for n, entry in enumerate(doc.perubahan):
         if entry.label in labels:
-            yield Finding(("perubahan", n, "label"), Level.ERROR, "duplicate-perubahan", _(
-                "revision label {label!r} is used twice: number each revision "
-                "(PK Perubahan I, II, …)").format(label=entry.label))
+            yield Finding(
+                ("perubahan", n, "label"),
+                Level.ERROR,
+                "duplicate-perubahan",
+                _(
+                    "revision label {label!r} is used twice: number each revision "
+                    "(PK Perubahan I, II, …)"
+                ).format(label=entry.label),
+            )
         labels.add(entry.label)
         if previous is not None and entry.tanggal < previous:
-            yield Finding(("perubahan", n, "tanggal"), Level.ERROR, "perubahan-order", _(
-                "{label} is dated {date}, before {previous} (the signing or the revision "
-                "above): list revisions oldest first, after the signing").format(
-                label=entry.label, date=entry.tanggal.isoformat(), previous=previous.isoformat()))
+            yield Finding(
+                ("perubahan", n, "tanggal"),
+                Level.ERROR,
+                "perubahan-order",
+                _(
+                    "{label} is dated {date}, before {previous} (the signing or the revision "
+                    "above): list revisions oldest first, after the signing"
+                ).format(
+                    label=entry.label, date=entry.tanggal.isoformat(), previous=previous.isoformat()
+                ),
+            )
         previous = max(previous, entry.tanggal) if previous else entry.tanggal
 
 
@@ -297,10 +403,15 @@ def check_agregasi(year: Year, ctx: Context) -> Iterator[Finding]:
     """
     for loc, ind in _indikator_locs(year.perjanjian):
         if ind.skala is not None and ind.agregasi is not Agregasi.TERAKHIR:
-            yield Finding((*loc, "agregasi"), Level.ERROR, "agregasi-kode", _(
-                "indikator {id} is a grade or level (skala {skala}); its quarters cannot be "
-                "combined by `{agregasi}`: write `agregasi: terakhir`").format(
-                id=ind.id, skala=ind.skala, agregasi=ind.agregasi))
+            yield Finding(
+                (*loc, "agregasi"),
+                Level.ERROR,
+                "agregasi-kode",
+                _(
+                    "indikator {id} is a grade or level (skala {skala}); its quarters cannot be "
+                    "combined by `{agregasi}`: write `agregasi: terakhir`"
+                ).format(id=ind.id, skala=ind.skala, agregasi=ind.agregasi),
+            )
 
 
 def check_realisasi_year(year: Year, ctx: Context) -> Iterator[Finding]:
@@ -309,10 +420,16 @@ def check_realisasi_year(year: Year, ctx: Context) -> Iterator[Finding]:
     Fails: `tahun: 2023` in realisasi.yaml beside a perjanjian.yaml of 2024.
     """
     if year.realisasi is not None and year.realisasi.tahun != year.perjanjian.tahun:
-        yield Finding(("tahun",), Level.ERROR, "year-mismatch", _(
-            "tahun is {tahun} but perjanjian.yaml is for {year}: realisasi.yaml records the "
-            "agreement's year").format(tahun=year.realisasi.tahun, year=year.perjanjian.tahun),
-            file=REALISASI_FILE)
+        yield Finding(
+            ("tahun",),
+            Level.ERROR,
+            "year-mismatch",
+            _(
+                "tahun is {tahun} but perjanjian.yaml is for {year}: realisasi.yaml records the "
+                "agreement's year"
+            ).format(tahun=year.realisasi.tahun, year=year.perjanjian.tahun),
+            file=REALISASI_FILE,
+        )
 
 
 def check_realisasi_ids(year: Year, ctx: Context) -> Iterator[Finding]:
@@ -330,17 +447,31 @@ def check_realisasi_ids(year: Year, ctx: Context) -> Iterator[Finding]:
             if close:
                 message = _("no indikator {id} in perjanjian.yaml; did you mean {close}?")
             else:
-                message = _("no indikator {id} in perjanjian.yaml: use an id from the agreement "
-                            "(`pk show` lists them)")
-            yield Finding(("indikator", id_), Level.ERROR, "unknown-indikator",
-                          message.format(id=id_, close=close[0] if close else ""), key=True,
-                          file=REALISASI_FILE)
+                message = _(
+                    "no indikator {id} in perjanjian.yaml: use an id from the agreement "
+                    "(`pk show` lists them)"
+                )
+            yield Finding(
+                ("indikator", id_),
+                Level.ERROR,
+                "unknown-indikator",
+                message.format(id=id_, close=close[0] if close else ""),
+                key=True,
+                file=REALISASI_FILE,
+            )
     kodes = [k.kode for k in year.perjanjian.anggaran.kegiatan]
     for kode in year.realisasi.anggaran:
         if kode not in kodes:
-            yield Finding(("anggaran", kode), Level.ERROR, "unknown-kegiatan", _(
-                "no kegiatan with kode {kode} in perjanjian.yaml: use one of {kodes}").format(
-                kode=kode, kodes=", ".join(kodes)), key=True, file=REALISASI_FILE)
+            yield Finding(
+                ("anggaran", kode),
+                Level.ERROR,
+                "unknown-kegiatan",
+                _("no kegiatan with kode {kode} in perjanjian.yaml: use one of {kodes}").format(
+                    kode=kode, kodes=", ".join(kodes)
+                ),
+                key=True,
+                file=REALISASI_FILE,
+            )
 
 
 def check_realisasi_kind(year: Year, ctx: Context) -> Iterator[Finding]:
@@ -377,16 +508,20 @@ def _kind_problem(doc: Perjanjian, ind: Indikator, value: object) -> str | None:
         scale = doc.skala.get(ind.skala)
         if scale is None or (isinstance(value, str | Decimal) and as_kode(value, scale.kode)):
             return None
-        return _("{value} is not a code of skala '{skala}' of indikator {id}: write one of "
-                 "{codes}").format(value=value, skala=ind.skala, id=ind.id,
-                                   codes=", ".join(scale.kode))
+        return _(
+            "{value} is not a code of skala '{skala}' of indikator {id}: write one of {codes}"
+        ).format(value=value, skala=ind.skala, id=ind.id, codes=", ".join(scale.kode))
     if isinstance(value, str):
         if ind.satuan:
-            message = _("indikator {id} is measured as a number in {satuan}; '{value}' is "
-                        "text: write the number only, e.g. 87.5")
+            message = _(
+                "indikator {id} is measured as a number in {satuan}; '{value}' is "
+                "text: write the number only, e.g. 87.5"
+            )
         else:
-            message = _("indikator {id} is measured as a number; '{value}' is text: write "
-                        "the number only, e.g. 87.5")
+            message = _(
+                "indikator {id} is measured as a number; '{value}' is text: write "
+                "the number only, e.g. 87.5"
+            )
         return message.format(id=ind.id, satuan=ind.satuan, value=value)
     return None
 
@@ -407,11 +542,17 @@ def check_rencana_aksi(year: Year, ctx: Context) -> Iterator[Finding]:
             continue
         loc: Loc = ("indikator", id_, "rencana_aksi")
         if plan.TW4 is not None and ind.target is not None and plan.TW4 != ind.target:
-            yield Finding((*loc, "TW4"), Level.WARNING, "rencana-aksi-tw4", _(
-                "TW4 target {tw4} differs from the annual target {target} of {id}: the "
-                "cumulative TW4 target is the annual one, so write {target} (or record the "
-                "PK perubahan that changed it)").format(
-                tw4=_show(plan.TW4), target=_show(ind.target), id=id_), file=REALISASI_FILE)
+            yield Finding(
+                (*loc, "TW4"),
+                Level.WARNING,
+                "rencana-aksi-tw4",
+                _(
+                    "TW4 target {tw4} differs from the annual target {target} of {id}: the "
+                    "cumulative TW4 target is the annual one, so write {target} (or record the "
+                    "PK perubahan that changed it)"
+                ).format(tw4=_show(plan.TW4), target=_show(ind.target), id=id_),
+                file=REALISASI_FILE,
+            )
         if ind.polaritas is not Polaritas.MAKSIMAL:
             continue
         previous: tuple[str, Decimal] | None = None
@@ -421,11 +562,21 @@ def check_rencana_aksi(year: Year, ctx: Context) -> Iterator[Finding]:
             if not isinstance(number, Decimal):
                 continue
             if previous is not None and number < previous[1]:
-                yield Finding((*loc, tw), Level.WARNING, "rencana-aksi-turun", _(
-                    "{tw} target {value} is below {previous} ({previous_value}): Rencana Aksi "
-                    "targets are cumulative, each quarter at least the one before").format(
-                    tw=tw, value=_show(number), previous=previous[0],
-                    previous_value=_show(previous[1])), file=REALISASI_FILE)
+                yield Finding(
+                    (*loc, tw),
+                    Level.WARNING,
+                    "rencana-aksi-turun",
+                    _(
+                        "{tw} target {value} is below {previous} ({previous_value}): Rencana Aksi "
+                        "targets are cumulative, each quarter at least the one before"
+                    ).format(
+                        tw=tw,
+                        value=_show(number),
+                        previous=previous[0],
+                        previous_value=_show(previous[1]),
+                    ),
+                    file=REALISASI_FILE,
+                )
             previous = (tw, number)
 
 
@@ -433,7 +584,9 @@ def _show(value: object) -> str:
     if isinstance(value, Rentang):
         return f"{_show(value.min)}–{_show(value.maks)}"
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+        return (
+            format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+        )
     return str(value)
 
 
@@ -448,11 +601,17 @@ def check_anggaran_pagu(year: Year, ctx: Context) -> Iterator[Finding]:
     for kode, entry in year.realisasi.anggaran.items():
         spent = sum(getattr(entry, tw) or 0 for tw in TRIWULAN)
         if kode in pagu and spent > pagu[kode]:
-            yield Finding(("anggaran", kode), Level.WARNING, "anggaran-over-pagu", _(
-                "realisasi of {kode} adds up to {spent}, above its pagu {pagu}: check the "
-                "quarterly figures (each is that quarter's spending only)").format(
-                kode=kode, spent=rupiah(spent), pagu=rupiah(pagu[kode])), key=True,
-                file=REALISASI_FILE)
+            yield Finding(
+                ("anggaran", kode),
+                Level.WARNING,
+                "anggaran-over-pagu",
+                _(
+                    "realisasi of {kode} adds up to {spent}, above its pagu {pagu}: check the "
+                    "quarterly figures (each is that quarter's spending only)"
+                ).format(kode=kode, spent=rupiah(spent), pagu=rupiah(pagu[kode])),
+                key=True,
+                file=REALISASI_FILE,
+            )
 
 
 def check_predikat(year: Year, ctx: Context) -> Iterator[Finding]:
@@ -469,22 +628,41 @@ def check_predikat(year: Year, ctx: Context) -> Iterator[Finding]:
         loc: Loc = ("predikat", "kategori", i)
         if band.min is None:
             if i != len(bands) - 1:
-                yield Finding(loc, Level.ERROR, "predikat-order", _(
-                    "band '{nama}' has no `min`; only the last band may omit it: write its "
-                    "lower limit").format(nama=band.nama), file=PENGATURAN_FILE)
+                yield Finding(
+                    loc,
+                    Level.ERROR,
+                    "predikat-order",
+                    _(
+                        "band '{nama}' has no `min`; only the last band may omit it: write its "
+                        "lower limit"
+                    ).format(nama=band.nama),
+                    file=PENGATURAN_FILE,
+                )
             continue
         if previous is not None and band.min >= previous:
-            yield Finding((*loc, "min"), Level.ERROR, "predikat-order", _(
-                "band '{nama}' starts at {min}, not below the band before it ({previous}): "
-                "list bands from best to worst").format(
-                nama=band.nama, min=_show(band.min), previous=_show(previous)),
-                file=PENGATURAN_FILE)
+            yield Finding(
+                (*loc, "min"),
+                Level.ERROR,
+                "predikat-order",
+                _(
+                    "band '{nama}' starts at {min}, not below the band before it ({previous}): "
+                    "list bands from best to worst"
+                ).format(nama=band.nama, min=_show(band.min), previous=_show(previous)),
+                file=PENGATURAN_FILE,
+            )
         previous = band.min
     cap = year.pengaturan.batas_capaian
     if cap is not None and cap < 100:
-        yield Finding(("batas_capaian",), Level.WARNING, "batas-capaian-low", _(
-            "batas_capaian {cap} is below 100, so an indicator on target could not reach 100: "
-            "write 100 or more (often 120)").format(cap=_show(cap)), file=PENGATURAN_FILE)
+        yield Finding(
+            ("batas_capaian",),
+            Level.WARNING,
+            "batas-capaian-low",
+            _(
+                "batas_capaian {cap} is below 100, so an indicator on target could not reach 100: "
+                "write 100 or more (often 120)"
+            ).format(cap=_show(cap)),
+            file=PENGATURAN_FILE,
+        )
 
 
 YEAR_CHECKS: tuple[YearCheck, ...] = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -31,13 +31,13 @@ app = typer.Typer(
 Language = Enum("Language", {lang: lang for lang in LANGUAGES}, type=str)  # type: ignore[misc]
 
 
-class DiagnosticFormat(str, Enum):
+class DiagnosticFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
 
 
-class ShowFormat(str, Enum):
+class ShowFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -46,12 +46,16 @@ class ShowFormat(str, Enum):
 PathsArg = Annotated[
     list[Path] | None,
     typer.Argument(
-        help=_("Year folders, perjanjian.yaml files or workspaces. Default: the newest data/<year>."
-    )),
+        help=_(
+            "Year folders, perjanjian.yaml files or workspaces. Default: the newest data/<year>."
+        )
+    ),
 ]
 PathArg = Annotated[
     Path | None,
-    typer.Argument(help=_("A year folder or its perjanjian.yaml. Default: the newest data/<year>.")),
+    typer.Argument(
+        help=_("A year folder or its perjanjian.yaml. Default: the newest data/<year>.")
+    ),
 ]
 
 
@@ -64,12 +68,18 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version."))
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version.")),
     ] = False,
     lang: Annotated[
         Language | None,
-        typer.Option("--lang", help=_("Language of messages: id (Bahasa Indonesia, the default) or "
-                                      "en. Also PK_LANG=en, or an English locale.")),
+        typer.Option(
+            "--lang",
+            help=_(
+                "Language of messages: id (Bahasa Indonesia, the default) or "
+                "en. Also PK_LANG=en, or an English locale."
+            ),
+        ),
     ] = None,
 ) -> None:
     from pk import i18n
@@ -78,7 +88,9 @@ def _root(
     i18n.set_language(lang.value if lang else i18n.from_environment(os.environ))
 
 
-@app.command(help=_("Check the agreement: YAML, schema and consistency, each finding at file:line:col."))
+@app.command(
+    help=_("Check the agreement: YAML, schema and consistency, each finding at file:line:col.")
+)
 def validate(
     paths: PathsArg = None,
     format: Annotated[
@@ -87,15 +99,20 @@ def validate(
     strict: Annotated[bool, typer.Option(help=_("Exit 1 on warnings too."))] = False,
     baseline: Annotated[
         str | None,
-        typer.Option("--baseline", metavar="REV", help=_("Git revision of the signed agreement: each "
-                     "change since then needs a `perubahan` entry. Default: penandatanganan.tag.")),
+        typer.Option(
+            "--baseline",
+            metavar="REV",
+            help=_(
+                "Git revision of the signed agreement: each "
+                "change since then needs a `perubahan` entry. Default: penandatanganan.tag."
+            ),
+        ),
     ] = None,
 ) -> None:
     from functools import partial
 
     from pk.diagnostics import Level
     from pk.loader import diagnose_year, find_default, load_year, year_folder
-    from pk.perubahan import gate
     from pk.output import FORMATTERS
     from pk.workspace import is_workspace, load_workspace, map_units
 
@@ -107,7 +124,15 @@ def validate(
             raise UsageError(_("{path}: no such file or folder").format(path=path))
         if not is_workspace(path):
             loaded = load_year(path)
-            diagnostics.extend(sorted(loaded.diagnostics + gate(loaded, baseline)))
+            found = loaded.diagnostics
+            # The gate reads git; only an agreement with a baseline to compare needs it.
+            if baseline is not None or (
+                loaded.perjanjian and loaded.perjanjian.penandatanganan.tag
+            ):
+                from pk.perubahan import gate
+
+                found = found + gate(loaded, baseline)
+            diagnostics.extend(sorted(found))
             files += max(len(loaded.sources), 1)
             continue
         workspace = load_workspace(path)
@@ -116,7 +141,9 @@ def validate(
         year = workspace.workspace.tahun if workspace.workspace else None
         folders = [unit.folder for unit in workspace.units]
         show_progress = format is DiagnosticFormat.text
-        for found, read in map_units(partial(diagnose_year, year=year), folders, progress=show_progress):
+        for found, read in map_units(
+            partial(diagnose_year, year=year), folders, progress=show_progress
+        ):
             diagnostics.extend(found)
             files += read
     sys.stdout.write(FORMATTERS[format.value](diagnostics, files))
@@ -129,7 +156,8 @@ def validate(
 def show(
     path: PathArg = None,
     format: Annotated[
-        ShowFormat, typer.Option("--format", "-f", help=_("table for people, json or csv for scripts."))
+        ShowFormat,
+        typer.Option("--format", "-f", help=_("table for people, json or csv for scripts.")),
     ] = ShowFormat.table,
 ) -> None:
     from pk import show as views
@@ -154,8 +182,9 @@ def schema(
     file = f"{name}.schema.json"
     if file not in SCHEMA_FILES:
         names = ", ".join(f.removesuffix(".schema.json") for f in SCHEMA_FILES)
-        raise UsageError(_("no schema named {name!r}; choose one of: {names}").format(
-            name=name, names=names))
+        raise UsageError(
+            _("no schema named {name!r}; choose one of: {names}").format(name=name, names=names)
+        )
     sys.stdout.write(render_schema(file))
 
 
@@ -166,7 +195,10 @@ def fmt(
         typer.Argument(help=_("YAML files or folders. Default: data/.")),
     ] = None,
     check: Annotated[
-        bool, typer.Option("--check", help=_("Change nothing; list the files that would change, exit 1 if any."))
+        bool,
+        typer.Option(
+            "--check", help=_("Change nothing; list the files that would change, exit 1 if any.")
+        ),
     ] = False,
 ) -> None:
     from pk.fmt import collect_files, format_file
@@ -187,8 +219,9 @@ def fmt(
     broken = len({d.path for d in problems})
     left = len(results) - len(changed) - broken
     if check:
-        done = ngettext("{n} file would be reformatted", "{n} files would be reformatted",
-                        len(changed))
+        done = ngettext(
+            "{n} file would be reformatted", "{n} files would be reformatted", len(changed)
+        )
     else:
         done = ngettext("{n} file reformatted", "{n} files reformatted", len(changed))
     parts = [done.format(n=len(changed)), _("{n} unchanged").format(n=left)]
@@ -199,7 +232,7 @@ def fmt(
         raise typer.Exit(1)
 
 
-class PeriodeOption(str, Enum):
+class PeriodeOption(StrEnum):
     TW1 = "TW1"
     TW2 = "TW2"
     TW3 = "TW3"
@@ -207,17 +240,23 @@ class PeriodeOption(str, Enum):
     tahunan = "tahunan"
 
 
-@app.command(help=_("Capaian per indikator for a period, with summaries per sasaran and budget absorption.\n\nGiven a workspace, one row per unit, and the indicators rolled up from the units below."))
+@app.command(
+    help=_(
+        "Capaian per indikator for a period, with summaries per sasaran and budget absorption.\n\nGiven a workspace, one row per unit, and the indicators rolled up from the units below."
+    )
+)
 def achievement(
     path: Annotated[
         Path | None,
         typer.Argument(help=_("A year folder or a workspace. Default: the newest data/<year>.")),
     ] = None,
     periode: Annotated[
-        PeriodeOption, typer.Option("--periode", "-p", help=_("A triwulan (cumulative) or the year."))
+        PeriodeOption,
+        typer.Option("--periode", "-p", help=_("A triwulan (cumulative) or the year.")),
     ] = PeriodeOption.tahunan,
     format: Annotated[
-        ShowFormat, typer.Option("--format", "-f", help=_("table for people, json or csv for scripts."))
+        ShowFormat,
+        typer.Option("--format", "-f", help=_("table for people, json or csv for scripts.")),
     ] = ShowFormat.table,
     unit: Annotated[
         str | None, typer.Option("--unit", "-u", help=_("In a workspace: show this unit in full."))
@@ -261,8 +300,18 @@ def _achievement_workspace(path: Path, periode: str, format: ShowFormat, unit: s
         if chosen is None:
             raise UsageError(_("no unit {unit!r} in {path}").format(unit=unit, path=path))
         if chosen.achievement is None:
-            sys.stderr.write(format_text([d for d in errors if d.path.startswith(
-                next(u.folder for u in workspace.units if u.ref.id == unit).as_posix())], 1))
+            sys.stderr.write(
+                format_text(
+                    [
+                        d
+                        for d in errors
+                        if d.path.startswith(
+                            next(u.folder for u in workspace.units if u.ref.id == unit).as_posix()
+                        )
+                    ],
+                    1,
+                )
+            )
             raise typer.Exit(1)
         if format is ShowFormat.json:
             sys.stdout.write(views.render_json(chosen.achievement))
@@ -276,14 +325,16 @@ def _achievement_workspace(path: Path, periode: str, format: ShowFormat, unit: s
     elif format is ShowFormat.csv:
         sys.stdout.write(views.render_units_csv(result))
     else:
-        views.print_units_table(result, _("Workspace {tahun}").format(tahun=workspace.workspace.tahun))
+        views.print_units_table(
+            result, _("Workspace {tahun}").format(tahun=workspace.workspace.tahun)
+        )
     if errors:
         # Units with errors are shown as invalid above; their findings go to stderr.
         sys.stderr.write(format_text(errors, len({d.path for d in errors})))
         raise typer.Exit(1)
 
 
-class ReportDokumen(str, Enum):
+class ReportDokumen(StrEnum):
     perjanjian = "perjanjian"
     capaian = "capaian"
     perbandingan = "perbandingan"
@@ -294,14 +345,18 @@ REVISI_AWAL = "awal"
 """`pk report --revisi awal`: the agreement as signed, before any perubahan."""
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     md = "md"
     html = "html"
     pdf = "pdf"
     all = "all"
 
 
-@app.command(help=_("Write the reports: the signed perjanjian, and capaian (LKjIP Bab III), as md/html/pdf.\n\nGiven a workspace, the unit comparison (perbandingan)."))
+@app.command(
+    help=_(
+        "Write the reports: the signed perjanjian, and capaian (LKjIP Bab III), as md/html/pdf.\n\nGiven a workspace, the unit comparison (perbandingan)."
+    )
+)
 def report(
     path: PathArg = None,
     dokumen: Annotated[
@@ -309,31 +364,59 @@ def report(
     ] = ReportDokumen.semua,
     format: Annotated[
         list[ReportFormat] | None,
-        typer.Option("--format", "-f", help=_("md, html, pdf (through Chromium) or all; "
-                     "repeat for several. Default: md and html.")),
+        typer.Option(
+            "--format",
+            "-f",
+            help=_(
+                "md, html, pdf (through Chromium) or all; repeat for several. Default: md and html."
+            ),
+        ),
     ] = None,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help=_("Folder to write into (default build/<tahun>), "
-                     "or - for one document in one format on stdout.")),
+        typer.Option(
+            "--output",
+            "-o",
+            help=_(
+                "Folder to write into (default build/<tahun>), "
+                "or - for one document in one format on stdout."
+            ),
+        ),
     ] = None,
     templates: Annotated[
         Path | None,
-        typer.Option("--templates", help=_("Folder of your own templates; a file there replaces "
-                     "the built-in one of the same name (e.g. perjanjian.html.j2).")),
+        typer.Option(
+            "--templates",
+            help=_(
+                "Folder of your own templates; a file there replaces "
+                "the built-in one of the same name (e.g. perjanjian.html.j2)."
+            ),
+        ),
     ] = None,
     periode: Annotated[
         PeriodeOption, typer.Option("--periode", "-p", help=_("Period of the capaian report."))
     ] = PeriodeOption.tahunan,
     timestamp: Annotated[
-        bool, typer.Option("--timestamp", help=_("Print the generation time in the reports "
-                           "(off by default so the same data gives the same files)."))
+        bool,
+        typer.Option(
+            "--timestamp",
+            help=_(
+                "Print the generation time in the reports "
+                "(off by default so the same data gives the same files)."
+            ),
+        ),
     ] = False,
     revisi: Annotated[
         str | None,
-        typer.Option("--revisi", metavar="LABEL", help=_("The agreement as it stood at this "
-                     "revision (its perubahan label, e.g. 'PK Perubahan I'), or 'awal' as "
-                     "signed; read from git. Default: the file as it is now.")),
+        typer.Option(
+            "--revisi",
+            metavar="LABEL",
+            help=_(
+                "The agreement as it stood at this "
+                "revision (its perubahan label, e.g. 'PK Perubahan I'), or 'awal' as "
+                "signed; read from git. Default: the file as it is now."
+            ),
+        ),
     ] = None,
 ) -> None:
     import datetime as dt
@@ -343,10 +426,16 @@ def report(
 
     workspace = path is not None and path.exists() and is_workspace(path)
     if workspace and dokumen not in (ReportDokumen.perbandingan, ReportDokumen.semua):
-        raise UsageError(_("a workspace has the unit comparison (--dokumen perbandingan); "
-                           "report one unit from its own folder"))
+        raise UsageError(
+            _(
+                "a workspace has the unit comparison (--dokumen perbandingan); "
+                "report one unit from its own folder"
+            )
+        )
     if not workspace and dokumen is ReportDokumen.perbandingan:
-        raise UsageError(_("--dokumen perbandingan needs a workspace (a folder with workspace.yaml)"))
+        raise UsageError(
+            _("--dokumen perbandingan needs a workspace (a folder with workspace.yaml)")
+        )
     if workspace and revisi is not None:
         raise UsageError(_("--revisi renders one unit's agreement; give that unit's folder"))
     if workspace:
@@ -358,13 +447,20 @@ def report(
     chosen = format or [ReportFormat.md, ReportFormat.html]
     fmts: list[rp.Format] = []
     for f in chosen:
-        for one in ([rp.Format.MD, rp.Format.HTML, rp.Format.PDF] if f is ReportFormat.all
-                    else [rp.Format(f.value)]):
+        for one in (
+            [rp.Format.MD, rp.Format.HTML, rp.Format.PDF]
+            if f is ReportFormat.all
+            else [rp.Format(f.value)]
+        ):
             if one not in fmts:
                 fmts.append(one)
     if output == "-" and len(documents) * len(fmts) != 1:
-        raise UsageError(_("--output - writes one document in one format; "
-                           "choose them with --dokumen and --format"))
+        raise UsageError(
+            _(
+                "--output - writes one document in one format; "
+                "choose them with --dokumen and --format"
+            )
+        )
     dibuat = dt.datetime.now().astimezone() if timestamp else None
     context: rp.Context
     if workspace:
@@ -374,8 +470,11 @@ def report(
         loaded = _load_year_or_exit(path, revisi)
         perjanjian = loaded.perjanjian
         context = rp.build_context(
-            perjanjian, realisasi=loaded.realisasi, pengaturan=loaded.pengaturan,
-            periode=periode.value, dibuat=dibuat,
+            perjanjian,
+            realisasi=loaded.realisasi,
+            pengaturan=loaded.pengaturan,
+            periode=periode.value,
+            dibuat=dibuat,
         )
         default_folder = Path("build") / str(perjanjian.tahun)
     try:
@@ -408,32 +507,48 @@ def _perbandingan_or_exit(path: Path, periode: str, dibuat):  # type: ignore[no-
     if workspace.workspace is None or any(d.level is Level.ERROR for d in diagnostics):
         errors = [d for d in diagnostics if d.level is Level.ERROR]
         sys.stderr.write(format_text(errors, max(len({d.path for d in errors}), 1)))
-        sys.stderr.write(_("Fix the errors above (pk validate shows them too), then run again.")
-                         + "\n")
+        sys.stderr.write(
+            _("Fix the errors above (pk validate shows them too), then run again.") + "\n"
+        )
         raise typer.Exit(1)
     context = rp.build_perbandingan(result, workspace.workspace.tahun, dibuat=dibuat)
     return context, Path("build") / workspace.folder.resolve().name
 
 
-class DiffFormat(str, Enum):
+class DiffFormat(StrEnum):
     text = "text"
     md = "md"
     json = "json"
 
 
-@app.command(help=_("Show what changed between two versions: targets, indicators, sasaran, budget, parties."))
+@app.command(
+    help=_("Show what changed between two versions: targets, indicators, sasaran, budget, parties.")
+)
 def diff(
-    old: Annotated[str, typer.Argument(help=_("A year folder, or a git revision: HEAD~1, a tag, a branch."))],
+    old: Annotated[
+        str, typer.Argument(help=_("A year folder, or a git revision: HEAD~1, a tag, a branch."))
+    ],
     new: Annotated[
         str | None,
-        typer.Argument(help=_("A year folder or a git revision. Default: the folder as it is now.")),
+        typer.Argument(
+            help=_("A year folder or a git revision. Default: the folder as it is now.")
+        ),
     ] = None,
     path: Annotated[
         Path | None,
-        typer.Option("--path", help=_("The year folder whose revisions are compared. Default: the newest data/<year>.")),
+        typer.Option(
+            "--path",
+            help=_(
+                "The year folder whose revisions are compared. Default: the newest data/<year>."
+            ),
+        ),
     ] = None,
-    format: Annotated[DiffFormat, typer.Option("--format", "-f", help=_("md pastes into a pull request."))] = DiffFormat.text,
-    exit_code: Annotated[bool, typer.Option("--exit-code", help=_("Exit 1 when anything changed."))] = False,
+    format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help=_("md pastes into a pull request."))
+    ] = DiffFormat.text,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help=_("Exit 1 when anything changed."))
+    ] = False,
 ) -> None:
     from pk.diff import compare
     from pk.diffout import FORMATTERS
@@ -445,7 +560,9 @@ def diff(
     for one in versions:
         if one.perjanjian is None:
             sys.stderr.write(format_text(one.diagnostics, max(len(one.sources), 1)))
-            sys.stderr.write(_("pk diff compares valid agreements; fix the errors above first.") + "\n")
+            sys.stderr.write(
+                _("pk diff compares valid agreements; fix the errors above first.") + "\n"
+            )
             raise typer.Exit(1)
     labels = [old, new if new is not None else (path or find_default()).as_posix()]
     result = compare(versions[0].perjanjian, versions[1].perjanjian, *labels)  # type: ignore[arg-type]
@@ -454,29 +571,44 @@ def diff(
         raise typer.Exit(1)
 
 
-@app.command("set", help=_("Record one realisasi in realisasi.yaml, keeping every comment and untouched line."))
+@app.command(
+    "set",
+    help=_("Record one realisasi in realisasi.yaml, keeping every comment and untouched line."),
+)
 def set_(
     id: Annotated[str, typer.Argument(help=_("Indikator id, e.g. IK-05."))],
     path: PathArg = None,
     periode: Annotated[str, typer.Option("--periode", "-p", help=_("TW1, TW2, TW3 or TW4."))] = "",
     realisasi: Annotated[
-        str, typer.Option("--realisasi", "-r", help=_("In the indikator's satuan (87.5), or a code."))
+        str,
+        typer.Option("--realisasi", "-r", help=_("In the indikator's satuan (87.5), or a code.")),
     ] = "",
     catatan: Annotated[str | None, typer.Option(help=_("A note on this quarter's figure."))] = None,
 ) -> None:
     from pk.entry import Cell, Entry
 
     if not periode or not realisasi:
-        raise UsageError(_("pk set needs --periode and --realisasi, e.g. "
-                           "pk set IK-05 --periode TW2 --realisasi 87.5"))
+        raise UsageError(
+            _(
+                "pk set needs --periode and --realisasi, e.g. "
+                "pk set IK-05 --periode TW2 --realisasi 87.5"
+            )
+        )
     where = Cell("pk set", 0, 0)
     _enter(path, [Entry(id, periode, realisasi, catatan, where, where, where)], [])
 
 
-@app.command("import", help=_("Read realisasi from CSV or XLSX into realisasi.yaml: all rows or, on any error, none."))
+@app.command(
+    "import",
+    help=_("Read realisasi from CSV or XLSX into realisasi.yaml: all rows or, on any error, none."),
+)
 def import_(
-    file: Annotated[Path, typer.Argument(help=_("A .csv or .xlsx: id,periode,realisasi[,catatan] "
-                                          "or the workbook of pk export."))],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help=_("A .csv or .xlsx: id,periode,realisasi[,catatan] or the workbook of pk export.")
+        ),
+    ],
     path: PathArg = None,
 ) -> None:
     from pk.entry import read_table
@@ -487,11 +619,14 @@ def import_(
     _enter(path, entries, problems)
 
 
-@app.command(help=_("Write a workbook for collecting realisasi by spreadsheet; `pk import` reads it back."))
+@app.command(
+    help=_("Write a workbook for collecting realisasi by spreadsheet; `pk import` reads it back.")
+)
 def export(
     path: PathArg = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help=_("The .xlsx file to write."))] = Path(
-        "realisasi.xlsx"),
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help=_("The .xlsx file to write."))
+    ] = Path("realisasi.xlsx"),
 ) -> None:
     from pk.entry import export_workbook
 
@@ -499,8 +634,11 @@ def export(
         raise UsageError(_("{path}: the workbook must end in .xlsx").format(path=output))
     loaded = _load_year_or_exit(path)
     export_workbook(loaded, output)
-    typer.echo(_("wrote {path} ({n} indikator)").format(
-        path=output.as_posix(), n=len(loaded.perjanjian.indikator())))
+    typer.echo(
+        _("wrote {path} ({n} indikator)").format(
+            path=output.as_posix(), n=len(loaded.perjanjian.indikator())
+        )
+    )
 
 
 def _enter(path: Path | None, entries, problems) -> None:  # type: ignore[no-untyped-def]
@@ -518,18 +656,29 @@ def _enter(path: Path | None, entries, problems) -> None:  # type: ignore[no-unt
         sys.stderr.write(_("Nothing was written.") + "\n")
         raise typer.Exit(1)
     if not changed:
-        typer.echo(_("{n} realisasi read; all already recorded, nothing to write").format(
-            n=len(changes)))
+        typer.echo(
+            _("{n} realisasi read; all already recorded, nothing to write").format(n=len(changes))
+        )
         return
     written = entry.write(loaded, text)
-    typer.echo(ngettext("{path}: {n} realisasi read, {changed} value changed",
-                        "{path}: {n} realisasi read, {changed} values changed", changed).format(
-        path=written.as_posix(), n=len(changes), changed=changed))
+    typer.echo(
+        ngettext(
+            "{path}: {n} realisasi read, {changed} value changed",
+            "{path}: {n} realisasi read, {changed} values changed",
+            changed,
+        ).format(path=written.as_posix(), n=len(changes), changed=changed)
+    )
 
 
-@app.command(help=_("Start a year's folder from an existing one: same ids and targets, unsigned, no realisasi."))
+@app.command(
+    help=_(
+        "Start a year's folder from an existing one: same ids and targets, unsigned, no realisasi."
+    )
+)
 def new(
-    year: Annotated[int, typer.Argument(help=_("The year to start, e.g. 2025."), min=2000, max=2100)],
+    year: Annotated[
+        int, typer.Argument(help=_("The year to start, e.g. 2025."), min=2000, max=2100)
+    ],
     from_: Annotated[
         Path | None,
         typer.Option("--from", help=_("The year folder to copy. Default: the newest data/<year>.")),
@@ -546,16 +695,21 @@ def new(
     except FolderExists as err:
         sys.stderr.write(f"pk: error: {err}\n")
         raise typer.Exit(1) from None
-    typer.echo(_("created {target}/ from {previous}: a draft (status: draf); "
-                 "set the targets, then the signing date and status").format(
-        target=target.as_posix(), previous=previous.as_posix()))
+    typer.echo(
+        _(
+            "created {target}/ from {previous}: a draft (status: draf); "
+            "set the targets, then the signing date and status"
+        ).format(target=target.as_posix(), previous=previous.as_posix())
+    )
 
 
 @app.command(help=_("Explain a finding code: what it means, a failing example and the fix."))
 def explain(
     code: Annotated[
-        str | None, typer.Argument(help=_("The code in brackets at the end of a finding, "
-                                          "e.g. target-missing."))
+        str | None,
+        typer.Argument(
+            help=_("The code in brackets at the end of a finding, e.g. target-missing.")
+        ),
     ] = None,
     list_: Annotated[bool, typer.Option("--list", help=_("List every code."))] = False,
 ) -> None:
@@ -570,8 +724,11 @@ def explain(
         import difflib
 
         close = difflib.get_close_matches(code, list(BY_CODE), n=1)
-        hint = _("did you mean {code}?").format(code=close[0]) if close else _(
-            "pk explain --list shows every code")
+        hint = (
+            _("did you mean {code}?").format(code=close[0])
+            if close
+            else _("pk explain --list shows every code")
+        )
         raise UsageError(_("no finding code {code!r}; {hint}").format(code=code, hint=hint))
     sys.stdout.write(render_text(code, i18n.language))
 
@@ -600,8 +757,9 @@ def _load_year_or_exit(path: Path | None, revisi: str | None = None):  # type: i
             loaded.realisasi, loaded.pengaturan = current.realisasi, current.pengaturan
     if not loaded.ok or loaded.perjanjian is None:
         sys.stderr.write(format_text(loaded.diagnostics, max(len(loaded.sources), 1)))
-        sys.stderr.write(_("Fix the errors above (pk validate shows them too), then run again.")
-                         + "\n")
+        sys.stderr.write(
+            _("Fix the errors above (pk validate shows them too), then run again.") + "\n"
+        )
         raise typer.Exit(1)
     return loaded
 

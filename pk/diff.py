@@ -39,7 +39,9 @@ class Kind(StrEnum):
 
 
 GATED = frozenset(Kind) - {
-    Kind.PENANDATANGANAN_CHANGED, Kind.PERUBAHAN_ADDED, Kind.PERUBAHAN_REWRITTEN
+    Kind.PENANDATANGANAN_CHANGED,
+    Kind.PERUBAHAN_ADDED,
+    Kind.PERUBAHAN_REWRITTEN,
 }
 """Changes that, once the agreement is signed, a `perubahan` entry must cover."""
 
@@ -105,7 +107,9 @@ def jumlah(doc: Perjanjian) -> int:
     return stated if stated is not None else sum(k.pagu for k in doc.anggaran.kegiatan)
 
 
-def compare(old: Perjanjian, new: Perjanjian, old_label: str = "old", new_label: str = "new") -> Diff:
+def compare(
+    old: Perjanjian, new: Perjanjian, old_label: str = "old", new_label: str = "new"
+) -> Diff:
     """Every change from `old` to `new`, in the new document's order."""
     changes = [
         *_compare_sasaran(old, new),
@@ -126,12 +130,25 @@ def _compare_sasaran(old: Perjanjian, new: Perjanjian) -> list[Change]:
         if was is None:
             out.append(Change(Kind.SASARAN_ADDED, sid, new=row.sasaran.nama, loc=row.loc))
         elif was.sasaran.nama != row.sasaran.nama:
-            out.append(Change(Kind.SASARAN_RENAMED, sid, was.sasaran.nama, row.sasaran.nama,
-                              loc=(*row.loc, "nama")))
+            out.append(
+                Change(
+                    Kind.SASARAN_RENAMED,
+                    sid,
+                    was.sasaran.nama,
+                    row.sasaran.nama,
+                    loc=(*row.loc, "nama"),
+                )
+            )
     for sid, row in before.items():
         if sid not in after:
-            out.append(Change(Kind.SASARAN_REMOVED, sid, old=row.sasaran.nama,
-                              loc=_nearest(new, row.loc[:2]) + ("sasaran",)))
+            out.append(
+                Change(
+                    Kind.SASARAN_REMOVED,
+                    sid,
+                    old=row.sasaran.nama,
+                    loc=_nearest(new, row.loc[:2]) + ("sasaran",),
+                )
+            )
     return out
 
 
@@ -144,23 +161,63 @@ def _compare_indikator(old: Perjanjian, new: Perjanjian) -> list[Change]:
         assert ind is not None
         was = before.get(iid)
         if was is None:
-            out.append(Change(Kind.INDIKATOR_ADDED, iid, new=target_text(ind), nama=ind.nama,
-                              field=row.sasaran.id, loc=row.loc))
+            out.append(
+                Change(
+                    Kind.INDIKATOR_ADDED,
+                    iid,
+                    new=target_text(ind),
+                    nama=ind.nama,
+                    field=row.sasaran.id,
+                    loc=row.loc,
+                )
+            )
             continue
         prev = was.indikator
         assert prev is not None
         if was.sasaran.id != row.sasaran.id:
-            out.append(Change(Kind.INDIKATOR_MOVED, iid, was.sasaran.id, row.sasaran.id,
-                              nama=ind.nama, loc=row.loc))
+            out.append(
+                Change(
+                    Kind.INDIKATOR_MOVED,
+                    iid,
+                    was.sasaran.id,
+                    row.sasaran.id,
+                    nama=ind.nama,
+                    loc=row.loc,
+                )
+            )
         if prev.nama != ind.nama:
-            out.append(Change(Kind.INDIKATOR_RENAMED, iid, prev.nama, ind.nama, nama=ind.nama,
-                              loc=(*row.loc, "nama")))
+            out.append(
+                Change(
+                    Kind.INDIKATOR_RENAMED,
+                    iid,
+                    prev.nama,
+                    ind.nama,
+                    nama=ind.nama,
+                    loc=(*row.loc, "nama"),
+                )
+            )
         if (target_text(prev), prev.skala) != (target_text(ind), ind.skala):
-            out.append(Change(Kind.INDIKATOR_RETARGETED, iid, target_text(prev), target_text(ind),
-                              nama=ind.nama, loc=(*row.loc, "target")))
+            out.append(
+                Change(
+                    Kind.INDIKATOR_RETARGETED,
+                    iid,
+                    target_text(prev),
+                    target_text(ind),
+                    nama=ind.nama,
+                    loc=(*row.loc, "target"),
+                )
+            )
         if prev.polaritas != ind.polaritas:
-            out.append(Change(Kind.INDIKATOR_POLARITAS, iid, str(prev.polaritas),
-                              str(ind.polaritas), nama=ind.nama, loc=(*row.loc, "polaritas")))
+            out.append(
+                Change(
+                    Kind.INDIKATOR_POLARITAS,
+                    iid,
+                    str(prev.polaritas),
+                    str(ind.polaritas),
+                    nama=ind.nama,
+                    loc=(*row.loc, "polaritas"),
+                )
+            )
     for iid, row in before.items():
         if iid in after:
             continue
@@ -168,8 +225,16 @@ def _compare_indikator(old: Perjanjian, new: Perjanjian) -> list[Change]:
         assert ind is not None
         home = sasaran_after.get(row.sasaran.id)
         loc = (*home.loc, "indikator") if home else _nearest(new, row.loc[:2]) + ("sasaran",)
-        out.append(Change(Kind.INDIKATOR_REMOVED, iid, old=target_text(ind), nama=ind.nama,
-                          field=row.sasaran.id, loc=loc))
+        out.append(
+            Change(
+                Kind.INDIKATOR_REMOVED,
+                iid,
+                old=target_text(ind),
+                nama=ind.nama,
+                field=row.sasaran.id,
+                loc=loc,
+            )
+        )
     return out
 
 
@@ -190,15 +255,33 @@ def _compare_anggaran(old: Perjanjian, new: Perjanjian) -> list[Change]:
             out.append(Change(Kind.KEGIATAN_ADDED, kode, new=keg.pagu, nama=keg.nama, loc=loc))
             continue
         if was.nama != keg.nama:
-            out.append(Change(Kind.KEGIATAN_RENAMED, kode, was.nama, keg.nama, nama=keg.nama,
-                              loc=(*loc, "nama")))
+            out.append(
+                Change(
+                    Kind.KEGIATAN_RENAMED,
+                    kode,
+                    was.nama,
+                    keg.nama,
+                    nama=keg.nama,
+                    loc=(*loc, "nama"),
+                )
+            )
         if was.pagu != keg.pagu:
-            out.append(Change(Kind.KEGIATAN_PAGU, kode, was.pagu, keg.pagu, nama=keg.nama,
-                              loc=(*loc, "pagu")))
+            out.append(
+                Change(
+                    Kind.KEGIATAN_PAGU, kode, was.pagu, keg.pagu, nama=keg.nama, loc=(*loc, "pagu")
+                )
+            )
     for kode, keg in before.items():
         if kode not in after:
-            out.append(Change(Kind.KEGIATAN_REMOVED, kode, old=keg.pagu, nama=keg.nama,
-                              loc=("anggaran", "kegiatan")))
+            out.append(
+                Change(
+                    Kind.KEGIATAN_REMOVED,
+                    kode,
+                    old=keg.pagu,
+                    nama=keg.nama,
+                    loc=("anggaran", "kegiatan"),
+                )
+            )
     return out
 
 
@@ -220,8 +303,16 @@ def _compare_penandatanganan(old: Perjanjian, new: Perjanjian) -> list[Change]:
     for name in type(a).model_fields:
         x, y = getattr(a, name), getattr(b, name)
         if x != y:
-            out.append(Change(Kind.PENANDATANGANAN_CHANGED, "penandatanganan",
-                              _text(x), _text(y), field=name, loc=("penandatanganan", name)))
+            out.append(
+                Change(
+                    Kind.PENANDATANGANAN_CHANGED,
+                    "penandatanganan",
+                    _text(x),
+                    _text(y),
+                    field=name,
+                    loc=("penandatanganan", name),
+                )
+            )
     return out
 
 
@@ -232,8 +323,16 @@ def _compare_perubahan(old: Perjanjian, new: Perjanjian) -> list[Change]:
     for label, (n, entry) in after.items():
         was = before.get(label)
         if was is None:
-            out.append(Change(Kind.PERUBAHAN_ADDED, label, new=", ".join(entry.mengubah),
-                              nama=entry.alasan, field=str(entry.dasar), loc=("perubahan", n)))
+            out.append(
+                Change(
+                    Kind.PERUBAHAN_ADDED,
+                    label,
+                    new=", ".join(entry.mengubah),
+                    nama=entry.alasan,
+                    field=str(entry.dasar),
+                    loc=("perubahan", n),
+                )
+            )
         elif was != entry:
             out.append(Change(Kind.PERUBAHAN_REWRITTEN, label, loc=("perubahan", n)))
     for label in before:

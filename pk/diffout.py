@@ -14,13 +14,26 @@ from pk.i18n import _, ngettext
 
 SECTIONS: tuple[tuple[str, tuple[Kind, ...]], ...] = (
     ("Sasaran", (Kind.SASARAN_ADDED, Kind.SASARAN_REMOVED, Kind.SASARAN_RENAMED)),
-    ("Indikator", (
-        Kind.INDIKATOR_ADDED, Kind.INDIKATOR_REMOVED, Kind.INDIKATOR_RETARGETED,
-        Kind.INDIKATOR_RENAMED, Kind.INDIKATOR_MOVED, Kind.INDIKATOR_POLARITAS,
-    )),
-    ("Anggaran", (
-        Kind.KEGIATAN_ADDED, Kind.KEGIATAN_REMOVED, Kind.KEGIATAN_PAGU, Kind.KEGIATAN_RENAMED,
-    )),
+    (
+        "Indikator",
+        (
+            Kind.INDIKATOR_ADDED,
+            Kind.INDIKATOR_REMOVED,
+            Kind.INDIKATOR_RETARGETED,
+            Kind.INDIKATOR_RENAMED,
+            Kind.INDIKATOR_MOVED,
+            Kind.INDIKATOR_POLARITAS,
+        ),
+    ),
+    (
+        "Anggaran",
+        (
+            Kind.KEGIATAN_ADDED,
+            Kind.KEGIATAN_REMOVED,
+            Kind.KEGIATAN_PAGU,
+            Kind.KEGIATAN_RENAMED,
+        ),
+    ),
     ("Pihak", (Kind.PIHAK_CHANGED,)),
     ("Penandatanganan", (Kind.PENANDATANGANAN_CHANGED,)),
     ("Perubahan", (Kind.PERUBAHAN_ADDED, Kind.PERUBAHAN_REWRITTEN)),
@@ -69,25 +82,30 @@ def describe(change: Change, quote: Callable[[str], str] = lambda s: f'"{s}"') -
     elif k is Kind.KEGIATAN_PAGU:
         assert isinstance(c.old, int) and isinstance(c.new, int)
         return _("{id} pagu {old} → {new} ({delta}): {nama}").format(
-            id=c.subject, old=old, new=new, delta=_delta(c.old, c.new), nama=nama)
+            id=c.subject, old=old, new=new, delta=_delta(c.old, c.new), nama=nama
+        )
     elif k is Kind.PIHAK_CHANGED or k is Kind.PENANDATANGANAN_CHANGED:
         before = quote(old) if c.old is not None else old
         after = quote(new) if c.new is not None else new
         return f"{c.subject}.{c.field}: {before} → {after}"
     elif k is Kind.PERUBAHAN_ADDED:
         return _("{label} added (dasar {dasar}), changes {ids}").format(
-            label=quote(c.subject), dasar=c.field, ids=c.new)
+            label=quote(c.subject), dasar=c.field, ids=c.new
+        )
     else:
-        return _("{label} was changed or removed: a recorded revision should stay as it "
-                 "was").format(label=quote(c.subject))
+        return _(
+            "{label} was changed or removed: a recorded revision should stay as it was"
+        ).format(label=quote(c.subject))
     return text.format(id=c.subject, where=c.field, nama=nama, old=old, new=new)
 
 
 def _total_line(diff: Diff) -> str | None:
     if diff.jumlah_old == diff.jumlah_new:
         return None
-    return (f"jumlah anggaran {rupiah(diff.jumlah_old)} → {rupiah(diff.jumlah_new)} "
-            f"({_delta(diff.jumlah_old, diff.jumlah_new)})")
+    return (
+        f"jumlah anggaran {rupiah(diff.jumlah_old)} → {rupiah(diff.jumlah_new)} "
+        f"({_delta(diff.jumlah_old, diff.jumlah_new)})"
+    )
 
 
 def _count(diff: Diff) -> str:

@@ -23,8 +23,8 @@ from pk import checks
 from pk.diagnostics import Diagnostic, Level
 from pk.i18n import _
 from pk.loader import REALISASI_FILE, Loaded, locate_findings, validate_source
-from pk.models import Indikator, Perjanjian
-from pk.models_realisasi import TRIWULAN, Realisasi, RealisasiIndikator
+from pk.models import TRIWULAN, Indikator, Perjanjian
+from pk.models_realisasi import Realisasi, RealisasiIndikator
 from pk.yamlsource import load_text
 
 LONG_COLUMNS = ("id", "periode", "realisasi")
@@ -83,8 +83,16 @@ def read_table(path: Path) -> tuple[list[Entry], list[Diagnostic]]:
     elif path.suffix.lower() == ".csv":
         rows = _csv_rows(path)
     else:
-        return [], [Diagnostic(display, 0, 0, Level.ERROR, "import-format", _(
-            "pk import reads .csv or .xlsx files: save the sheet in one of these formats"))]
+        return [], [
+            Diagnostic(
+                display,
+                0,
+                0,
+                Level.ERROR,
+                "import-format",
+                _("pk import reads .csv or .xlsx files: save the sheet in one of these formats"),
+            )
+        ]
     return entries_from_rows(rows, display)
 
 
@@ -113,43 +121,68 @@ def _xlsx_rows(path: Path) -> list[list[Any]]:
 def entries_from_rows(rows: list[list[Any]], display: str) -> tuple[list[Entry], list[Diagnostic]]:
     """Entries from table rows whose first row is the header (long or wide layout)."""
     if not rows:
-        return [], [Diagnostic(display, 0, 0, Level.ERROR, "import-empty", _(
-            "the file is empty: fill in the workbook of `pk export`, or a table with the "
-            "columns id, periode, realisasi"))]
-    header = [_clean(h).lower() if _clean(h) else "" for h in rows[0]]
+        return [], [
+            Diagnostic(
+                display,
+                0,
+                0,
+                Level.ERROR,
+                "import-empty",
+                _(
+                    "the file is empty: fill in the workbook of `pk export`, or a table with the "
+                    "columns id, periode, realisasi"
+                ),
+            )
+        ]
+    header = [str(_clean(h) or "").lower() for h in rows[0]]
     index = {name: i for i, name in enumerate(header) if name}
     if all(c in index for c in LONG_COLUMNS):
         return list(_long(rows, index, display)), []
     tws = [tw for tw in TRIWULAN if tw.lower() in index]
     if "id" in index and tws:
         return list(_wide(rows, index, tws, display)), []
-    return [], [Diagnostic(
-        display, 1, 1, Level.ERROR, "import-header",
-        _("the first row must name the columns id, periode, realisasi (and optionally "
-          "catatan), or be the header of a workbook written by `pk export` (id, …, TW1, TW2, "
-          "TW3, TW4)"),
-    )]
+    return [], [
+        Diagnostic(
+            display,
+            1,
+            1,
+            Level.ERROR,
+            "import-header",
+            _(
+                "the first row must name the columns id, periode, realisasi (and optionally "
+                "catatan), or be the header of a workbook written by `pk export` (id, …, TW1, TW2, "
+                "TW3, TW4)"
+            ),
+        )
+    ]
 
 
 def _long(rows: list[list[Any]], index: dict[str, int], display: str) -> Iterator[Entry]:
     for r, row in enumerate(rows[1:], start=2):
-        def get(name: str) -> Any:
+
+        def get(name: str, row: list[Any] = row) -> Any:
             i = index.get(name)
             return row[i] if i is not None and i < len(row) else None
 
         if all(_clean(v) is None for v in row):
             continue
         yield Entry(
-            _clean(get("id")) or "", _clean(get("periode")) or "", get("realisasi"),
+            _clean(get("id")) or "",
+            _clean(get("periode")) or "",
+            get("realisasi"),
             _clean(get(CATATAN)),
-            Cell(display, r, index["id"] + 1), Cell(display, r, index["periode"] + 1),
+            Cell(display, r, index["id"] + 1),
+            Cell(display, r, index["periode"] + 1),
             Cell(display, r, index["realisasi"] + 1),
         )
 
 
-def _wide(rows: list[list[Any]], index: dict[str, int], tws: list[str], display: str) -> Iterator[Entry]:
+def _wide(
+    rows: list[list[Any]], index: dict[str, int], tws: list[str], display: str
+) -> Iterator[Entry]:
     for r, row in enumerate(rows[1:], start=2):
-        def get(i: int | None) -> Any:
+
+        def get(i: int | None, row: list[Any] = row) -> Any:
             return row[i] if i is not None and i < len(row) else None
 
         id_ = _clean(get(index["id"]))
@@ -161,8 +194,15 @@ def _wide(rows: list[list[Any]], index: dict[str, int], tws: list[str], display:
             catatan = _clean(get(index.get(f"{CATATAN} {tw.lower()}")))
             if _clean(value) is None:
                 continue
-            yield Entry(id_, tw, value, catatan, Cell(display, r, index["id"] + 1),
-                        Cell(display, 1, col + 1), Cell(display, r, col + 1))
+            yield Entry(
+                id_,
+                tw,
+                value,
+                catatan,
+                Cell(display, r, index["id"] + 1),
+                Cell(display, 1, col + 1),
+                Cell(display, r, col + 1),
+            )
 
 
 def _clean(value: Any) -> str | None:
@@ -196,16 +236,25 @@ def check_entries(
             if close:
                 message = _("no indikator '{id}' in the agreement; did you mean {close}?")
             else:
-                message = _("no indikator '{id}' in the agreement: use an id from the "
-                            "agreement (`pk show` lists them)")
-            error(entry.at, "unknown-indikator",
-                  message.format(id=entry.id, close=close[0] if close else ""))
+                message = _(
+                    "no indikator '{id}' in the agreement: use an id from the "
+                    "agreement (`pk show` lists them)"
+                )
+            error(
+                entry.at,
+                "unknown-indikator",
+                message.format(id=entry.id, close=close[0] if close else ""),
+            )
             continue
         tw = entry.periode.upper().replace(" ", "")
         if tw not in TRIWULAN:
-            error(entry.at_periode, "bad-periode", _(
-                "periode '{periode}' is not a triwulan: write one of {choices}").format(
-                periode=entry.periode, choices=", ".join(TRIWULAN)))
+            error(
+                entry.at_periode,
+                "bad-periode",
+                _("periode '{periode}' is not a triwulan: write one of {choices}").format(
+                    periode=entry.periode, choices=", ".join(TRIWULAN)
+                ),
+            )
             continue
         value, message = parse_value(perjanjian, ind, entry.realisasi)
         if value is None:
@@ -214,22 +263,29 @@ def check_entries(
         key = (ind.id, tw)
         if key in seen:
             first = seen[key]
-            error(entry.at, "duplicate-entry", _(
-                "{id} {tw} is already given in row {row}: keep one of the two rows").format(
-                id=ind.id, tw=tw, row=first.row))
+            error(
+                entry.at,
+                "duplicate-entry",
+                _("{id} {tw} is already given in row {row}: keep one of the two rows").format(
+                    id=ind.id, tw=tw, row=first.row
+                ),
+            )
             continue
         seen[key] = entry.at
         changes.append(Change(ind.id, tw, value, entry.catatan))
     return changes, problems
 
 
-def parse_value(perjanjian: Perjanjian, ind: Indikator, raw: Any) -> tuple[Decimal | str | None, str]:
+def parse_value(
+    perjanjian: Perjanjian, ind: Indikator, raw: Any
+) -> tuple[Decimal | str | None, str]:
     """A raw cell as the indicator's kind of value, or None and why not."""
     from pk.capaian import as_kode
 
     if isinstance(raw, bool) or raw is None or _clean(raw) is None:
-        return None, _("realisasi for {id} is empty: write the figure, or leave the row "
-                       "out").format(id=ind.id)
+        return None, _(
+            "realisasi for {id} is empty: write the figure, or leave the row out"
+        ).format(id=ind.id)
     if ind.skala is not None:
         scale = perjanjian.skala.get(ind.skala)
         codes = list(scale.kode) if scale else []
@@ -237,22 +293,27 @@ def parse_value(perjanjian: Perjanjian, ind: Indikator, raw: Any) -> tuple[Decim
         candidate: Decimal | str = number if number is not None else str(raw).strip()
         kode = as_kode(candidate, codes)
         if kode is None:
-            return None, _("'{value}' is not a code of skala '{skala}' of {id}: write one of "
-                           "{codes}").format(value=_clean(raw), skala=ind.skala, id=ind.id,
-                                             codes=", ".join(codes))
+            return None, _(
+                "'{value}' is not a code of skala '{skala}' of {id}: write one of {codes}"
+            ).format(value=_clean(raw), skala=ind.skala, id=ind.id, codes=", ".join(codes))
         return kode, ""
     number = _number(raw)
     if number is None:
         if ind.satuan:
-            message = _("realisasi for {id} must be a number in {satuan}, found '{value}': "
-                        "write the number only, e.g. 87.5")
+            message = _(
+                "realisasi for {id} must be a number in {satuan}, found '{value}': "
+                "write the number only, e.g. 87.5"
+            )
         else:
-            message = _("realisasi for {id} must be a number, found '{value}': write the "
-                        "number only, e.g. 87.5")
+            message = _(
+                "realisasi for {id} must be a number, found '{value}': write the "
+                "number only, e.g. 87.5"
+            )
         return None, message.format(id=ind.id, satuan=ind.satuan, value=_clean(raw))
     if number < 0:
-        return None, _("realisasi for {id} cannot be negative ({value}): write the figure "
-                       "achieved, 0 or more").format(id=ind.id, value=_clean(raw))
+        return None, _(
+            "realisasi for {id} cannot be negative ({value}): write the figure achieved, 0 or more"
+        ).format(id=ind.id, value=_clean(raw))
     return number, ""
 
 
@@ -263,7 +324,9 @@ def _number(raw: Any) -> Decimal | None:
     if isinstance(raw, int | Decimal):
         return Decimal(raw)
     if isinstance(raw, float):
-        return Decimal(repr(raw)) if raw == raw and raw not in (float("inf"), float("-inf")) else None
+        return (
+            Decimal(repr(raw)) if raw == raw and raw not in (float("inf"), float("-inf")) else None
+        )
     text = str(raw).strip().removesuffix("%").strip()
     if "," in text and "." not in text:
         text = text.replace(",", ".")
@@ -350,8 +413,9 @@ def _validate_text(loaded: Loaded, text: str, display: str) -> list[Diagnostic]:
     realisasi = validate_source(source, Realisasi, problems) if source.data is not None else None
     if realisasi is not None:
         year = checks.Year(loaded.perjanjian, realisasi, loaded.pengaturan)
-        findings = [f for f in checks.run_year_checks(year, checks.Context())
-                    if f.file == REALISASI_FILE]
+        findings = [
+            f for f in checks.run_year_checks(year, checks.Context()) if f.file == REALISASI_FILE
+        ]
         problems += locate_findings(findings, loaded.folder, {display: source}, display)
     return sorted(d for d in problems if d.level is Level.ERROR)
 
@@ -386,6 +450,7 @@ def export_workbook(loaded: Loaded, output: Path) -> None:
     realisasi = loaded.realisasi
     workbook = Workbook()
     sheet = workbook.active
+    assert sheet is not None  # a new workbook has its one sheet
     sheet.title = SHEET
     header = [*FIXED]
     for tw in TRIWULAN:
@@ -394,17 +459,26 @@ def export_workbook(loaded: Loaded, output: Path) -> None:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     numbers = DataValidation(
-        type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-        showErrorMessage=True, errorTitle="Angka",
+        type="decimal",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Angka",
         error="Isi dengan angka dalam satuan indikator (mis. 87.5), tanpa tanda %.",
     )
     sheet.add_data_validation(numbers)
     grades: dict[str, DataValidation] = {}
     editable = PatternFill("solid", fgColor="FFF2CC")
-    for row, (_, sasaran, ind) in enumerate(perjanjian.indikator(), start=2):
+    for row, (_kelompok, sasaran, ind) in enumerate(perjanjian.indikator(), start=2):
         data = realisasi.indikator.get(ind.id) if realisasi else None
-        values: list[Any] = [ind.id, sasaran.id, ind.nama, ind.satuan or ind.skala or "",
-                             target_text(ind) or ""]
+        values: list[Any] = [
+            ind.id,
+            sasaran.id,
+            ind.nama,
+            ind.satuan or ind.skala or "",
+            target_text(ind) or "",
+        ]
         for tw in TRIWULAN:
             entry = data.triwulan(tw) if data else None
             value: Any = None
@@ -418,8 +492,12 @@ def export_workbook(loaded: Loaded, output: Path) -> None:
             if ind.skala not in grades:
                 codes = ",".join(perjanjian.skala[ind.skala].kode)
                 grades[ind.skala] = DataValidation(
-                    type="list", formula1=f'"{codes}"', allow_blank=True, showErrorMessage=True,
-                    errorTitle="Kode", error=f"Pilih salah satu kode skala {ind.skala}: {codes}",
+                    type="list",
+                    formula1=f'"{codes}"',
+                    allow_blank=True,
+                    showErrorMessage=True,
+                    errorTitle="Kode",
+                    error=f"Pilih salah satu kode skala {ind.skala}: {codes}",
                 )
                 sheet.add_data_validation(grades[ind.skala])
             validation = grades[ind.skala]
@@ -439,7 +517,8 @@ def export_workbook(loaded: Loaded, output: Path) -> None:
     widths = {"id": 9, "sasaran": 9, "indikator": 60, "satuan": 12, "target": 10}
     for col, name in enumerate(header, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = widths.get(
-            name, 12 if name in TRIWULAN else 24)
+            name, 12 if name in TRIWULAN else 24
+        )
     sheet.freeze_panes = "F2"
     # Protected without a password: it guards against slips, not against the planner.
     sheet.protection.sheet = True

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
+from ruamel.yaml.comments import CommentedMap
 
 from pk.diagnostics import Diagnostic, Level
 from pk.i18n import _
@@ -45,8 +46,10 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found += sorted(
-                p for p in path.rglob("*")
-                if p.suffix in SUFFIXES and p.is_file()
+                p
+                for p in path.rglob("*")
+                if p.suffix in SUFFIXES
+                and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:
@@ -77,11 +80,22 @@ def format_file(path: Path, *, check: bool = False) -> FmtResult:
         formatted = format_text(text, MODELS.get(path.name))
     except ValueError as err:
         # ruamel builds dates while reading: `tanggal: 2024-13-10` is valid YAML but no date.
-        return FmtResult(path, False, (Diagnostic(
-            display, 0, 0, Level.ERROR, "not-formattable",
-            _("cannot be formatted ({reason}): `pk validate` shows where to correct it")
-            .format(reason=err),
-        ),))
+        return FmtResult(
+            path,
+            False,
+            (
+                Diagnostic(
+                    display,
+                    0,
+                    0,
+                    Level.ERROR,
+                    "not-formattable",
+                    _(
+                        "cannot be formatted ({reason}): `pk validate` shows where to correct it"
+                    ).format(reason=err),
+                ),
+            ),
+        )
     changed = formatted != text
     if changed and not check:
         write_atomic(path, formatted)
@@ -123,8 +137,10 @@ def _order_value(value: Any, annotation: Any) -> None:
         # A union such as a target (number | range | code): the model whose fields hold the keys.
         for arg in args:
             inner = typing.get_args(arg)[0] if typing.get_origin(arg) is typing.Annotated else arg
-            if isinstance(inner, type) and issubclass(inner, BaseModel) and set(value) <= set(
-                inner.model_fields
+            if (
+                isinstance(inner, type)
+                and issubclass(inner, BaseModel)
+                and set(value) <= set(inner.model_fields)
             ):
                 order_keys(value, inner)
                 return
@@ -160,13 +176,13 @@ Holder = tuple[dict[Any, Any], Any] | None
 def _tail(mapping: Any, key: Any) -> Holder:
     """The comment slot after the last scalar in `mapping[key]`; None when pk cannot tell."""
     value = mapping[key]
-    if isinstance(value, dict):
+    if isinstance(value, CommentedMap):
         if not value or value.fa.flow_style():
             return None
         return _tail(value, list(value)[-1])
     if isinstance(value, list):
         last = value[-1] if value else None
-        if not isinstance(last, dict) or not last or last.fa.flow_style():
+        if not isinstance(last, CommentedMap) or not last or last.fa.flow_style():
             return None
         return _tail(last, list(last)[-1])
     return (mapping.ca.items, key)

@@ -20,9 +20,7 @@ _YEAR_DIGITS = 4
 
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     try:
-        return subprocess.run(
-            ["git", "-C", str(folder), *args], capture_output=True, check=False
-        )
+        return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, check=False)
     except FileNotFoundError as err:
         raise UsageError(_("git is not installed; compare two folders instead")) from err
 
@@ -53,13 +51,20 @@ def read_at(rev: str, path: Path) -> bytes:
     if not folder.is_dir():
         raise UsageError(_("{path}: no such folder").format(path=folder))
     if not is_revision(rev, folder):
-        raise UsageError(_("{rev!r} is neither a folder nor a git revision of {path}").format(
-            rev=rev, path=folder.as_posix()))
+        raise UsageError(
+            _("{rev!r} is neither a folder nor a git revision of {path}").format(
+                rev=rev, path=folder.as_posix()
+            )
+        )
     shown = _git(folder, "show", f"{rev}:./{name}")
     if shown.returncode != 0:
-        raise UsageError(_("{path} did not exist at {rev}: {reason}").format(
-            path=(folder / name).as_posix(), rev=rev,
-            reason=shown.stderr.decode(errors="replace").strip()))
+        raise UsageError(
+            _("{path} did not exist at {rev}: {reason}").format(
+                path=(folder / name).as_posix(),
+                rev=rev,
+                reason=shown.stderr.decode(errors="replace").strip(),
+            )
+        )
     return shown.stdout
 
 
@@ -70,7 +75,6 @@ def load_year_at(rev: str, path: Path) -> Loaded:
     resolved = folder.resolve().name
     year = int(resolved) if resolved.isdigit() and len(resolved) == _YEAR_DIGITS else None
     return load_year_bytes(raw, f"{rev}:{(folder / name).as_posix()}", folder, year)
-
 
 
 def load_version(spec: str | None, folder: Callable[[], Path]) -> Loaded:

@@ -22,7 +22,10 @@ from pk import checks
 from pk.diagnostics import Diagnostic, Level, UsageError
 from pk.i18n import N_, _
 from pk.models import Perjanjian
-from pk.models_realisasi import Pengaturan, Realisasi
+
+if typing.TYPE_CHECKING:
+    from pk.models_realisasi import Pengaturan, Realisasi
+
 from pk.yamlsource import Source, load, load_bytes
 
 PERJANJIAN_FILE = "perjanjian.yaml"
@@ -65,10 +68,15 @@ class Loaded:
 
 def find_default(root: Path = Path("data")) -> Path:
     """The newest `data/<year>` folder below the current directory."""
-    years = sorted(p for p in root.glob("*") if p.is_dir() and _YEAR.match(p.name)) if root.is_dir() else []
+    years = (
+        sorted(p for p in root.glob("*") if p.is_dir() and _YEAR.match(p.name))
+        if root.is_dir()
+        else []
+    )
     if not years:
-        raise UsageError(_("no year folder such as {root}/2024 here; name the folder to use")
-                         .format(root=root))
+        raise UsageError(
+            _("no year folder such as {root}/2024 here; name the folder to use").format(root=root)
+        )
     return years[-1]
 
 
@@ -98,14 +106,22 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
         others = sorted(p.name for p in folder.glob("*.y*ml") if p.is_file())
         if others:
             hint = _("found {names}: rename it to {file}?").format(
-                names=", ".join(others), file=PERJANJIAN_FILE)
+                names=", ".join(others), file=PERJANJIAN_FILE
+            )
         else:
             hint = _("is this a year folder such as data/2024? `pk new` starts one")
-        loaded.diagnostics.append(Diagnostic(
-            display, 0, 0, Level.ERROR, "missing-file",
-            _("no {file} in {folder}; {hint}").format(
-                file=PERJANJIAN_FILE, folder=folder.as_posix(), hint=hint),
-        ))
+        loaded.diagnostics.append(
+            Diagnostic(
+                display,
+                0,
+                0,
+                Level.ERROR,
+                "missing-file",
+                _("no {file} in {folder}; {hint}").format(
+                    file=PERJANJIAN_FILE, folder=folder.as_posix(), hint=hint
+                ),
+            )
+        )
         return loaded
     source, diagnostics = load(file, display)
     loaded.sources[display] = source
@@ -113,16 +129,19 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
     if source.data is not None:
         loaded.perjanjian = validate_source(source, Perjanjian, loaded.diagnostics)
     optional_ok = True
-    for name, model, attr in ((REALISASI_FILE, Realisasi, "realisasi"),
-                              (PENGATURAN_FILE, Pengaturan, "pengaturan")):
+    for name, attr in ((REALISASI_FILE, "realisasi"), (PENGATURAN_FILE, "pengaturan")):
         other = folder / name
         if not other.exists():
             continue
+        model = _optional_model(attr)
         other_source, other_diagnostics = load(other, other.as_posix())
         loaded.sources[other_source.path] = other_source
         loaded.diagnostics.extend(other_diagnostics)
-        document = validate_source(other_source, model, loaded.diagnostics) \
-            if other_source.data is not None else None
+        document = (
+            validate_source(other_source, model, loaded.diagnostics)
+            if other_source.data is not None
+            else None
+        )
         setattr(loaded, attr, document)
         optional_ok = optional_ok and document is not None
     if loaded.perjanjian is not None:
@@ -148,7 +167,9 @@ def load_year_bytes(raw: bytes, display: str, folder: Path, folder_year: int | N
     if source.data is not None:
         loaded.perjanjian = validate_source(source, Perjanjian, loaded.diagnostics)
     if loaded.perjanjian is not None:
-        for finding in checks.run_checks(loaded.perjanjian, checks.Context(folder_year=folder_year)):
+        for finding in checks.run_checks(
+            loaded.perjanjian, checks.Context(folder_year=folder_year)
+        ):
             line, col = source.locate(finding.loc, key=finding.key)
             loaded.diagnostics.append(
                 Diagnostic(display, line, col, finding.level, finding.code, finding.message)
@@ -167,6 +188,13 @@ def locate_findings(
         line, col = sources[path].locate(finding.loc, key=finding.key)
         out.append(Diagnostic(path, line, col, finding.level, finding.code, finding.message))
     return out
+
+
+def _optional_model(attr: str) -> type[BaseModel]:
+    # Imported here: an agreement alone (a pre-commit hook's usual case) skips these models.
+    from pk.models_realisasi import Pengaturan, Realisasi
+
+    return Realisasi if attr == "realisasi" else Pengaturan
 
 
 def validate_source(source: Source, model: type[_M], out: list[Diagnostic]) -> _M | None:
@@ -190,10 +218,17 @@ def _diagnostic(source: Source, model: type[BaseModel], error: Any) -> Diagnosti
         if parent:
             message = _("`{key}` is missing in this `{parent}`: add `{key}:` with its value")
         else:
-            message = _("`{key}` is missing at the top level of the file: add `{key}:` with "
-                        "its value")
-        return Diagnostic(source.path, line, col, Level.ERROR, "missing-field",
-                          message.format(key=missing, parent=parent))
+            message = _(
+                "`{key}` is missing at the top level of the file: add `{key}:` with its value"
+            )
+        return Diagnostic(
+            source.path,
+            line,
+            col,
+            Level.ERROR,
+            "missing-field",
+            message.format(key=missing, parent=parent),
+        )
     if kind == "extra_forbidden":
         line, col = source.locate(loc, key=True)
         allowed = _fields_at(model, loc[:-1])
@@ -204,20 +239,29 @@ def _diagnostic(source: Source, model: type[BaseModel], error: Any) -> Diagnosti
             hint = _("allowed here: {keys}").format(keys=", ".join(allowed))
         else:
             hint = _("remove it")
-        return Diagnostic(source.path, line, col, Level.ERROR, "unknown-key",
-                          _("unknown key `{key}`; {hint}").format(key=name, hint=hint))
+        return Diagnostic(
+            source.path,
+            line,
+            col,
+            Level.ERROR,
+            "unknown-key",
+            _("unknown key `{key}`; {hint}").format(key=name, hint=hint),
+        )
     line, col = source.locate(loc)
     code = "wrong-type" if kind.endswith("_type") or kind == "int_from_float" else "invalid-value"
     value = error.get("input")
     if kind in ("model_type", "dict_type", "list_type"):
-        shape = _("a list (one `- ` item a line)") if kind == "list_type" else _("a mapping of keys")
+        shape = (
+            _("a list (one `- ` item a line)") if kind == "list_type" else _("a mapping of keys")
+        )
         fields = _fields_at(model, loc)
         if fields and kind == "model_type":
             shape += " (" + ", ".join(fields[:3]) + (", …)" if len(fields) > 3 else ")")
         message = _("should be {shape}, not {found}").format(shape=shape, found=_describe(value))
     elif kind == "string_pattern_mismatch" and name == "id":
-        message = _("{value!r} is not an id: up to 20 letters, digits, '.', '_' or '-', "
-                    "e.g. IK-01").format(value=value)
+        message = _(
+            "{value!r} is not an id: up to 20 letters, digits, '.', '_' or '-', e.g. IK-01"
+        ).format(value=value)
     else:
         message = _expected(kind, error.get("ctx") or {}, error["msg"])
         if isinstance(value, str | int) and not isinstance(value, bool) and len(str(value)) <= 40:
@@ -238,8 +282,15 @@ def _expected(kind: str, ctx: dict[str, Any], fallback: str) -> str:
     (English) words for the rest."""
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return _("should be a whole number")
-    if kind in ("decimal_type", "decimal_parsing", "float_type", "float_parsing",
-                "finite_number", "decimal_max_digits", "decimal_max_places"):
+    if kind in (
+        "decimal_type",
+        "decimal_parsing",
+        "float_type",
+        "float_parsing",
+        "finite_number",
+        "decimal_max_digits",
+        "decimal_max_places",
+    ):
         return _("should be a number")
     if kind == "string_type":
         return _("should be text")
@@ -249,7 +300,8 @@ def _expected(kind: str, ctx: dict[str, Any], fallback: str) -> str:
         return _("should be a valid date")
     if kind in ("literal_error", "enum"):
         return _("should be {expected}").format(
-            expected=str(ctx.get("expected", "")).replace(" or ", " " + _("or") + " "))
+            expected=str(ctx.get("expected", "")).replace(" or ", " " + _("or") + " ")
+        )
     if kind == "greater_than_equal":
         return _("should be {limit} or more").format(limit=ctx.get("ge"))
     if kind == "greater_than":
@@ -261,11 +313,15 @@ def _expected(kind: str, ctx: dict[str, Any], fallback: str) -> str:
     if kind == "string_too_long":
         return _("should be at most {n} characters long").format(n=ctx.get("max_length"))
     if kind == "target_type":
-        return _("target must be a number (with `satuan`), a range {min, maks}, or a code on "
-                 "the indikator's `skala` such as A")
+        return _(
+            "target must be a number (with `satuan`), a range {min, maks}, or a code on "
+            "the indikator's `skala` such as A"
+        )
     if kind == "realisasi_type":
-        return _("realisasi must be a number (in the indikator's satuan) or, for a grade or "
-                 "level, a code on its skala such as A")
+        return _(
+            "realisasi must be a number (in the indikator's satuan) or, for a grade or "
+            "level, a code on its skala such as A"
+        )
     return fallback
 
 

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
 FORMAT_VERSION = 1
+TRIWULAN = ("TW1", "TW2", "TW3", "TW4")
 
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$")]
 Rupiah = Annotated[int, Field(strict=True, ge=0)]
@@ -99,7 +100,9 @@ def _target_kind(value: Any) -> str | None:
 
 
 Target = Annotated[
-    Annotated[Decimal, Tag("angka")] | Annotated[Rentang, Tag("rentang")] | Annotated[str, Tag("kode")],
+    Annotated[Decimal, Tag("angka")]
+    | Annotated[Rentang, Tag("rentang")]
+    | Annotated[str, Tag("kode")],
     Discriminator(
         _target_kind,
         custom_error_type="target_type",
@@ -301,9 +304,7 @@ class Perjanjian(Model):
         return [(k, s, i) for k in self.kelompok for s in k.sasaran for i in s.indikator]
 
 
-def target_text(
-    indikator: Indikator, number: Callable[[Decimal], str] | None = None
-) -> str | None:
+def target_text(indikator: Indikator, number: Callable[[Decimal], str] | None = None) -> str | None:
     """The target as the signed document prints it: `100%`, `97.5%`, `1 Dok`, `A`.
 
     `number` formats the numbers (the reports pass the Indonesian `97,5`).
@@ -324,7 +325,9 @@ def target_text(
 
 
 def _plain(number: Decimal) -> str:
-    return format(number.normalize(), "f") if number == number.to_integral() else format(number, "f")
+    return (
+        format(number.normalize(), "f") if number == number.to_integral() else format(number, "f")
+    )
 
 
 class UnitRef(Model):

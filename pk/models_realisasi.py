@@ -18,8 +18,6 @@ from pydantic import Discriminator, Field, Tag
 
 from pk.models import Id, Model, Rupiah, Target
 
-TRIWULAN = ("TW1", "TW2", "TW3", "TW4")
-
 
 def _nilai_kind(value: Any) -> str | None:
     if isinstance(value, bool):

@@ -30,12 +30,19 @@ def create_year(previous: Path, year: int) -> Path:
     """Write `<parent of previous>/<year>/` from `previous`; the new folder's path."""
     target = previous.parent / str(year)
     if target.exists():
-        raise FolderExists(_("{path} already exists; pk new does not overwrite it (remove it "
-                             "first, or edit it directly)").format(path=target.as_posix()))
+        raise FolderExists(
+            _(
+                "{path} already exists; pk new does not overwrite it (remove it "
+                "first, or edit it directly)"
+            ).format(path=target.as_posix())
+        )
     source = previous / PERJANJIAN_FILE
     if not source.is_file():
-        raise UsageError(_("no {file} in {path} to start from").format(
-            file=PERJANJIAN_FILE, path=previous.as_posix()))
+        raise UsageError(
+            _("no {file} in {path} to start from").format(
+                file=PERJANJIAN_FILE, path=previous.as_posix()
+            )
+        )
     data = load_roundtrip(source.read_text(encoding="utf-8"))
     _as_draft(data, year)
     _replace_header(data, previous, year)

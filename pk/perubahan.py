@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pk.diagnostics import Diagnostic, Level
+from pk.diff import GATED, Kind, compare
 from pk.i18n import N_, _
-from pk.diff import GATED, Change, Kind, compare
 from pk.loader import PERJANJIAN_FILE, Loaded, load_year
 from pk.models import DASAR_TEXT, Perjanjian, Status
 from pk.yamlsource import Source
@@ -57,18 +57,21 @@ def check_baseline(current: Loaded, baseline: Loaded, rev: str) -> list[Diagnost
     out = []
     for change in compare(then, now, rev, display).changes:
         if change.kind is Kind.PERUBAHAN_REWRITTEN:
-            message = _("perubahan {label!r} was recorded at {rev} and has been changed or "
-                        "removed; a revision on record stays as it was, add a new one "
-                        "instead").format(label=change.subject, rev=rev)
+            message = _(
+                "perubahan {label!r} was recorded at {rev} and has been changed or "
+                "removed; a revision on record stays as it was, add a new one "
+                "instead"
+            ).format(label=change.subject, rev=rev)
             code = "perubahan-rewritten"
         elif change.kind in GATED and change.subject not in covered:
             what = _(_WHAT[change.kind]).format(
                 s=change.subject, old=_shown(change.old), new=_shown(change.new), field=change.field
             )
-            message = _("{what} {since}, but no perubahan entry added since then lists "
-                        "{subject}; add one under `perubahan` (label, tanggal, dasar a|b|c, "
-                        "alasan, surat, mengubah: [{subject}])").format(
-                what=what, since=since, subject=change.subject)
+            message = _(
+                "{what} {since}, but no perubahan entry added since then lists "
+                "{subject}; add one under `perubahan` (label, tanggal, dasar a|b|c, "
+                "alasan, surat, mengubah: [{subject}])"
+            ).format(what=what, since=since, subject=change.subject)
             code = "uncovered-change"
         else:
             continue
@@ -109,15 +112,26 @@ def gate(loaded: Loaded, rev: str | None) -> list[Diagnostic]:
         if not is_revision(rev, loaded.folder):
             display, source = _perjanjian_source(loaded)
             line, col = source.locate(("penandatanganan", "tag"))
-            return [Diagnostic(display, line, col, Level.WARNING, "baseline-missing", _(
-                "git tag {rev!r} is not in this repository, so changes since signing are not "
-                "checked; fetch the tags (git fetch --tags)").format(rev=rev))]
+            return [
+                Diagnostic(
+                    display,
+                    line,
+                    col,
+                    Level.WARNING,
+                    "baseline-missing",
+                    _(
+                        "git tag {rev!r} is not in this repository, so changes since signing are not "
+                        "checked; fetch the tags (git fetch --tags)"
+                    ).format(rev=rev),
+                )
+            ]
     if is_revision(rev, loaded.folder) and not exists_at(rev, loaded.folder):
         return []  # a year started after `rev` has no baseline there yet
     baseline = load_year_at(rev, loaded.folder)
     if baseline.perjanjian is None:
-        raise UsageError(_("the agreement at {rev} does not load, so it cannot be the "
-                           "baseline").format(rev=rev))
+        raise UsageError(
+            _("the agreement at {rev} does not load, so it cannot be the baseline").format(rev=rev)
+        )
     return check_baseline(loaded, baseline, rev)
 
 
@@ -140,8 +154,16 @@ class RiwayatRow:
 def riwayat(perjanjian: Perjanjian) -> list[RiwayatRow]:
     """The revisions, oldest first, as the report's "Riwayat Perubahan" table shows them."""
     return [
-        RiwayatRow(n, p.label, p.tanggal, str(p.dasar), DASAR_TEXT[p.dasar], p.alasan, p.surat,
-                   tuple(p.mengubah))
+        RiwayatRow(
+            n,
+            p.label,
+            p.tanggal,
+            str(p.dasar),
+            DASAR_TEXT[p.dasar],
+            p.alasan,
+            p.surat,
+            tuple(p.mengubah),
+        )
         for n, p in enumerate(perjanjian.perubahan, start=1)
     ]
 
@@ -165,7 +187,9 @@ def load_as_of(path: Path, label: str | None = None) -> Loaded:
     folder, name = year_file(path)
     log = subprocess.run(
         ["git", "-C", str(folder), "log", "--format=%H", "--", name],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     for commit in log.stdout.split():
         then = load_year_at(commit, path)

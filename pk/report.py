@@ -20,9 +20,9 @@ import shutil
 import subprocess
 import tempfile
 import traceback
-from decimal import Decimal
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -156,19 +156,22 @@ def build_context(
         for sasaran in kelompok.sasaran:
             for n, indikator in enumerate(sasaran.indikator):
                 opens_kelompok = sasaran is kelompok.sasaran[0] and n == 0
-                rows.append(LampiranRow(
-                    nomor=len(rows) + 1,
-                    kelompok=kelompok,
-                    kelompok_rows=kelompok_rows if opens_kelompok else 0,
-                    sasaran=sasaran,
-                    sasaran_rows=len(sasaran.indikator) if n == 0 else 0,
-                    indikator=indikator,
-                ))
+                rows.append(
+                    LampiranRow(
+                        nomor=len(rows) + 1,
+                        kelompok=kelompok,
+                        kelompok_rows=kelompok_rows if opens_kelompok else 0,
+                        sasaran=sasaran,
+                        sasaran_rows=len(sasaran.indikator) if n == 0 else 0,
+                        indikator=indikator,
+                    )
+                )
     anggaran = perjanjian.anggaran
     return ReportContext(
         perjanjian=perjanjian,
         lampiran=rows,
-        jumlah_anggaran=anggaran.jumlah if anggaran.jumlah is not None
+        jumlah_anggaran=anggaran.jumlah
+        if anggaran.jumlah is not None
         else sum(k.pagu for k in anggaran.kegiatan),
         jumlah_indikator=len(rows),
         capaian=_capaian_view(perjanjian, realisasi, pengaturan, Periode(periode)),
@@ -193,11 +196,23 @@ def _capaian_view(
     for kelompok in perjanjian.kelompok:
         for sasaran in kelompok.sasaran:
             rows = [CapaianRow(i, by_id[i.id], entries.get(i.id)) for i in sasaran.indikator]
-            sections.append(SasaranSection(
-                kelompok, sasaran, ringkasan[sasaran.id], rows,
-                any(r.narasi and (r.narasi.faktor_pendorong or r.narasi.faktor_penghambat
-                                  or r.narasi.solusi) for r in rows),
-            ))
+            sections.append(
+                SasaranSection(
+                    kelompok,
+                    sasaran,
+                    ringkasan[sasaran.id],
+                    rows,
+                    any(
+                        r.narasi
+                        and (
+                            r.narasi.faktor_pendorong
+                            or r.narasi.faktor_penghambat
+                            or r.narasi.solusi
+                        )
+                        for r in rows
+                    ),
+                )
+            )
     warna = charts.band_colours(hasil.skala)
     bars = [
         charts.Bar(
@@ -210,11 +225,21 @@ def _capaian_view(
     ]
     anggaran = hasil.anggaran
     budget_bars = [
-        charts.Bar(label=f"{k.kode} {k.nama}", title=f"{k.kode} {k.nama}",
-                   value=k.penyerapan, colour=charts.NEUTRAL)
+        charts.Bar(
+            label=f"{k.kode} {k.nama}",
+            title=f"{k.kode} {k.nama}",
+            value=k.penyerapan,
+            colour=charts.NEUTRAL,
+        )
         for k in anggaran.kegiatan
-    ] + [charts.Bar(label=anggaran.total.nama, title=anggaran.total.nama,
-                    value=anggaran.total.penyerapan, colour="#263238")]
+    ] + [
+        charts.Bar(
+            label=anggaran.total.nama,
+            title=anggaran.total.nama,
+            value=anggaran.total.penyerapan,
+            colour="#263238",
+        )
+    ]
     periode_teks = "tahunan" if periode is Periode.TAHUNAN else periode.value
     return CapaianView(
         hasil=hasil,
@@ -223,17 +248,24 @@ def _capaian_view(
         ada_anggaran=anggaran.total.realisasi is not None,
         warna=warna,
         grafik_sasaran=charts.bar_chart(
-            bars, title=f"Rata-rata capaian per sasaran ({periode_teks})",
-            lines=[charts.Line(Decimal(100), "target 100%")], id="grafik-sasaran"),
+            bars,
+            title=f"Rata-rata capaian per sasaran ({periode_teks})",
+            lines=[charts.Line(Decimal(100), "target 100%")],
+            id="grafik-sasaran",
+        ),
         grafik_anggaran=charts.bar_chart(
-            budget_bars, title=f"Penyerapan anggaran ({periode_teks})",
+            budget_bars,
+            title=f"Penyerapan anggaran ({periode_teks})",
             lines=[charts.Line(anggaran.pedoman_ikpa, f"pedoman IKPA {anggaran.pedoman_ikpa}%")]
-            if anggaran.pedoman_ikpa is not None else [],
-            id="grafik-anggaran"),
+            if anggaran.pedoman_ikpa is not None
+            else [],
+            id="grafik-anggaran",
+        ),
     )
 
 
 # --- a workspace: the unit comparison --------------------------------------------------
+
 
 @dataclass(frozen=True)
 class UnitView:
@@ -300,23 +332,42 @@ def build_perbandingan(
     for row in result.rows():
         achievement = results[row.id]
         colours = charts.band_colours(achievement.skala) if achievement else {}
-        views.append(UnitView(row, names.get(row.induk) if row.induk else None,
-                              colours.get(row.predikat or "", charts.NEUTRAL)))
+        views.append(
+            UnitView(
+                row,
+                names.get(row.induk) if row.induk else None,
+                colours.get(row.predikat or "", charts.NEUTRAL),
+            )
+        )
     top = next((u for u in result.units if u.induk is None), result.units[0])
     legend = next((a for a in (top.achievement, *results.values()) if a is not None), None)
     turunan = []
     for r in result.rollups:
         parent = results.get(r.unit)
         hasil = next((i for i in parent.indikator if i.id == r.indikator), None) if parent else None
-        turunan.append(TurunanView(
-            r, names[r.unit], hasil,
-            sum(1 for s in r.units if s.keadaan is Keadaan.MEMENUHI),
-            [UnitTertinggal(names.get(s.unit, s.unit), s) for s in r.units
-             if s.keadaan is not Keadaan.MEMENUHI],
-        ))
+        turunan.append(
+            TurunanView(
+                r,
+                names[r.unit],
+                hasil,
+                sum(1 for s in r.units if s.keadaan is Keadaan.MEMENUHI),
+                [
+                    UnitTertinggal(names.get(s.unit, s.unit), s)
+                    for s in r.units
+                    if s.keadaan is not Keadaan.MEMENUHI
+                ],
+            )
+        )
     periode = Periode(result.periode)
-    bars = [charts.Bar(label=v.row.nama, title=f"{v.row.nama} ({v.row.id})",
-                       value=v.row.rata_rata, colour=v.warna) for v in views]
+    bars = [
+        charts.Bar(
+            label=v.row.nama,
+            title=f"{v.row.nama} ({v.row.id})",
+            value=v.row.rata_rata,
+            colour=v.warna,
+        )
+        for v in views
+    ]
     periode_teks = "tahunan" if periode is Periode.TAHUNAN else periode.value
     return PerbandinganContext(
         tahun=tahun,
@@ -328,8 +379,11 @@ def build_perbandingan(
         turunan=turunan,
         warna=charts.band_colours(legend.skala) if legend else {},
         grafik_unit=charts.bar_chart(
-            bars, title=f"Rata-rata capaian per unit ({periode_teks})",
-            lines=[charts.Line(Decimal(100), "target 100%")], id="grafik-unit"),
+            bars,
+            title=f"Rata-rata capaian per unit ({periode_teks})",
+            lines=[charts.Line(Decimal(100), "target 100%")],
+            id="grafik-unit",
+        ),
         dibuat=dibuat,
         pk_version=__version__,
     )
@@ -341,6 +395,7 @@ Context = ReportContext | PerbandinganContext
 
 # --- templates -------------------------------------------------------------------------
 
+
 def builtin_templates() -> Path:
     """The built-in templates: inside the package when installed from a wheel, else the
     repository's top-level `templates/` (editable install, source checkout)."""
@@ -348,8 +403,10 @@ def builtin_templates() -> Path:
     for candidate in (here / "templates", here.parent / "templates"):
         if candidate.is_dir():
             return candidate
-    raise ReportError(f"the built-in templates are missing (looked in {here / 'templates'} "
-                      f"and {here.parent / 'templates'}); reinstall pk")
+    raise ReportError(
+        f"the built-in templates are missing (looked in {here / 'templates'} "
+        f"and {here.parent / 'templates'}); reinstall pk"
+    )
 
 
 def template_name(dokumen: Dokumen, fmt: Format) -> str:
@@ -449,8 +506,10 @@ def render(
         where = err.filename or err.name or name
         raise ReportError(f"{where}:{err.lineno}: template syntax error: {err.message}") from None
     except jinja2.UndefinedError as err:
-        raise ReportError(f"{_template_position(err, name)}: {err.message}; the variables a "
-                          f"template can use: {', '.join(variables)}") from None
+        raise ReportError(
+            f"{_template_position(err, name)}: {err.message}; the variables a "
+            f"template can use: {', '.join(variables)}"
+        ) from None
     except jinja2.TemplateNotFound as err:
         raise ReportError(f"template {err.name} not found") from None
 
@@ -465,6 +524,7 @@ def _template_position(err: Exception, fallback: str) -> str:
 
 
 # --- output ------------------------------------------------------------------------------
+
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write beside the target and rename: a reader never sees half a report."""
@@ -488,16 +548,26 @@ def _umask() -> int:
 
 def find_chromium() -> str | None:
     """The system Chromium: $PK_CHROMIUM, else `chromium` on PATH, else /usr/bin/chromium."""
-    for candidate in (os.environ.get("PK_CHROMIUM"), shutil.which("chromium"),
-                      shutil.which("chromium-browser"), "/usr/bin/chromium"):
+    for candidate in (
+        os.environ.get("PK_CHROMIUM"),
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+        "/usr/bin/chromium",
+    ):
         if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
             return candidate
     return None
 
 
 CHROMIUM_FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--no-pdf-header-footer",
 )
 
@@ -515,17 +585,23 @@ def print_pdf(html: str) -> bytes:
         source = Path(work) / "report.html"
         target = Path(work) / "report.pdf"
         source.write_text(html, encoding="utf-8")
-        command = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={Path(work) / 'profile'}",
-                   f"--print-to-pdf={target}", source.as_uri()]
+        command = [
+            chromium,
+            *CHROMIUM_FLAGS,
+            f"--user-data-dir={Path(work) / 'profile'}",
+            f"--print-to-pdf={target}",
+            source.as_uri(),
+        ]
         try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=120,
-                                  check=False)
+            done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
         except subprocess.TimeoutExpired:
             raise ReportError(f"{chromium} did not finish printing within 120 s") from None
         if not target.is_file() or target.stat().st_size == 0:
             detail = (done.stderr or done.stdout).strip().splitlines()[-3:]
-            raise ReportError(f"{chromium} could not print the PDF (exit {done.returncode}): "
-                              + " / ".join(detail))
+            raise ReportError(
+                f"{chromium} could not print the PDF (exit {done.returncode}): "
+                + " / ".join(detail)
+            )
         return target.read_bytes()
 
 
@@ -552,7 +628,8 @@ def write_reports(
     Rendering everything first means a template error leaves no half-updated folder."""
     rendered = [
         (output / output_name(d, f), render_bytes(context, d, f, user_templates))
-        for d in dokumen for f in fmts
+        for d in dokumen
+        for f in fmts
     ]
     for path, data in rendered:
         write_atomic(path, data)

@@ -74,20 +74,28 @@ def derive(
     states = tuple(_keadaan(unit, result, wanted, spec) for unit, result in units)
     met = sum(1 for s in states if s.keadaan is Keadaan.MEMENUHI)
     total = len(states)
-    condition = (f"realisasi {wanted} ≥ {fmt(spec.realisasi_min)}"
-                 if spec.realisasi_min is not None else f"capaian {wanted} ≥ 100")
+    condition = (
+        f"realisasi {wanted} ≥ {fmt(spec.realisasi_min)}"
+        if spec.realisasi_min is not None
+        else f"capaian {wanted} ≥ 100"
+    )
     if spec.hitung is Hitung.JUMLAH:
         value = Decimal(met)
         rumus = f"jumlah unit dengan {condition}: {met} dari {total} unit"
     else:
-        value = (Decimal(met) * HUNDRED / total).quantize(Decimal("0.01"), ROUND_HALF_UP) \
-            if total else Decimal(0)
+        value = (
+            (Decimal(met) * HUNDRED / total).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            if total
+            else Decimal(0)
+        )
         rumus = f"unit dengan {condition} / jumlah unit × 100 = {met} / {total} × 100"
     groups = [
         (label, [s.unit for s in states if s.keadaan is keadaan])
-        for label, keadaan in (("belum memenuhi", Keadaan.BELUM_MEMENUHI),
-                               ("belum ada data", Keadaan.BELUM_ADA_DATA),
-                               ("tidak ada indikator", Keadaan.TIDAK_ADA))
+        for label, keadaan in (
+            ("belum memenuhi", Keadaan.BELUM_MEMENUHI),
+            ("belum ada data", Keadaan.BELUM_ADA_DATA),
+            ("tidak ada indikator", Keadaan.TIDAK_ADA),
+        )
     ]
     keterangan = "; ".join(f"{label}: {', '.join(ids)}" for label, ids in groups if ids) or None
     return Turunan(value, rumus, keterangan), states
@@ -113,6 +121,13 @@ def unit_row(id: str, nama: str, induk: str | None, result: Achievement | None) 
     overall = result.keseluruhan
     behind = sum(1 for i in result.indikator if i.capaian is not None and i.capaian < HUNDRED)
     return UnitRow(
-        id, nama, induk, overall.jumlah_indikator, overall.rata_rata, overall.predikat, behind,
-        len(overall.belum_ada_data), result.anggaran.total.penyerapan,
+        id,
+        nama,
+        induk,
+        overall.jumlah_indikator,
+        overall.rata_rata,
+        overall.predikat,
+        behind,
+        len(overall.belum_ada_data),
+        result.anggaran.total.penyerapan,
     )

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
 
 from pk.models import Perjanjian, Workspace
 from pk.models_realisasi import Pengaturan, Realisasi
 
-SCHEMA_FILES = {
+SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "perjanjian.schema.json": Perjanjian,
     "workspace.schema.json": Workspace,
     "realisasi.schema.json": Realisasi,

@@ -38,10 +38,12 @@ def build(perjanjian: Perjanjian) -> dict[str, Any]:
             }
             for k, s, i in p.indikator()
         ],
-        "anggaran": [{"kode": g.kode, "kegiatan": g.nama, "pagu": g.pagu} for g in anggaran.kegiatan],
-        "total_anggaran": anggaran.jumlah if anggaran.jumlah is not None else sum(
-            g.pagu for g in anggaran.kegiatan
-        ),
+        "anggaran": [
+            {"kode": g.kode, "kegiatan": g.nama, "pagu": g.pagu} for g in anggaran.kegiatan
+        ],
+        "total_anggaran": anggaran.jumlah
+        if anggaran.jumlah is not None
+        else sum(g.pagu for g in anggaran.kegiatan),
     }
 
 

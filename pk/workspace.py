@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-
 from pk.diagnostics import Diagnostic, Level
 from pk.i18n import _
 from pk.models import UnitRef, Workspace
@@ -76,20 +75,34 @@ def load_workspace(path: Path) -> LoadedWorkspace:
     seen: set[str] = set()
     for i, ref in enumerate(loaded.workspace.unit):
         if ref.id in seen:
-            report(("unit", i, "id"), "duplicate-id", _(
-                "unit id {id} is listed twice: remove the second entry, or give it its own id"
-            ).format(id=ref.id))
+            report(
+                ("unit", i, "id"),
+                "duplicate-id",
+                _(
+                    "unit id {id} is listed twice: remove the second entry, or give it its own id"
+                ).format(id=ref.id),
+            )
             continue
         if ref.induk is not None and ref.induk not in seen:
-            report(("unit", i, "induk"), "unknown-induk", _(
-                "induk {induk} is not a unit listed above this one: list the parent unit "
-                "first, or correct the id").format(induk=ref.induk))
+            report(
+                ("unit", i, "induk"),
+                "unknown-induk",
+                _(
+                    "induk {induk} is not a unit listed above this one: list the parent unit "
+                    "first, or correct the id"
+                ).format(induk=ref.induk),
+            )
         seen.add(ref.id)
         folder = file.parent / (ref.folder or ref.id)
         if not folder.is_dir():
-            report(("unit", i), "missing-folder", _(
-                "unit {id} has no folder {folder}: create it (with perjanjian.yaml), or set "
-                "`folder` to where the unit's files are").format(id=ref.id, folder=folder.as_posix()))
+            report(
+                ("unit", i),
+                "missing-folder",
+                _(
+                    "unit {id} has no folder {folder}: create it (with perjanjian.yaml), or set "
+                    "`folder` to where the unit's files are"
+                ).format(id=ref.id, folder=folder.as_posix()),
+            )
             continue
         loaded.units.append(Unit(ref, folder))
     return loaded
@@ -182,10 +195,15 @@ def compute_workspace(
     from pk.rollup import Rollup, derive
 
     year = workspace.workspace.tahun if workspace.workspace else None
-    worked = list(map_units(
-        partial(achieve_unit, year=year, periode=periode),
-        [u.folder for u in workspace.units], jobs=jobs, label=_("Computing"), progress=progress,
-    ))
+    worked = list(
+        map_units(
+            partial(achieve_unit, year=year, periode=periode),
+            [u.folder for u in workspace.units],
+            jobs=jobs,
+            label=_("Computing"),
+            progress=progress,
+        )
+    )
     children: dict[str, list[str]] = {}
     for unit in workspace.units:
         if unit.ref.induk is not None:
@@ -194,7 +212,9 @@ def compute_workspace(
     rollups: list[Rollup] = []
     # Children are listed after their parents: walking backwards finishes every child
     # (its own roll-ups included) before its parent needs it.
-    for unit, (_found, result, _nama, rolls_up) in reversed(list(zip(workspace.units, worked, strict=True))):
+    for unit, (_found, result, _nama, rolls_up) in reversed(
+        list(zip(workspace.units, worked, strict=True))
+    ):
         final[unit.ref.id] = result
         if result is None or not rolls_up:
             continue
@@ -205,7 +225,9 @@ def compute_workspace(
         for _kelompok, _sasaran, ind in loaded.perjanjian.indikator():
             if ind.dari_unit is None:
                 continue
-            members = [(unit.ref.id, result)] if ind.dari_unit.termasuk_sendiri else []
+            members: list[tuple[str, Achievement | None]] = (
+                [(unit.ref.id, result)] if ind.dari_unit.termasuk_sendiri else []
+            )
             members += [(child, final[child]) for child in children.get(unit.ref.id, [])]
             derived, states = derive(ind.dari_unit, ind.id, members)
             turunan[ind.id] = derived

@@ -22,7 +22,7 @@ from pk.diagnostics import Diagnostic, Level
 from pk.i18n import N_, _
 
 try:  # libyaml is in PyYAML's wheels; the pure-Python parser gives the same nodes, slower.
-    from yaml.cyaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]  # not in the stubs
 
     _LIBYAML = True
 except ImportError:  # pragma: no cover
@@ -34,8 +34,9 @@ MAX_BYTES = 5 * 1024 * 1024
 """A year's agreement is about 40 KB; anything this large is not a pk file."""
 MAX_DEPTH = 64
 """pk files nest eight levels at most; libyaml itself stops at 1000."""
-_TOO_LARGE = N_("file is larger than {mb} MB, while a pk file is about 40 KB: check that this "
-                "is the right file")
+_TOO_LARGE = N_(
+    "file is larger than {mb} MB, while a pk file is about 40 KB: check that this is the right file"
+)
 
 _PLAIN = "pk:plain"
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -70,29 +71,47 @@ class Source:
 
 def load(path: Path, display: str) -> tuple[Source, list[Diagnostic]]:
     """Read and parse one file; every problem becomes a located Diagnostic, never an exception."""
+
     def fail(line: int, col: int, code: str, message: str) -> tuple[Source, list[Diagnostic]]:
         return _failed(display, line, col, code, message)
 
     try:
         if path.is_dir():
-            return fail(0, 0, "not-a-file", _("is a folder, but a YAML file was expected here: "
-                                              "name the YAML file, or move the folder away"))
+            return fail(
+                0,
+                0,
+                "not-a-file",
+                _(
+                    "is a folder, but a YAML file was expected here: "
+                    "name the YAML file, or move the folder away"
+                ),
+            )
         if not path.is_file():
-            return fail(0, 0, "not-a-file", _("is not a regular file (a device or pipe?); "
-                                              "a YAML file was expected here"))
+            return fail(
+                0,
+                0,
+                "not-a-file",
+                _("is not a regular file (a device or pipe?); a YAML file was expected here"),
+            )
         if path.stat().st_size > MAX_BYTES:
             return fail(0, 0, "file-too-large", _(_TOO_LARGE).format(mb=MAX_BYTES // 1024 // 1024))
         with path.open("rb") as file:
             raw = file.read(MAX_BYTES + 1)  # bounded even if the file grows after stat
     except OSError as err:
-        return fail(0, 0, "unreadable", _("cannot be read ({reason}); check that the file "
-                                          "exists and that you may read it").format(
-            reason=err.strerror or err))
+        return fail(
+            0,
+            0,
+            "unreadable",
+            _(
+                "cannot be read ({reason}); check that the file exists and that you may read it"
+            ).format(reason=err.strerror or err),
+        )
     return load_bytes(raw, display)
 
 
 def load_bytes(raw: bytes, display: str) -> tuple[Source, list[Diagnostic]]:
     """Parse file content read from elsewhere (e.g. `git show REV:path`); `display` names it."""
+
     def fail(line: int, col: int, code: str, message: str) -> tuple[Source, list[Diagnostic]]:
         return _failed(display, line, col, code, message)
 
@@ -104,17 +123,22 @@ def load_bytes(raw: bytes, display: str) -> tuple[Source, list[Diagnostic]]:
         line = raw.count(b"\n", 0, err.start) + 1
         line_start = raw.rfind(b"\n", 0, err.start) + 1
         # Count characters, not bytes, before the bad byte, as an editor shows the column.
-        col = len(raw[line_start:err.start].decode("utf-8", errors="replace")) + 1
+        col = len(raw[line_start : err.start].decode("utf-8", errors="replace")) + 1
         return fail(
-            line, col, "not-utf8",
-            _("byte 0x{byte:02x} is not UTF-8: save the file as UTF-8 (in the editor: "
-              "Save As, encoding UTF-8)").format(byte=raw[err.start]),
+            line,
+            col,
+            "not-utf8",
+            _(
+                "byte 0x{byte:02x} is not UTF-8: save the file as UTF-8 (in the editor: "
+                "Save As, encoding UTF-8)"
+            ).format(byte=raw[err.start]),
         )
     return load_text(text, display)
 
 
 def load_text(text: str, display: str) -> tuple[Source, list[Diagnostic]]:
     """Parse YAML text; `display` is the name diagnostics give it."""
+
     def fail(line: int, col: int, code: str, message: str) -> tuple[Source, list[Diagnostic]]:
         return _failed(display, line, col, code, message)
 
@@ -128,15 +152,32 @@ def load_text(text: str, display: str) -> tuple[Source, list[Diagnostic]]:
     except yaml.reader.ReaderError as err:
         line, col = _position(text, err.position)
         reason = _READER_REASONS.get(err.reason)
-        return fail(line, col, "yaml-syntax", _(
-            "YAML syntax error: character U+{code:04X} is not allowed in YAML ({reason}); "
-            "remove it").format(code=err.character, reason=_(reason) if reason else err.reason))
+        return fail(
+            line,
+            col,
+            "yaml-syntax",
+            _(
+                "YAML syntax error: character U+{code:04X} is not allowed in YAML ({reason}); "
+                "remove it"
+            ).format(code=err.character, reason=_(reason) if reason else err.reason),
+        )
     except yaml.YAMLError as err:
-        return fail(0, 0, "yaml-syntax", _("YAML syntax error: {problem}").format(
-            problem=" ".join(str(err).split())))
+        return fail(
+            0,
+            0,
+            "yaml-syntax",
+            _("YAML syntax error: {problem}").format(problem=" ".join(str(err).split())),
+        )
     if root is None:
-        return fail(0, 0, "empty-file", _("file is empty: write the pk document into it "
-                                          "(`pk new` starts a year from the previous one)"))
+        return fail(
+            0,
+            0,
+            "empty-file",
+            _(
+                "file is empty: write the pk document into it "
+                "(`pk new` starts a year from the previous one)"
+            ),
+        )
     diagnostics: list[Diagnostic] = []
     builder = _Builder(display, diagnostics)
     data = builder.build(root, 0)
@@ -149,7 +190,9 @@ def load_text(text: str, display: str) -> tuple[Source, list[Diagnostic]]:
     return Source(display, data, root), diagnostics
 
 
-def _failed(display: str, line: int, col: int, code: str, message: str) -> tuple[Source, list[Diagnostic]]:
+def _failed(
+    display: str, line: int, col: int, code: str, message: str
+) -> tuple[Source, list[Diagnostic]]:
     return Source(display, None, None), [Diagnostic(display, line, col, Level.ERROR, code, message)]
 
 
@@ -213,9 +256,14 @@ class _Builder:
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
             if not self.too_deep:
-                self.report(node, "too-deep", _(
-                    "nested more than {depth} levels deep, which a pk file never is: check "
-                    "the indentation of these lines").format(depth=MAX_DEPTH))
+                self.report(
+                    node,
+                    "too-deep",
+                    _(
+                        "nested more than {depth} levels deep, which a pk file never is: check "
+                        "the indentation of these lines"
+                    ).format(depth=MAX_DEPTH),
+                )
             self.too_deep = True
             return None
         if isinstance(node, ScalarNode):
@@ -226,8 +274,11 @@ class _Builder:
         mapping: dict[Any, Any] = {}
         for k, v in node.value:
             if not isinstance(k, ScalarNode):
-                self.report(k, "yaml-complex-key", _("a key must be plain text, not a list or "
-                                                     "mapping: write `key: value`"))
+                self.report(
+                    k,
+                    "yaml-complex-key",
+                    _("a key must be plain text, not a list or mapping: write `key: value`"),
+                )
                 continue
             if id(k) in self.seen:
                 self.aliases += 1
@@ -237,9 +288,13 @@ class _Builder:
             if not isinstance(name, str | int):
                 name = k.value
             if name in mapping:
-                self.report(k, "duplicate-key", _(
-                    "key '{key}' appears twice here: delete one of them (pk reads the first)"
-                ).format(key=k.value))
+                self.report(
+                    k,
+                    "duplicate-key",
+                    _(
+                        "key '{key}' appears twice here: delete one of them (pk reads the first)"
+                    ).format(key=k.value),
+                )
                 continue
             mapping[name] = self.build(v, depth + 1)
         return mapping
@@ -251,27 +306,39 @@ def _alias_error(text: str, path: str) -> Diagnostic:
     The composed tree only holds the anchored node, so the aliases' own positions come from a
     second, cheap pass over the parser events; it runs only for files that have aliases.
     """
-    aliases = [e for e in yaml.parse(text, Loader=_Parser) if isinstance(e, yaml.AliasEvent)]
+    events = yaml.parse(text, Loader=_Parser)  # type: ignore[arg-type]  # any parser will do
+    aliases = [e for e in events if isinstance(e, yaml.AliasEvent)]
     first = aliases[0]
-    message = _("alias *{anchor} repeats a value anchored elsewhere; pk files do not allow "
-                "YAML anchors and aliases (&name, *name): write the value out in full").format(
-        anchor=first.anchor)
+    message = _(
+        "alias *{anchor} repeats a value anchored elsewhere; pk files do not allow "
+        "YAML anchors and aliases (&name, *name): write the value out in full"
+    ).format(anchor=first.anchor)
     if len(aliases) > 1:
         message += " " + _("(this file has {n} aliases)").format(n=len(aliases))
+    mark = first.start_mark
+    assert mark is not None  # the parser marks every event
     return Diagnostic(
-        path, first.start_mark.line + 1, first.start_mark.column + 1, Level.ERROR, "yaml-alias",
+        path,
+        mark.line + 1,
+        mark.column + 1,
+        Level.ERROR,
+        "yaml-alias",
         message,
     )
 
 
 # Hints for the YAML errors a planner meets most, keyed by a fragment of libyaml's problem.
 _SYNTAX_HINTS = {
-    "mapping values are not allowed": N_("is this line indented more than the key above it? "
-                                         "A value that contains ': ' must be in quotes"),
-    "expected <block end>": N_("this line does not line up with the keys above it; check its "
-                               "indentation"),
-    "did not find expected '-' indicator": N_("a list continues here but the line does not "
-                                              "start with '- '; check its indentation"),
+    "mapping values are not allowed": N_(
+        "is this line indented more than the key above it? "
+        "A value that contains ': ' must be in quotes"
+    ),
+    "expected <block end>": N_(
+        "this line does not line up with the keys above it; check its indentation"
+    ),
+    "did not find expected '-' indicator": N_(
+        "a list continues here but the line does not start with '- '; check its indentation"
+    ),
     "could not find expected ':'": N_("each line needs `key: value`, or `- ` for a list item"),
 }
 
@@ -306,15 +373,32 @@ def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, 
         mark = err.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     if "undefined alias" in problem:
-        return line, col, "yaml-alias", _(
-            "alias with no anchor before it; pk files do not allow YAML anchors and aliases "
-            "(&name, *name): write the value out in full")
+        return (
+            line,
+            col,
+            "yaml-alias",
+            _(
+                "alias with no anchor before it; pk files do not allow YAML anchors and aliases "
+                "(&name, *name): write the value out in full"
+            ),
+        )
     if "maximum nesting depth" in problem:
-        return line, col, "too-deep", _("nested too deep for YAML to read, which a pk file "
-                                        "never is: check the indentation of these lines")
+        return (
+            line,
+            col,
+            "too-deep",
+            _(
+                "nested too deep for YAML to read, which a pk file "
+                "never is: check the indentation of these lines"
+            ),
+        )
     if err.context and "quoted scalar" in err.context and "end of stream" in problem:
-        return line, col, "yaml-syntax", _("YAML syntax error: the quote opened here is never "
-                                           "closed; add the closing quote")
+        return (
+            line,
+            col,
+            "yaml-syntax",
+            _("YAML syntax error: the quote opened here is never closed; add the closing quote"),
+        )
     hints = [_(hint) for fragment, hint in _SYNTAX_HINTS.items() if fragment in problem]
     if "\t" in _line_at(text, line):
         hints.append(_("YAML indents with spaces, not tabs"))
@@ -322,8 +406,12 @@ def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, 
         hints.append(_("a value starting with @ or ` must be in quotes"))
     opened = _multiline_quote(text, line)
     if opened is not None:
-        hints.append(_("the quoted text opened at line {line}, col {col} runs on over several "
-                       "lines: is its closing quote missing?").format(line=opened[0], col=opened[1]))
+        hints.append(
+            _(
+                "the quoted text opened at line {line}, col {col} runs on over several "
+                "lines: is its closing quote missing?"
+            ).format(line=opened[0], col=opened[1])
+        )
     # Other libyaml problems keep libyaml's English words.
     known = _PROBLEMS.get(problem)
     message = _("YAML syntax error: {problem}").format(problem=_(known) if known else problem)
@@ -341,10 +429,13 @@ def _multiline_quote(text: str, line: int) -> tuple[int, int] | None:
     """
     found = None
     try:
-        for token in yaml.scan(text, Loader=_Parser):
-            if (isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
-                    and token.start_mark.line != token.end_mark.line
-                    and token.end_mark.line + 1 == line):
+        for token in yaml.scan(text, Loader=_Parser):  # type: ignore[arg-type]  # any parser will do
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ('"', "'")
+                and token.start_mark.line != token.end_mark.line
+                and token.end_mark.line + 1 == line
+            ):
                 found = (token.start_mark.line + 1, token.start_mark.column + 1)
     except yaml.YAMLError:
         pass
@@ -369,14 +460,19 @@ def _scalar(node: ScalarNode) -> Any:
         return Decimal(value)
     if _SPECIAL_FLOAT.match(value):
         lower = value.lower()
-        return Decimal("NaN") if lower.endswith("nan") else Decimal(lower.replace(".inf", "Infinity"))
+        return (
+            Decimal("NaN") if lower.endswith("nan") else Decimal(lower.replace(".inf", "Infinity"))
+        )
     return value
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
     """1-based (line, col) of a reader error's offset: bytes of UTF-8 for libyaml."""
-    before = text.encode("utf-8")[:offset].decode("utf-8", errors="replace") if _LIBYAML \
+    before = (
+        text.encode("utf-8")[:offset].decode("utf-8", errors="replace")
+        if _LIBYAML
         else text[:offset]
+    )
     return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 

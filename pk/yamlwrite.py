@@ -41,7 +41,6 @@ class _Representer(RoundTripRepresenter):
     def represent_none(self, data: Any) -> Any:
         return self.represent_scalar("tag:yaml.org,2002:null", "null")
 
-
     def represent_decimal(self, data: Decimal) -> Any:
         # pk reads every number as Decimal; write it back as the plain number it is.
         text = format(data, "f")

@@ -35,7 +35,9 @@ def test_json_contract() -> None:
     assert data["periode"] == "tahunan"
     item = {i["id"]: i for i in data["indikator"]}
     for row in data["indikator"]:
-        assert {"id", "indikator", "target", "realisasi", "capaian", "predikat", "rumus"} <= set(row)
+        assert {"id", "indikator", "target", "realisasi", "capaian", "predikat", "rumus"} <= set(
+            row
+        )
     # By hand: 105 / 100 × 100; BB (70) / A (80) × 100; IK-54 sums its semesters 1 + 1.
     assert item["IK-05"]["capaian"] == 105.0 and item["IK-05"]["predikat"] == "sangat tinggi"
     assert item["IK-05"]["rumus"] == "realisasi / target × 100 = 105 / 100 × 100"
@@ -85,9 +87,17 @@ def test_agregasi_on_a_grade_is_an_error() -> None:
     ind = doc.kelompok[k].sasaran[s].indikator[i]
     assert ind.id == "IK-25"
     changed = ind.model_copy(update={"agregasi": Agregasi.JUMLAH})
-    sasaran = doc.kelompok[k].sasaran[s].model_copy(update={"indikator": [changed, *doc.kelompok[k].sasaran[s].indikator[1:]]})
-    kelompok = doc.kelompok[k].model_copy(update={"sasaran": [*doc.kelompok[k].sasaran[:s], sasaran, *doc.kelompok[k].sasaran[s + 1:]]})
-    doc = doc.model_copy(update={"kelompok": [*doc.kelompok[:k], kelompok, *doc.kelompok[k + 1:]]})
+    sasaran = (
+        doc.kelompok[k]
+        .sasaran[s]
+        .model_copy(update={"indikator": [changed, *doc.kelompok[k].sasaran[s].indikator[1:]]})
+    )
+    kelompok = doc.kelompok[k].model_copy(
+        update={
+            "sasaran": [*doc.kelompok[k].sasaran[:s], sasaran, *doc.kelompok[k].sasaran[s + 1 :]]
+        }
+    )
+    doc = doc.model_copy(update={"kelompok": [*doc.kelompok[:k], kelompok, *doc.kelompok[k + 1 :]]})
     findings = list(check_agregasi(Year(doc), Context()))
     assert [f.code for f in findings] == ["agregasi-kode"]
     assert findings[0].loc == ("kelompok", k, "sasaran", s, "indikator", i, "agregasi")

@@ -107,9 +107,16 @@ def test_aggregation() -> None:
 
 @pytest.mark.parametrize(
     ("capaian", "predikat"),
-    [(D(104), "sangat tinggi"), (D(91), "sangat tinggi"), (D("90.99"), "tinggi"),
-     (D(76), "tinggi"), (D(66), "sedang"), (D(51), "rendah"), (D("50.99"), "sangat rendah"),
-     (D(-20), "sangat rendah")],
+    [
+        (D(104), "sangat tinggi"),
+        (D(91), "sangat tinggi"),
+        (D("90.99"), "tinggi"),
+        (D(76), "tinggi"),
+        (D(66), "sedang"),
+        (D(51), "rendah"),
+        (D("50.99"), "sangat rendah"),
+        (D(-20), "sangat rendah"),
+    ],
 )
 def test_default_predikat_scale(capaian: Decimal, predikat: str) -> None:
     band = predikat_of(capaian, SkalaPredikat())
@@ -134,7 +141,8 @@ def perjanjian_2024() -> Perjanjian:
 
 def realisasi(data: dict[str, object], anggaran: dict[str, object] | None = None) -> Realisasi:
     return Realisasi.model_validate(
-        {"versi_format": 1, "tahun": 2024, "indikator": data, "anggaran": anggaran or {}})
+        {"versi_format": 1, "tahun": 2024, "indikator": data, "anggaran": anggaran or {}}
+    )
 
 
 def test_no_realisasi_is_belum_ada_data_never_zero() -> None:
@@ -158,8 +166,7 @@ def test_missing_quarter_uses_last_filled_and_says_so() -> None:
 
 
 def test_rencana_aksi_is_the_quarter_target() -> None:
-    data = realisasi({"IK-01": {"TW2": {"realisasi": 45},
-                                "rencana_aksi": {"TW2": 50, "TW4": 100}}})
+    data = realisasi({"IK-01": {"TW2": {"realisasi": 45}, "rencana_aksi": {"TW2": 50, "TW4": 100}}})
     tw2 = {i.id: i for i in compute(perjanjian_2024(), data, None, "TW2").indikator}["IK-01"]
     assert tw2.capaian == D("90.00") and tw2.target == D(50)
     assert tw2.target_sumber == "rencana aksi TW2"
@@ -175,8 +182,7 @@ def test_cap_on_and_off() -> None:
 
 
 def test_grade_realisasi_and_wrong_kind() -> None:
-    data = realisasi({"IK-25": {"TW4": {"realisasi": "BB"}},
-                      "IK-01": {"TW4": {"realisasi": "A"}}})
+    data = realisasi({"IK-25": {"TW4": {"realisasi": "BB"}}, "IK-01": {"TW4": {"realisasi": "A"}}})
     by_id = {i.id: i for i in compute(perjanjian_2024(), data).indikator}
     assert by_id["IK-25"].capaian == D("87.50")
     assert by_id["IK-01"].capaian is None

@@ -67,6 +67,7 @@ def test_case(case: Path, lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize("case", CASE_DIRS, ids=[f"{p.parent.name}/{p.name}" for p in CASE_DIRS])
 def test_languages_agree_on_codes_and_positions(case: Path) -> None:
     """Only the words differ between the languages: file, line, column, level and code agree."""
+
     def located(name: str) -> list[tuple[str, ...]]:
         lines = (case / name).read_text(encoding="utf-8").splitlines()[:-1]
         return [(*line.split(": ", 2)[:2], line.rsplit(" ", 1)[1]) for line in lines]
@@ -82,7 +83,12 @@ def test_cases_cover_every_code() -> None:
     sources = "".join(inspect.getsource(check) for check in checks.CHECKS)
     sources += "".join((ROOT / "pk" / f).read_text() for f in ("loader.py", "yamlsource.py"))
     codes = set(CODE_LITERAL.findall(sources)) | set(CODE_CHOICE.findall(sources)[0])
-    assert {"yaml-syntax", "unknown-key", "total-mismatch", "wrong-type"} <= codes  # the regexes work
+    assert {
+        "yaml-syntax",
+        "unknown-key",
+        "total-mismatch",
+        "wrong-type",
+    } <= codes  # the regexes work
     shown = set()
     for case in CASE_DIRS:
         shown |= set(re.findall(r"\[([a-z0-9-]+)\]$", (case / "expected.txt").read_text(), re.M))

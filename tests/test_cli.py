@@ -57,7 +57,7 @@ def test_validate_2024_prints_exactly_the_two_warnings_of_the_source() -> None:
         "check in the signed document whether both are meant, and remove or reword one "
         "[duplicate-indikator]",
         f"data/2024/perjanjian.yaml:{ik56}: warning: the target of indikator IK-56 is empty: "
-        "write the target as in the signed document, e.g. `target: 100` with `satuan: \"%\"`; "
+        'write the target as in the signed document, e.g. `target: 100` with `satuan: "%"`; '
         "until then its capaian cannot be computed [target-missing]",
     ]
 
@@ -125,10 +125,15 @@ def test_github_format_gives_workflow_annotations() -> None:
 
 def test_github_format_escapes_messages() -> None:
     """A message with a newline or % must stay one annotation (GitHub's escaping)."""
-    code, out = run("validate", "--format", "github", str(CASES / "invalid" / "target-is-text" / "2024"))
+    code, out = run(
+        "validate", "--format", "github", str(CASES / "invalid" / "target-is-text" / "2024")
+    )
     assert code == 1
     line = out.splitlines()[0]
-    assert line.startswith("::error file=") and ",title=target-is-text::target '100%25' is text" in line
+    assert (
+        line.startswith("::error file=")
+        and ",title=target-is-text::target '100%25' is text" in line
+    )
 
 
 def test_show_csv_has_the_60_indicators() -> None:

@@ -40,8 +40,10 @@ def test_md_is_a_table_ready_for_a_pull_request(monkeypatch: pytest.MonkeyPatch)
     assert output.startswith("### Perjanjian Kinerja: `old` → `new`\n")
     assert "| ID | Change |\n|---|---|\n" in output
     assert "| `076.01.CQ` | 076.01.CQ pagu Rp. 165.842.289.000,- → Rp. 164.842.289.000,- " in output
-    assert "| **Jumlah** | jumlah anggaran Rp. 175.862.282.000,- → Rp. 175.362.282.000,- " \
+    assert (
+        "| **Jumlah** | jumlah anggaran Rp. 175.862.282.000,- → Rp. 175.362.282.000,- "
         "(-Rp. 500.000.000,-) |" in output
+    )
 
 
 def test_json_has_amounts_as_integers(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -49,13 +51,27 @@ def test_json_has_amounts_as_integers(monkeypatch: pytest.MonkeyPatch) -> None:
     code, output = run("diff", "old", "new", "--format", "json")
     data = json.loads(output)
     assert data["changed"] is True
-    assert data["jumlah_anggaran"] == {"old": 175862282000, "new": 175362282000, "selisih": -500000000}
+    assert data["jumlah_anggaran"] == {
+        "old": 175862282000,
+        "new": 175362282000,
+        "selisih": -500000000,
+    }
     pagu = [c for c in data["changes"] if c["kind"] == "kegiatan-pagu"]
-    assert pagu == [{"kind": "kegiatan-pagu", "subject": "076.01.CQ", "old": 165842289000,
-                     "new": 164842289000, "nama": pagu[0]["nama"], "field": None}]
+    assert pagu == [
+        {
+            "kind": "kegiatan-pagu",
+            "subject": "076.01.CQ",
+            "old": 165842289000,
+            "new": 164842289000,
+            "nama": pagu[0]["nama"],
+            "field": None,
+        }
+    ]
 
 
-def test_changed_target_is_named_with_old_and_new(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_changed_target_is_named_with_old_and_new(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Must show: in a copy of data/2024, one changed target is named with old and new target."""
     repo = Repo(tmp_path)
     repo.edit(IK43, IK43.replace("97.5", "95"))
@@ -71,11 +87,15 @@ def test_changed_target_is_named_with_old_and_new(tmp_path: Path, monkeypatch: p
     ]
 
 
-def test_revisions_tags_and_the_path_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_revisions_tags_and_the_path_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo = Repo(tmp_path)
     repo.git("tag", "pk-2024")
-    repo.edit("      pagu: 10019993000\n  jumlah: 175862282000",
-              "      pagu: 10019994000\n  jumlah: 175862283000")
+    repo.edit(
+        "      pagu: 10019993000\n  jumlah: 175862282000",
+        "      pagu: 10019994000\n  jumlah: 175862283000",
+    )
     repo.commit("pagu WA")
     monkeypatch.chdir(tmp_path)
     code, output = run("diff", "pk-2024", "HEAD", "--path", "data/2024", "--exit-code")

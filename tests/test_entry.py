@@ -75,10 +75,12 @@ def test_set_changes_only_the_value(year: Path) -> None:
     code, out = run("set", "IK-01", str(year), "--periode", "TW2", "--realisasi", "87,5")
     assert code == 0, out
     after = (year / "realisasi.yaml").read_text(encoding="utf-8")
-    assert changed_lines(COMMENTED, after) == [(
-        '    TW2: {realisasi: 50, catatan: "Sesuai jadwal, tanpa kendala"}',
-        '    TW2: {realisasi: 87.5, catatan: "Sesuai jadwal, tanpa kendala"}',
-    )]
+    assert changed_lines(COMMENTED, after) == [
+        (
+            '    TW2: {realisasi: 50, catatan: "Sesuai jadwal, tanpa kendala"}',
+            '    TW2: {realisasi: 87.5, catatan: "Sesuai jadwal, tanpa kendala"}',
+        )
+    ]
     loaded = load_year(year)
     assert loaded.ok and loaded.realisasi is not None
     entry = loaded.realisasi.indikator["IK-01"].TW2
@@ -92,7 +94,7 @@ def test_set_new_quarter_adds_one_line_in_order(year: Path) -> None:
     before = COMMENTED.splitlines()
     added = [line for line in after if line not in before]
     assert added == ["    TW3: {realisasi: 75, catatan: Tepat waktu}"]
-    assert after.index(added[0]) == before.index('    faktor_pendorong: |-')
+    assert after.index(added[0]) == before.index("    faktor_pendorong: |-")
     assert [line for line in after if line != added[0]] == before
 
 
@@ -134,17 +136,22 @@ def test_set_rejects_and_writes_nothing(year: Path, args: list[str], message: st
 
 def test_import_csv_changes_only_the_intended_lines(year: Path, tmp_path: Path) -> None:
     table = tmp_path / "masuk.csv"
-    table.write_text("id,periode,realisasi,catatan\n"
-                     "IK-01,TW1,30,\n"
-                     "IK-54,tw2,1,\n"  # unchanged value: its line stays as written
-                     "IK-25,TW4,A,Hasil evaluasi\n", encoding="utf-8")
+    table.write_text(
+        "id,periode,realisasi,catatan\n"
+        "IK-01,TW1,30,\n"
+        "IK-54,tw2,1,\n"  # unchanged value: its line stays as written
+        "IK-25,TW4,A,Hasil evaluasi\n",
+        encoding="utf-8",
+    )
     code, out = run("import", str(table), str(year))
     assert code == 0, out
     assert "3 realisasi read, 3 values changed" in out
     after = (year / "realisasi.yaml").read_text(encoding="utf-8")
     assert changed_lines(COMMENTED, after) == [
-        ("    TW1: {realisasi: 25}  # dari laporan Maret",
-         "    TW1: {realisasi: 30}  # dari laporan Maret"),
+        (
+            "    TW1: {realisasi: 25}  # dari laporan Maret",
+            "    TW1: {realisasi: 30}  # dari laporan Maret",
+        ),
         ("    TW4: {realisasi: BB}", "    TW4: {realisasi: A, catatan: Hasil evaluasi}"),
     ]
 
@@ -153,22 +160,33 @@ def test_failed_import_is_located_and_leaves_every_file_identical(
     year: Path, tmp_path: Path
 ) -> None:
     table = tmp_path / "salah.csv"
-    table.write_text("id,periode,realisasi\n"
-                     "IK-01,TW1,30\n"  # fine, but must not be written either
-                     "IK-61,TW1,30\n"
-                     "IK-02,Q2,30\n"
-                     "IK-03,TW2,tiga puluh\n"
-                     "IK-25,TW4,85\n"
-                     "IK-01,TW1,31\n", encoding="utf-8")
+    table.write_text(
+        "id,periode,realisasi\n"
+        "IK-01,TW1,30\n"  # fine, but must not be written either
+        "IK-61,TW1,30\n"
+        "IK-02,Q2,30\n"
+        "IK-03,TW2,tiga puluh\n"
+        "IK-25,TW4,85\n"
+        "IK-01,TW1,31\n",
+        encoding="utf-8",
+    )
     before = snapshot(year)
     code, out = run("import", str(table), str(year))
     assert code == 1
     path = table.as_posix()
     assert f"{path}:3:1: error: no indikator 'IK-61' in the agreement" in out
-    assert f"{path}:4:2: error: periode 'Q2' is not a triwulan: write one of TW1, TW2, TW3, TW4 [bad-periode]" in out
-    assert f"{path}:5:3: error: realisasi for IK-03 must be a number in %, found 'tiga puluh'" in out
+    assert (
+        f"{path}:4:2: error: periode 'Q2' is not a triwulan: write one of TW1, TW2, TW3, TW4 [bad-periode]"
+        in out
+    )
+    assert (
+        f"{path}:5:3: error: realisasi for IK-03 must be a number in %, found 'tiga puluh'" in out
+    )
     assert f"{path}:6:3: error: '85' is not a code of skala 'predikat-sakip'" in out
-    assert f"{path}:7:1: error: IK-01 TW1 is already given in row 2: keep one of the two rows [duplicate-entry]" in out
+    assert (
+        f"{path}:7:1: error: IK-01 TW1 is already given in row 2: keep one of the two rows [duplicate-entry]"
+        in out
+    )
     assert "Nothing was written." in out
     assert snapshot(year) == before
 
@@ -213,8 +231,9 @@ def test_export_fill_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert sheet.cell(rows["IK-01"], col["id"]).protection.locked
     assert sheet.cell(rows["IK-01"], col["target"]).protection.locked
     assert not sheet.cell(rows["IK-01"], col["TW2"]).protection.locked
-    validations = {(dv.type, dv.formula1): str(dv.sqref)
-                   for dv in sheet.data_validations.dataValidation}
+    validations = {
+        (dv.type, dv.formula1): str(dv.sqref) for dv in sheet.data_validations.dataValidation
+    }
     assert f"F{rows['IK-25']}" in validations[("list", '"AA,A,BB,B,CC,C,D"')].split()
     assert f"F{rows['IK-01']}" in validations[("decimal", "0")].split()
     # What the demo holds comes back out.

@@ -16,7 +16,7 @@ from pk.explanations import BY_CODE, DOC_PAGES, EXPLANATIONS, render_markdown
 # helpers that build diagnostics (fail, report, error), or as a chosen `code = "…"`.
 CODE_LITERAL = re.compile(
     r'(?:Level\.(?:ERROR|WARNING),\s*|fail\(\s*[^"()]*?|report\(\s*[^"()]*?'
-    r'|report\(\s*\([^)]*\),\s*|error\(\s*[\w.]+,\s*|return line, col, |code = )'
+    r"|report\(\s*\([^)]*\),\s*|error\(\s*[\w.]+,\s*|return line, col, |code = )"
     r'"([a-z][a-z0-9-]*)"'
 )
 CODE_CHOICE = re.compile(r'code = "([a-z-]+)" if .* else "([a-z-]+)"')
@@ -34,8 +34,16 @@ def emitted_codes() -> set[str]:
 def test_every_code_pk_can_emit_is_explained() -> None:
     codes = emitted_codes()
     # The patterns really find codes in every layer: YAML, schema, checks, entry, workspace.
-    assert {"yaml-syntax", "wrong-type", "invalid-value", "total-mismatch", "bad-periode",
-            "unknown-induk", "uncovered-change", "not-formattable"} <= codes
+    assert {
+        "yaml-syntax",
+        "wrong-type",
+        "invalid-value",
+        "total-mismatch",
+        "bad-periode",
+        "unknown-induk",
+        "uncovered-change",
+        "not-formattable",
+    } <= codes
     assert sorted(codes - set(BY_CODE)) == []
     assert sorted(set(BY_CODE) - codes) == [], "an explanation for a code pk no longer emits"
     assert len(BY_CODE) == len(EXPLANATIONS)

@@ -25,8 +25,20 @@ BUDGET_HEADER = "NO\tKEGIATAN\tANGGARAN"
 # Targets as the document prints them: 100%, 97.5%, 11 KPU Prov/Kab/Kota, 1 Dok, 2 Lap, A.
 TARGET = re.compile(r"^(?:\d+(?:[.,]\d+)?%|\d+ \S.*|AA|A|BB|B|CC|C|D)$")
 GROUP = re.compile(r"^(\d+)\.$")
-BULAN = {"Januari": 1, "Februari": 2, "Maret": 3, "April": 4, "Mei": 5, "Juni": 6, "Juli": 7,
-         "Agustus": 8, "September": 9, "Oktober": 10, "November": 11, "Desember": 12}
+BULAN = {
+    "Januari": 1,
+    "Februari": 2,
+    "Maret": 3,
+    "April": 4,
+    "Mei": 5,
+    "Juni": 6,
+    "Juli": 7,
+    "Agustus": 8,
+    "September": 9,
+    "Oktober": 10,
+    "November": 11,
+    "Desember": 12,
+}
 
 # Rows whose cells are not `NO | SASARAN | INDIKATOR | TARGET`, by the start of their text.
 IRREGULAR = {
@@ -110,7 +122,10 @@ def test_all_60_indicators_match_the_source_in_order(shown: dict) -> None:
     for n, (row, item) in enumerate(zip(rows, shown["indikator"], strict=True), start=1):
         assert item["id"] == f"IK-{n:02d}"
         assert (item["kelompok"], item["sasaran"], item["indikator"], item["target"]) == (
-            row.kelompok, row.sasaran, row.indikator, row.target
+            row.kelompok,
+            row.sasaran,
+            row.indikator,
+            row.target,
         ), f"row {n}"
 
 
@@ -118,16 +133,34 @@ def test_the_source_quirks_are_encoded_as_the_source_says(shown: dict) -> None:
     by_id = {item["id"]: item for item in shown["indikator"]}
     assert by_id["IK-56"]["indikator"] == "Nilai maturitas SPIP"
     assert by_id["IK-56"]["target"] is None
-    assert by_id["IK-27"]["indikator"] == by_id["IK-38"]["indikator"] == "Jumlah dokumen riset kepemiluan"
+    assert (
+        by_id["IK-27"]["indikator"]
+        == by_id["IK-38"]["indikator"]
+        == "Jumlah dokumen riset kepemiluan"
+    )
     # Every kind of target the source prints comes back exactly as printed.
     assert {item["target"] for item in shown["indikator"]} == {
-        "100%", "97.5%", "95%", "90%", "85%", "75%", "1%",
-        "11 KPU Prov/Kab/Kota", "1 Dok", "1 Lap", "2 Lap", "A", None,
+        "100%",
+        "97.5%",
+        "95%",
+        "90%",
+        "85%",
+        "75%",
+        "1%",
+        "11 KPU Prov/Kab/Kota",
+        "1 Dok",
+        "1 Lap",
+        "2 Lap",
+        "A",
+        None,
     }
     assert sorted({item["kelompok"] for item in shown["indikator"]}) == list(range(1, 11))
     # "Terwujudnya Layanan Perkantoran" heads a sasaran in group 6 and again in group 9.
-    layanan = {(i["kelompok"], i["sasaran_id"]) for i in shown["indikator"]
-               if i["sasaran"] == "Terwujudnya Layanan Perkantoran"}
+    layanan = {
+        (i["kelompok"], i["sasaran_id"])
+        for i in shown["indikator"]
+        if i["sasaran"] == "Terwujudnya Layanan Perkantoran"
+    }
     assert sorted(k for k, _ in layanan) == [6, 9]
 
 
@@ -156,7 +189,7 @@ def test_kegiatan_pagu_and_jumlah(shown: dict) -> None:
 
     *lines, total = [line.split("\t") for line in table]
     kegiatan = []
-    for no, name_code, printed in lines:
+    for _no, name_code, printed in lines:
         name, kode = re.fullmatch(r"(.+) \(([\d.A-Z]+)\)", name_code).groups()
         kegiatan.append({"kode": kode, "kegiatan": name, "pagu": amount(printed)})
     assert [k["kode"] for k in kegiatan] == ["076.01.CQ", "076.01.WA"]

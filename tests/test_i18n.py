@@ -34,9 +34,20 @@ def test_pot_is_current(tmp_path: Path) -> None:
     """The committed pk.pot holds exactly the strings the sources mark (run `make messages`)."""
     fresh = tmp_path / "pk.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
-         "-o", str(fresh), "."],
-        cwd=ROOT, check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-o",
+            str(fresh),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     assert _ids(fresh) == _ids(POT)
 
@@ -50,8 +61,11 @@ def test_po_translates_every_message() -> None:
     assert set(messages) == wanted, "run `make messages`"
     fuzzy = [m.id for m in messages.values() if m.fuzzy]
     assert fuzzy == [], "review these translations and drop the fuzzy flag"
-    untranslated = [m.id for m in messages.values()
-                    if not (m.string if isinstance(m.string, str) else all(m.string))]
+    untranslated = [
+        m.id
+        for m in messages.values()
+        if not (m.string if isinstance(m.string, str) else all(m.string))
+    ]
     assert untranslated == []
     for m in messages.values():
         ids = [m.id] if isinstance(m.id, str) else list(m.id)
@@ -97,10 +111,14 @@ def test_choose_language(argv: list[str], environ: dict[str, str], expected: str
 
 def test_help_follows_the_language() -> None:
     """Typer reads the help texts when pk.cli is imported, so the choice is made before."""
+
     def help_text(*args: str, **env: str) -> str:
         return subprocess.run(
-            [sys.executable, "-m", "pk", *args, "--help"], capture_output=True, text=True,
-            env={"PATH": "/usr/bin:/bin", "COLUMNS": "200", **env}, check=True,
+            [sys.executable, "-m", "pk", *args, "--help"],
+            capture_output=True,
+            text=True,
+            env={"PATH": "/usr/bin:/bin", "COLUMNS": "200", **env},
+            check=True,
         ).stdout
 
     assert "Periksa perjanjian" in help_text()
@@ -122,14 +140,23 @@ def test_no_function_shadows_the_translation_function() -> None:
             if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
                 continue
             in_comprehensions = {
-                id(n) for c in ast.walk(fn)
+                id(n)
+                for c in ast.walk(fn)
                 if isinstance(c, ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp)
                 for n in ast.walk(c)
             }
-            stores = [n for n in ast.walk(fn) if isinstance(n, ast.Name) and n.id == "_"
-                      and isinstance(n.ctx, ast.Store) and id(n) not in in_comprehensions]
-            calls = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
-                        and n.func.id == "_" for n in ast.walk(fn))
+            stores = [
+                n
+                for n in ast.walk(fn)
+                if isinstance(n, ast.Name)
+                and n.id == "_"
+                and isinstance(n.ctx, ast.Store)
+                and id(n) not in in_comprehensions
+            ]
+            calls = any(
+                isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "_"
+                for n in ast.walk(fn)
+            )
             if stores and calls:
                 clashes.append(f"{path.name}:{stores[0].lineno} in {fn.name}")
     assert clashes == []

@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA_2024
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -24,17 +23,52 @@ pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
 ORIGINAL = (DATA_2024 / "perjanjian.yaml").read_bytes()
 LINES = ORIGINAL.splitlines(keepends=True)
 FINDING = re.compile(r"^.+/2024/perjanjian\.yaml:\d+:\d+: (error|warning): .+ \[[a-z0-9-]+\]$")
-SUMMARY = re.compile(r"^(No problems found|Found \d+ (error|warning)s?( and \d+ warnings?)?) "
-                     r"\(\d+ files? checked\)\.$")
+SUMMARY = re.compile(
+    r"^(No problems found|Found \d+ (error|warning)s?( and \d+ warnings?)?) "
+    r"\(\d+ files? checked\)\.$"
+)
 
 # Values of every YAML type and a few hostile ones, to put where another type belongs.
-VALUES = st.sampled_from([
-    "", "null", "~", "[]", "{}", "[1, 2]", "{min: 90, maks: 80}", "0", "-1", "1.5", "1e400",
-    ".nan", ".inf", "true", "yes", "2024-13-45", "2024-06-10", "'100%'", '"A"', "A+", "0x1F",
-    "&anchor x", "*anchor", "!!binary aGk=", "!!python/object/apply:os.system ['true']",
-    "|\n  block", "'unclosed", '"unclosed', "@at", "`tick", "x: y", "- item", "#comment",
-    "99999999999999999999999999", "\t", "\u00e9\u4e2d\U0001f600",
-])
+VALUES = st.sampled_from(
+    [
+        "",
+        "null",
+        "~",
+        "[]",
+        "{}",
+        "[1, 2]",
+        "{min: 90, maks: 80}",
+        "0",
+        "-1",
+        "1.5",
+        "1e400",
+        ".nan",
+        ".inf",
+        "true",
+        "yes",
+        "2024-13-45",
+        "2024-06-10",
+        "'100%'",
+        '"A"',
+        "A+",
+        "0x1F",
+        "&anchor x",
+        "*anchor",
+        "!!binary aGk=",
+        "!!python/object/apply:os.system ['true']",
+        "|\n  block",
+        "'unclosed",
+        '"unclosed',
+        "@at",
+        "`tick",
+        "x: y",
+        "- item",
+        "#comment",
+        "99999999999999999999999999",
+        "\t",
+        "\u00e9\u4e2d\U0001f600",
+    ]
+)
 LINE = st.integers(0, len(LINES) - 1)
 OFFSET = st.integers(0, len(ORIGINAL))
 
@@ -64,13 +98,20 @@ def mutate(data: bytes, mutation: tuple) -> bytes:
             lines.insert(i, line)
         elif kind == "indent":
             shift = rest[0]
-            lines[i] = b" " * shift + line if shift > 0 else line[min(-shift, len(line) - len(line.lstrip(b" "))):]
+            lines[i] = (
+                b" " * shift + line
+                if shift > 0
+                else line[min(-shift, len(line) - len(line.lstrip(b" "))) :]
+            )
         else:
             key, sep, value = line.partition(b": ")
             new = rest[0].encode("utf-8", errors="surrogatepass")
             if sep:
-                lines[i] = (key + sep + new + b"\n") if kind == "value" else (
-                    key[: len(key) - len(key.lstrip(b" -"))] + new + sep + value)
+                lines[i] = (
+                    (key + sep + new + b"\n")
+                    if kind == "value"
+                    else (key[: len(key) - len(key.lstrip(b" -"))] + new + sep + value)
+                )
         return b"".join(lines)
     where = min(where, len(data))
     if kind == "text":
@@ -80,7 +121,11 @@ def mutate(data: bytes, mutation: tuple) -> bytes:
     return data[:where]  # truncate
 
 
-@settings(max_examples=int(__import__("os").environ.get("PK_EXAMPLES", 80)), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=int(__import__("os").environ.get("PK_EXAMPLES", 80)),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(mutations=st.lists(MUTATION, min_size=1, max_size=4))
 def test_validate_never_raises_on_a_mutated_agreement(mutations: list, tmp_path: Path) -> None:
     data = ORIGINAL

@@ -46,7 +46,10 @@ def test_new_year_is_an_unsigned_copy_without_realisasi(data: Path) -> None:
         (s.id, i.id, target_text(i)) for _, s, i in old.indikator()
     ]
     assert new.anggaran == old.anggaran
-    assert sorted(p.name for p in (data / "2025").iterdir()) == ["pengaturan.yaml", "perjanjian.yaml"]
+    assert sorted(p.name for p in (data / "2025").iterdir()) == [
+        "pengaturan.yaml",
+        "perjanjian.yaml",
+    ]
     assert invoke("validate", "data/2025")[0] == 0
     assert invoke("fmt", "--check", "data/2025")[0] == 0
     text = (data / "2025" / "perjanjian.yaml").read_text(encoding="utf-8")

@@ -79,7 +79,9 @@ def test_gate_fails_without_a_revision_and_passes_with_one(
     assert "uncovered-change" not in output
 
 
-def test_a_recorded_revision_cannot_be_rewritten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_recorded_revision_cannot_be_rewritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo = Repo(tmp_path)
     retarget(repo)
     add(repo, PERUBAHAN_I.format(ids="IK-43"))

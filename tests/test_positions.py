@@ -19,7 +19,9 @@ from pk.loader import load_year
 CASES = sorted(p.parent for p in (ROOT / "tests" / "cases" / "invalid").glob("*/exit_code"))
 
 
-def roundtrip_locate(data: Any, loc: tuple[str | int, ...], *, key: bool = False) -> tuple[int, int]:
+def roundtrip_locate(
+    data: Any, loc: tuple[str | int, ...], *, key: bool = False
+) -> tuple[int, int]:
     """Where ruamel's round-trip data says `loc` is: the same contract as Source.locate."""
     node = data
     line, col = node.lc.line, node.lc.col
@@ -73,7 +75,9 @@ def test_fast_path_positions_equal_roundtrip(case: Path, monkeypatch: pytest.Mon
 
     original = yamlsource.Source.locate
 
-    def both(self: yamlsource.Source, loc: tuple[str | int, ...], *, key: bool = False) -> tuple[int, int]:
+    def both(
+        self: yamlsource.Source, loc: tuple[str | int, ...], *, key: bool = False
+    ) -> tuple[int, int]:
         fast = original(self, loc, key=key)
         compared.append((fast, roundtrip_locate(data, loc, key=key)))
         return fast

@@ -36,15 +36,18 @@ def test_manifest_is_a_python_hook_running_validate() -> None:
     assert HOOK["pass_filenames"] is True
 
 
-@pytest.mark.parametrize(("path", "selected"), [
-    ("data/2024/perjanjian.yaml", True),
-    ("data/2025/realisasi.yaml", True),
-    ("data/2025/pengaturan.yaml", True),
-    ("data/2024/catatan.md", False),
-    ("data/2024/lain.yaml", False),
-    ("data/demo/perjanjian.yaml", False),
-    ("tests/cases/invalid/empty-file/2024/perjanjian.yaml", False),
-])
+@pytest.mark.parametrize(
+    ("path", "selected"),
+    [
+        ("data/2024/perjanjian.yaml", True),
+        ("data/2025/realisasi.yaml", True),
+        ("data/2025/pengaturan.yaml", True),
+        ("data/2024/catatan.md", False),
+        ("data/2024/lain.yaml", False),
+        ("data/demo/perjanjian.yaml", False),
+        ("tests/cases/invalid/empty-file/2024/perjanjian.yaml", False),
+    ],
+)
 def test_hook_selects_the_year_files(path: str, selected: bool) -> None:
     assert bool(re.search(HOOK["files"], path)) is selected
 

@@ -57,6 +57,7 @@ def seed():  # type: ignore[no-untyped-def]
 
 # --- the signed document comes back --------------------------------------------------------
 
+
 def test_seed_parses_to_sixty_indicators(seed) -> None:  # type: ignore[no-untyped-def]
     assert len(seed.indikator) == 60
     assert len(seed.pihak) == 2
@@ -113,9 +114,15 @@ def test_sasaran_cell_spans_its_indicators() -> None:
 
 # --- wording lives in data and templates ---------------------------------------------------
 
+
 def test_labels_come_from_the_data(tmp_path: Path) -> None:
-    folder = _copy_data(tmp_path, {"judul_kolom: KEGIATAN": "judul_kolom: PROGRAM",
-                                   "label_jumlah: JUMLAH": "label_jumlah: TOTAL"})
+    folder = _copy_data(
+        tmp_path,
+        {
+            "judul_kolom: KEGIATAN": "judul_kolom: PROGRAM",
+            "label_jumlah: JUMLAH": "label_jumlah: TOTAL",
+        },
+    )
     markdown = _render(rp.Format.MD, folder)
     assert md_table(markdown, "| NO | PROGRAM | ANGGARAN")[-1][1] == "**TOTAL**"
     html = _render(rp.Format.HTML, folder)
@@ -127,19 +134,26 @@ def test_user_template_overrides_the_builtin(tmp_path: Path) -> None:
     own.mkdir()
     (own / "perjanjian.md.j2").write_text(
         "Selanjutnya disebut PIHAK KESATU: {{ perjanjian.pihak_pertama.nama | md }}\n",
-        encoding="utf-8")
-    assert _render(rp.Format.MD, templates=own) == \
-        "Selanjutnya disebut PIHAK KESATU: Mars Ansori Wijaya\n"
+        encoding="utf-8",
+    )
+    assert (
+        _render(rp.Format.MD, templates=own)
+        == "Selanjutnya disebut PIHAK KESATU: Mars Ansori Wijaya\n"
+    )
     # The HTML template is not overridden, so the built-in one is used.
     assert "PIHAK PERTAMA" in _render(rp.Format.HTML, templates=own)
 
 
-@pytest.mark.parametrize("body, line, name", [
-    ("# {{ perjanjian.tahun }}\n\n{{ alamat_kantor }}\n", 3, "alamat_kantor"),
-    ("ok\n{% for row in lampiran %}\n{{ row.indikator.bobot }}\n{% endfor %}\n", 3, "bobot"),
-])
-def test_missing_variable_names_template_and_line(tmp_path: Path, body: str, line: int,
-                                                  name: str) -> None:
+@pytest.mark.parametrize(
+    "body, line, name",
+    [
+        ("# {{ perjanjian.tahun }}\n\n{{ alamat_kantor }}\n", 3, "alamat_kantor"),
+        ("ok\n{% for row in lampiran %}\n{{ row.indikator.bobot }}\n{% endfor %}\n", 3, "bobot"),
+    ],
+)
+def test_missing_variable_names_template_and_line(
+    tmp_path: Path, body: str, line: int, name: str
+) -> None:
     own = tmp_path / "kop"
     own.mkdir()
     (own / "perjanjian.md.j2").write_text(body, encoding="utf-8")
@@ -153,8 +167,19 @@ def test_missing_variable_through_the_cli_exits_1_without_traceback(tmp_path: Pa
     own = tmp_path / "kop"
     own.mkdir()
     (own / "perjanjian.html.j2").write_text("<p>\n{{ kop_surat }}</p>\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["report", str(DATA_2024), "--format", "html",
-                                      "--templates", str(own), "--output", str(tmp_path / "o")])
+    result = CliRunner().invoke(
+        app,
+        [
+            "report",
+            str(DATA_2024),
+            "--format",
+            "html",
+            "--templates",
+            str(own),
+            "--output",
+            str(tmp_path / "o"),
+        ],
+    )
     assert result.exit_code == 1
     assert "perjanjian.html.j2:2:" in result.output and "kop_surat" in result.output
     assert "Traceback" not in result.output
@@ -164,20 +189,24 @@ def test_missing_variable_through_the_cli_exits_1_without_traceback(tmp_path: Pa
 # --- escaping --------------------------------------------------------------------------------
 
 HOSTILE = "<script>alert(1)</script> a|b *c* _d_ [e](f) `g` \\h & 1. i"
-FIRST_INDIKATOR = ("nama: Persentase satker yang mendistribusikan logistik Pemilu/Pemilihan "
-                   "secara tepat sasaran, tepat jumlah, tepat jenis, tepat mutu dan tepat waktu")
+FIRST_INDIKATOR = (
+    "nama: Persentase satker yang mendistribusikan logistik Pemilu/Pemilihan "
+    "secara tepat sasaran, tepat jumlah, tepat jenis, tepat mutu dan tepat waktu"
+)
 
 
 @pytest.fixture
 def hostile_data(tmp_path: Path) -> Path:
     quoted = HOSTILE.replace("\\", "\\\\").replace('"', '\\"')
-    return _copy_data(tmp_path, {
-        FIRST_INDIKATOR: f'nama: "{quoted}"',
-        "nama: Mars Ansori Wijaya": 'nama: "Mars <b>|</b> Wijaya"',
-        "    Provinsi Nusa Tenggara Barat\npihak_kedua:":
-            "    Provinsi </td><script>x()</script>\npihak_kedua:",
-        "label_jumlah: JUMLAH": "label_jumlah: JUMLAH | TOTAL",
-    })
+    return _copy_data(
+        tmp_path,
+        {
+            FIRST_INDIKATOR: f'nama: "{quoted}"',
+            "nama: Mars Ansori Wijaya": 'nama: "Mars <b>|</b> Wijaya"',
+            "    Provinsi Nusa Tenggara Barat\npihak_kedua:": "    Provinsi </td><script>x()</script>\npihak_kedua:",
+            "label_jumlah: JUMLAH": "label_jumlah: JUMLAH | TOTAL",
+        },
+    )
 
 
 def test_html_escapes_all_data_text(hostile_data: Path) -> None:
@@ -196,8 +225,7 @@ def test_markdown_escapes_cells(hostile_data: Path) -> None:
     assert "<script>" not in markdown and "\\<script\\>" in markdown
     total = md_table(markdown, "| NO | KEGIATAN")[-1]
     assert len(total) == 3 and total[1] == "**JUMLAH | TOTAL**"
-    signatures = next(line for line in markdown.splitlines()
-                      if line.startswith("| Ketua Komisi"))
+    signatures = next(line for line in markdown.splitlines() if line.startswith("| Ketua Komisi"))
     assert len(md_cells(signatures)) == 2
 
 
@@ -212,21 +240,27 @@ def test_css_string_cannot_break_out() -> None:
 
 GOLDEN_CASES = [
     (folder, dokumen, fmt)
-    for folder, documents in ((DATA_2024, (rp.Dokumen.PERJANJIAN, rp.Dokumen.CAPAIAN)),
-                              (DEMO_2024, (rp.Dokumen.CAPAIAN,)))
+    for folder, documents in (
+        (DATA_2024, (rp.Dokumen.PERJANJIAN, rp.Dokumen.CAPAIAN)),
+        (DEMO_2024, (rp.Dokumen.CAPAIAN,)),
+    )
     for dokumen in documents
     for fmt in (rp.Format.MD, rp.Format.HTML)
 ]
 
 
-@pytest.mark.parametrize("folder, dokumen, fmt", GOLDEN_CASES,
-                         ids=[f"{f.name}-{d.value}-{m.value}" for f, d, m in GOLDEN_CASES])
+@pytest.mark.parametrize(
+    "folder, dokumen, fmt",
+    GOLDEN_CASES,
+    ids=[f"{f.name}-{d.value}-{m.value}" for f, d, m in GOLDEN_CASES],
+)
 def test_golden(folder: Path, dokumen: rp.Dokumen, fmt: rp.Format, update_golden: bool) -> None:
     golden = GOLDEN / folder.name / rp.output_name(dokumen, fmt)
     loaded = load_year(folder)
     assert loaded.perjanjian is not None
-    context = rp.build_context(loaded.perjanjian, realisasi=loaded.realisasi,
-                               pengaturan=loaded.pengaturan)
+    context = rp.build_context(
+        loaded.perjanjian, realisasi=loaded.realisasi, pengaturan=loaded.pengaturan
+    )
     text = rp.render(context, dokumen, fmt)
     if update_golden:
         golden.parent.mkdir(parents=True, exist_ok=True)
@@ -234,7 +268,8 @@ def test_golden(folder: Path, dokumen: rp.Dokumen, fmt: rp.Format, update_golden
     assert golden.is_file(), f"{golden} missing: run pytest --update-golden and review it"
     assert text == golden.read_text(encoding="utf-8"), (
         f"{golden} differs: if the change is intended, run pytest --update-golden "
-        "and review the diff")
+        "and review the diff"
+    )
 
 
 @pytest.mark.parametrize("folder", [DATA_2024, DEMO_2024], ids=["2024", "demo-2024"])
@@ -243,11 +278,14 @@ def test_two_runs_give_identical_bytes(tmp_path: Path, folder: Path) -> None:
     for n, seed_value in enumerate(("1", "2")):
         out = tmp_path / f"run{n}"
         env = {**os.environ, "PYTHONHASHSEED": seed_value}
-        subprocess.run([sys.executable, "-m", "pk", "report", str(folder), "--output",
-                        str(out)], check=True, env=env, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "pk", "report", str(folder), "--output", str(out)],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
         outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
-    assert set(outputs[0]) == {"perjanjian.md", "perjanjian.html", "capaian.md",
-                               "capaian.html"}
+    assert set(outputs[0]) == {"perjanjian.md", "perjanjian.html", "capaian.md", "capaian.html"}
     assert outputs[0] == outputs[1]
 
 
@@ -263,11 +301,16 @@ def test_timestamp_only_on_request(tmp_path: Path) -> None:
 
 # --- the command -------------------------------------------------------------------------------
 
+
 def test_cli_writes_files(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["report", str(DATA_2024), "--output", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "capaian.html", "capaian.md", "perjanjian.html", "perjanjian.md"]
+        "capaian.html",
+        "capaian.md",
+        "perjanjian.html",
+        "perjanjian.md",
+    ]
     assert (tmp_path / "perjanjian.md").read_text(encoding="utf-8") == _render(rp.Format.MD)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
@@ -275,8 +318,9 @@ def test_cli_writes_files(tmp_path: Path) -> None:
 def test_cli_stdout_needs_one_document_in_one_format() -> None:
     result = CliRunner().invoke(app, ["report", str(DATA_2024), "--output", "-"])
     assert result.exit_code != 0
-    single = CliRunner().invoke(app, ["report", str(DATA_2024), "-d", "perjanjian",
-                                      "-f", "html", "-o", "-"])
+    single = CliRunner().invoke(
+        app, ["report", str(DATA_2024), "-d", "perjanjian", "-f", "html", "-o", "-"]
+    )
     assert single.exit_code == 0
     assert single.stdout == _render(rp.Format.HTML)
 
@@ -289,18 +333,19 @@ def test_cli_invalid_data_exits_1(tmp_path: Path) -> None:
     assert not (tmp_path / "o").exists()
 
 
-def test_pdf_without_chromium_names_the_package(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pdf_without_chromium_names_the_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(rp, "find_chromium", lambda: None)
-    result = CliRunner().invoke(app, ["report", str(DATA_2024), "-f", "pdf", "-o",
-                                      str(tmp_path)])
+    result = CliRunner().invoke(app, ["report", str(DATA_2024), "-f", "pdf", "-o", str(tmp_path)])
     assert result.exit_code == 1
     assert "apt-get install chromium" in result.output
     assert "Traceback" not in result.output
 
 
-def test_templates_found_without_the_repository(tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_templates_found_without_the_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A wheel carries the templates inside the package (pyproject force-include)."""
     package = tmp_path / "pk"
     shutil.copytree(ROOT / "templates", package / "templates")
@@ -309,8 +354,11 @@ def test_templates_found_without_the_repository(tmp_path: Path,
 
 
 def test_pk_cli_import_stays_light() -> None:
-    code = ("import sys, pk.cli; heavy = [m for m in ('jinja2', 'babel', 'markupsafe') "
-            "if m in sys.modules]; print(heavy)")
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                         text=True).stdout
+    code = (
+        "import sys, pk.cli; heavy = [m for m in ('jinja2', 'babel', 'markupsafe') "
+        "if m in sys.modules]; print(heavy)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
     assert out.strip() == "[]"

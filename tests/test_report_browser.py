@@ -17,9 +17,8 @@ from typing import Any
 
 import pytest
 from conftest import DATA_2024, ROOT, SEED
-from reporthelp import read_seed
-
 from playwright.sync_api import sync_playwright
+from reporthelp import read_seed
 
 from pk import report as rp
 from pk.loader import load_year
@@ -33,8 +32,10 @@ A4_POINTS = (595.0, 842.0)
 def _chromium() -> str:
     path = rp.find_chromium()
     if path is None:
-        reason = ("Chromium is not installed: `make test` installs the Debian package "
-                  "chromium when run as root (apt-get install -y chromium)")
+        reason = (
+            "Chromium is not installed: `make test` installs the Debian package "
+            "chromium when run as root (apt-get install -y chromium)"
+        )
         if os.environ.get("CI") == "true":
             pytest.fail(reason)
         pytest.skip(reason)
@@ -47,8 +48,13 @@ def browser() -> Iterator[Any]:
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=executable,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic",
-                  "--disable-background-networking", "--disable-component-update"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
         )
         yield launched
         launched.close()
@@ -89,8 +95,9 @@ class Watched:
                 r.abort()
 
         self.page.route("**/*", route)
-        self.page.on("request", lambda req: None if req.url == own
-                     else self.requests.append(req.url))
+        self.page.on(
+            "request", lambda req: None if req.url == own else self.requests.append(req.url)
+        )
         self.page.goto(own, wait_until="load")
 
 
@@ -132,8 +139,12 @@ def test_script_in_the_data_shows_as_text(browser: Any, tmp_path: Path) -> None:
     shutil.copytree(DATA_2024, folder)
     file = folder / "perjanjian.yaml"
     text = file.read_text(encoding="utf-8")
-    file.write_text(text.replace("nama: Jumlah dokumen riset kepemiluan",
-                                 'nama: "<script>alert(1)</script>"', 1), encoding="utf-8")
+    file.write_text(
+        text.replace(
+            "nama: Jumlah dokumen riset kepemiluan", 'nama: "<script>alert(1)</script>"', 1
+        ),
+        encoding="utf-8",
+    )
     watched = Watched(browser, _write(tmp_path, _perjanjian_html(folder), "xss.html"))
     cell = watched.page.locator('#tabel-kinerja tr[data-indikator="IK-27"] td.indikator')
     assert cell.inner_text() == "<script>alert(1)</script>"
@@ -146,8 +157,9 @@ def test_script_in_the_data_shows_as_text(browser: Any, tmp_path: Path) -> None:
 def _capaian_html(folder: Path) -> str:
     loaded = load_year(folder)
     assert loaded.perjanjian is not None
-    context = rp.build_context(loaded.perjanjian, realisasi=loaded.realisasi,
-                               pengaturan=loaded.pengaturan)
+    context = rp.build_context(
+        loaded.perjanjian, realisasi=loaded.realisasi, pengaturan=loaded.pengaturan
+    )
     return rp.render(context, rp.Dokumen.CAPAIAN, rp.Format.HTML)
 
 
@@ -164,8 +176,11 @@ def test_capaian_charts_are_visible(browser: Any, tmp_path: Path) -> None:
         box = locator.bounding_box()
         assert box is not None and box["width"] > 300 and box["height"] > 50
         assert watched.page.locator(f"{chart} g.batang").count() == bars
-        drawn = [b for b in watched.page.locator(f"{chart} g.batang rect").all()
-                 if (b.bounding_box() or {}).get("width", 0) > 0]
+        drawn = [
+            b
+            for b in watched.page.locator(f"{chart} g.batang rect").all()
+            if (b.bounding_box() or {}).get("width", 0) > 0
+        ]
         assert len(drawn) >= bars - 1  # a bar of 0% has no width
         _screenshot(watched.page, f"capaian-{chart[1:]}.png", chart)
     _screenshot(watched.page, "capaian-demo.png")
@@ -199,8 +214,11 @@ def test_perbandingan_opens_cleanly_and_its_chart_is_visible(browser: Any, tmp_p
     workspace = load_workspace(NTB_2024)
     assert workspace.workspace is not None
     result = compute_workspace(workspace, "tahunan", progress=False)
-    html = rp.render(rp.build_perbandingan(result, workspace.workspace.tahun),
-                     rp.Dokumen.PERBANDINGAN, rp.Format.HTML)
+    html = rp.render(
+        rp.build_perbandingan(result, workspace.workspace.tahun),
+        rp.Dokumen.PERBANDINGAN,
+        rp.Format.HTML,
+    )
     watched = Watched(browser, _write(tmp_path, html, "perbandingan.html"))
     assert [c for c in watched.console if c.startswith(("error", "warning"))] == []
     assert watched.errors == [] and watched.requests == []
@@ -211,8 +229,11 @@ def test_perbandingan_opens_cleanly_and_its_chart_is_visible(browser: Any, tmp_p
     box = chart.bounding_box()
     assert box is not None and box["width"] > 300 and box["height"] > 50
     assert watched.page.locator("#grafik-unit g.batang").count() == 11
-    drawn = [b for b in watched.page.locator("#grafik-unit g.batang rect").all()
-             if (b.bounding_box() or {}).get("width", 0) > 0]
+    drawn = [
+        b
+        for b in watched.page.locator("#grafik-unit g.batang rect").all()
+        if (b.bounding_box() or {}).get("width", 0) > 0
+    ]
     assert len(drawn) == 11  # every unit has an average above 0%
     _screenshot(watched.page, "perbandingan-grafik-unit.png", "#grafik-unit")
     _screenshot(watched.page, "perbandingan-ntb-2024.png")

@@ -27,8 +27,9 @@ DEMO = ROOT / "examples" / "demo-2024"
 def _render(folder: Path, fmt: rp.Format, periode: str = "tahunan") -> str:
     loaded = load_year(folder)
     assert loaded.ok and loaded.perjanjian is not None, loaded.diagnostics
-    context = rp.build_context(loaded.perjanjian, realisasi=loaded.realisasi,
-                               pengaturan=loaded.pengaturan, periode=periode)
+    context = rp.build_context(
+        loaded.perjanjian, realisasi=loaded.realisasi, pengaturan=loaded.pengaturan, periode=periode
+    )
     return rp.render(context, rp.Dokumen.CAPAIAN, fmt)
 
 
@@ -40,15 +41,20 @@ def _expected_plain(folder: Path) -> dict[str, str]:
     for kelompok in perjanjian["kelompok"]:
         for sasaran in kelompok["sasaran"]:
             for ind in sasaran["indikator"]:
-                plain = (isinstance(ind.get("target"), int | float) and ind["target"] != 0
-                         and not ind.get("skala") and ind.get("polaritas", "maksimal") ==
-                         "maksimal" and "agregasi" not in ind)
+                plain = (
+                    isinstance(ind.get("target"), int | float)
+                    and ind["target"] != 0
+                    and not ind.get("skala")
+                    and ind.get("polaritas", "maksimal") == "maksimal"
+                    and "agregasi" not in ind
+                )
                 entry = realisasi["indikator"].get(ind["id"], {})
-                quarters = [entry[tw]["realisasi"] for tw in ("TW1", "TW2", "TW3", "TW4")
-                            if tw in entry]
+                quarters = [
+                    entry[tw]["realisasi"] for tw in ("TW1", "TW2", "TW3", "TW4") if tw in entry
+                ]
                 if not plain or not quarters:
                     continue
-                value = (Decimal(str(quarters[-1])) / Decimal(str(ind["target"])) * 100)
+                value = Decimal(str(quarters[-1])) / Decimal(str(ind["target"])) * 100
                 value = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
                 expected[ind["id"]] = str(value).replace(".", ",")
     return expected
@@ -103,14 +109,16 @@ def test_without_realisasi_the_report_says_so() -> None:
     assert 'id="belum-ada-data"' in html
     rows = _html_capaian(html)
     assert len(rows) == 60
-    assert all(cells[4] == "belum ada data" and cells[5] == "belum ada data"
-               for cells in rows.values())
+    assert all(
+        cells[4] == "belum ada data" and cells[5] == "belum ada data" for cells in rows.values()
+    )
     assert "<svg" not in html  # no empty charts
     markdown = _render(DATA_2024, rp.Format.MD)
     assert "**Belum ada data realisasi**" in markdown
     assert "Efisiensi belum dapat dinilai" in markdown
-    assert all(row[4] == "belum ada data" for row in
-               md_table(markdown, "| NO | INDIKATOR KINERJA")[:1])
+    assert all(
+        row[4] == "belum ada data" for row in md_table(markdown, "| NO | INDIKATOR KINERJA")[:1]
+    )
 
 
 def test_quarter_report_names_the_period() -> None:
@@ -123,10 +131,16 @@ def test_data_text_is_escaped_in_tables_narrative_and_charts(tmp_path: Path) -> 
     folder = tmp_path / "demo-2024"
     shutil.copytree(DEMO, folder)
     for name, old, new in (
-        ("perjanjian.yaml", "nama: Terwujudnya Dukungan Logistik dalam Penyelenggaraan "
-         "Pemilu/Pemilihan", 'nama: "<script>alert(1)</script> | x"'),
-        ("realisasi.yaml", "solusi: Jadwal pelaporan bulanan dan pendampingan oleh operator "
-         "provinsi.", 'solusi: "<img src=x onerror=alert(2)> a|b"'),
+        (
+            "perjanjian.yaml",
+            "nama: Terwujudnya Dukungan Logistik dalam Penyelenggaraan Pemilu/Pemilihan",
+            'nama: "<script>alert(1)</script> | x"',
+        ),
+        (
+            "realisasi.yaml",
+            "solusi: Jadwal pelaporan bulanan dan pendampingan oleh operator provinsi.",
+            'solusi: "<img src=x onerror=alert(2)> a|b"',
+        ),
     ):
         file = folder / name
         text = file.read_text(encoding="utf-8")
@@ -142,8 +156,7 @@ def test_data_text_is_escaped_in_tables_narrative_and_charts(tmp_path: Path) -> 
 
 
 def test_cli_writes_the_demo_capaian(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["report", str(DEMO), "-d", "capaian", "-o",
-                                      str(tmp_path)])
+    result = CliRunner().invoke(app, ["report", str(DEMO), "-d", "capaian", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["capaian.html", "capaian.md"]
 

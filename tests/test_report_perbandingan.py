@@ -49,7 +49,8 @@ def test_golden(fmt: rp.Format, update_golden: bool) -> None:
         golden.write_text(text, encoding="utf-8")
     assert golden.is_file(), f"{golden} missing: run pytest --update-golden and review it"
     assert text == golden.read_text(encoding="utf-8"), (
-        f"{golden} differs: if the change is intended, run pytest --update-golden and review")
+        f"{golden} differs: if the change is intended, run pytest --update-golden and review"
+    )
 
 
 def test_one_row_per_unit_with_the_known_shortfalls() -> None:
@@ -83,8 +84,12 @@ def test_rows_match_pk_achievement() -> None:
 def test_rolled_up_indicators_name_the_units_behind() -> None:
     html = render(rp.Format.HTML)
     tables = html_tables(html)
-    behind = [[c for _, c in row] for name, table in tables.items()
-              if name != "tabel-unit" for row in table]
+    behind = [
+        [c for _, c in row]
+        for name, table in tables.items()
+        if name != "tabel-unit"
+        for row in table
+    ]
     assert [row[1] for row in behind] == [
         "KPU Kabupaten Lombok Tengah (kpu-lombok-tengah)",
         "KPU Kabupaten Sumbawa Barat (kpu-sumbawa-barat)",
@@ -92,10 +97,13 @@ def test_rolled_up_indicators_name_the_units_behind() -> None:
         "KPU Kabupaten Lombok Utara (kpu-lombok-utara)",
     ]
     assert [row[2] for row in behind] == [
-        "belum memenuhi", "belum ada data", "belum memenuhi", "belum memenuhi"]
+        "belum memenuhi",
+        "belum ada data",
+        "belum memenuhi",
+        "belum memenuhi",
+    ]
     markdown = render(rp.Format.MD)
-    assert "Realisasi 72,73% dari target 100%, capaian 72,73% (sedang).\n8 dari 11 unit" \
-        in markdown
+    assert "Realisasi 72,73% dari target 100%, capaian 72,73% (sedang).\n8 dari 11 unit" in markdown
     assert "\n10 dari 11 unit memenuhi." in markdown
 
 
@@ -104,7 +112,8 @@ def test_chart_has_a_bar_per_unit() -> None:
     chart = html.split('id="grafik-unit"', 1)[1].split("</svg>", 1)[0]
     assert chart.count('<g class="batang">') == 11
     assert "<script" not in html and "http://" not in html.replace(
-        'xmlns="http://www.w3.org/2000/svg"', "")
+        'xmlns="http://www.w3.org/2000/svg"', ""
+    )
 
 
 def test_unit_names_are_escaped(tmp_path: Path) -> None:
@@ -112,8 +121,10 @@ def test_unit_names_are_escaped(tmp_path: Path) -> None:
     shutil.copytree(NTB, folder)
     file = folder / "kpu-bima" / "perjanjian.yaml"
     text = file.read_text(encoding="utf-8")
-    file.write_text(text.replace("singkatan: KPU Kabupaten Bima",
-                                 'singkatan: "<script>x()</script> | *Bima*"'), encoding="utf-8")
+    file.write_text(
+        text.replace("singkatan: KPU Kabupaten Bima", 'singkatan: "<script>x()</script> | *Bima*"'),
+        encoding="utf-8",
+    )
     html = render(rp.Format.HTML, folder)
     assert "<script>" not in html and "&lt;script&gt;x()&lt;/script&gt; | *Bima*" in html
     rows = md_table(render(rp.Format.MD, folder), "| NO | UNIT")
@@ -124,8 +135,9 @@ def test_unit_names_are_escaped(tmp_path: Path) -> None:
 # --- the command ---------------------------------------------------------------------------
 
 
-def test_cli_writes_the_comparison_into_build_folder(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_writes_the_comparison_into_build_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["report", str(NTB)])
     assert result.exit_code == 0, result.output
@@ -134,11 +146,14 @@ def test_cli_writes_the_comparison_into_build_folder(tmp_path: Path,
     assert (out / "perbandingan.md").read_text(encoding="utf-8") == render(rp.Format.MD)
 
 
-@pytest.mark.parametrize("args, message", [
-    ([str(NTB), "-d", "perjanjian"], "report one unit from its own folder"),
-    ([str(NTB), "--revisi", "awal"], "--revisi renders one unit's agreement"),
-    ([str(DATA_2024), "-d", "perbandingan"], "needs a workspace"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ([str(NTB), "-d", "perjanjian"], "report one unit from its own folder"),
+        ([str(NTB), "--revisi", "awal"], "--revisi renders one unit's agreement"),
+        ([str(DATA_2024), "-d", "perbandingan"], "needs a workspace"),
+    ],
+)
 def test_cli_usage_errors(args: list[str], message: str) -> None:
     result = runner.invoke(app, ["report", *args, "-o", "-"])
     assert isinstance(result.exception, UsageError)
@@ -149,8 +164,9 @@ def test_cli_invalid_unit_exits_1_and_writes_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "ntb-2024"
     shutil.copytree(NTB, folder)
     file = folder / "kpu-dompu" / "perjanjian.yaml"
-    file.write_text(file.read_text(encoding="utf-8").replace("tahun: 2024", "tahun: 2023"),
-                    encoding="utf-8")
+    file.write_text(
+        file.read_text(encoding="utf-8").replace("tahun: 2024", "tahun: 2023"), encoding="utf-8"
+    )
     result = runner.invoke(app, ["report", str(folder), "-o", str(tmp_path / "o")])
     assert result.exit_code == 1
     assert "kpu-dompu/perjanjian.yaml:" in result.output
@@ -162,8 +178,12 @@ def test_two_runs_give_identical_bytes(tmp_path: Path) -> None:
     for n, seed_value in enumerate(("1", "2")):
         out = tmp_path / f"run{n}"
         env = {**os.environ, "PYTHONHASHSEED": seed_value}
-        subprocess.run([sys.executable, "-m", "pk", "report", str(NTB), "--output", str(out)],
-                       check=True, env=env, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "pk", "report", str(NTB), "--output", str(out)],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
         outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
     assert set(outputs[0]) == {"perbandingan.md", "perbandingan.html"}
     assert outputs[0] == outputs[1]

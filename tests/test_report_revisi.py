@@ -7,14 +7,12 @@ retargeted from 97,5% to 95%), then PK Perubahan II (a new pihak pertama).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import ROOT
 from gitrepo import Repo
 from reporthelp import html_tables, md_table
 from typer.testing import CliRunner
 
-from conftest import ROOT
 from pk import report as rp
 from pk.cli import app
 from pk.diagnostics import UsageError
@@ -39,10 +37,15 @@ PERUBAHAN_II = """  - label: PK Perubahan II
     surat: Surat Sekretaris Jenderal KPU Nomor 1300/SDM.12-SD/09/2024
     mengubah: [pihak_pertama]
 """
-RIWAYAT_I = ["1.", "PK Perubahan I", "2 September 2024",
-             "(c) perubahan prioritas atau asumsi yang berpengaruh signifikan terhadap tujuan",
-             "Penyesuaian target layanan kepegawaian setelah reorganisasi.",
-             "Surat Sekretaris Jenderal KPU Nomor 1234/SDM.01-SD/08/2024", "IK-43"]
+RIWAYAT_I = [
+    "1.",
+    "PK Perubahan I",
+    "2 September 2024",
+    "(c) perubahan prioritas atau asumsi yang berpengaruh signifikan terhadap tujuan",
+    "Penyesuaian target layanan kepegawaian setelah reorganisasi.",
+    "Surat Sekretaris Jenderal KPU Nomor 1234/SDM.01-SD/08/2024",
+    "IK-43",
+]
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +70,11 @@ def render(repo: Repo, fmt: str, *revisi: str) -> str:
 
 
 def ik43_target(html: str) -> str:
-    row = next(r for r in html_tables(html)["tabel-kinerja"] if "Administrasi Kepegawaian" in
-               dict(r).get("indikator", ""))
+    row = next(
+        r
+        for r in html_tables(html)["tabel-kinerja"]
+        if "Administrasi Kepegawaian" in dict(r).get("indikator", "")
+    )
     return dict(row)["target"]
 
 
@@ -76,7 +82,8 @@ def ik43_target(html: str) -> str:
 def test_the_signed_original_renders_as_data_2024(repo: Repo, fmt: str) -> None:
     """`--revisi awal` reads the first signed commit: byte for byte the data/2024 golden."""
     assert render(repo, fmt, "awal") == (GOLDEN / "2024" / f"perjanjian.{fmt}").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
@@ -88,7 +95,8 @@ def test_golden_revision_from_history(repo: Repo, fmt: str, update_golden: bool)
         golden.write_text(text, encoding="utf-8")
     assert golden.is_file(), f"{golden} missing: run pytest --update-golden and review it"
     assert text == golden.read_text(encoding="utf-8"), (
-        f"{golden} differs: if the change is intended, run pytest --update-golden and review")
+        f"{golden} differs: if the change is intended, run pytest --update-golden and review"
+    )
 
 
 def test_revision_shows_its_target_table_and_footer(repo: Repo) -> None:
@@ -123,8 +131,21 @@ def test_current_file_is_the_latest_revision(repo: Repo) -> None:
 
 
 def test_unknown_revision_is_a_usage_error(repo: Repo) -> None:
-    result = CliRunner().invoke(app, ["report", str(repo.file.parent), "-o", "-", "-d",
-                                      "perjanjian", "-f", "md", "--revisi", "PK Perubahan IX"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "report",
+            str(repo.file.parent),
+            "-o",
+            "-",
+            "-d",
+            "perjanjian",
+            "-f",
+            "md",
+            "--revisi",
+            "PK Perubahan IX",
+        ],
+    )
     assert isinstance(result.exception, UsageError)
     assert "revision 'PK Perubahan IX'" in str(result.exception)
 

@@ -82,16 +82,21 @@ def test_a_broken_unit_is_marked_and_fails_the_run(tmp_path: Path) -> None:
     ws = tmp_path / "ntb"
     shutil.copytree(NTB, ws)
     target = ws / "kpu-dompu" / "perjanjian.yaml"
-    target.write_text(target.read_text(encoding="utf-8").replace("tahun: 2024", "tahun: 20x4"),
-                      encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("tahun: 2024", "tahun: 20x4"), encoding="utf-8"
+    )
     result = runner.invoke(app, ["achievement", str(ws), "--format", "json"])
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     dompu = next(u for u in data["unit"] if u["id"] == "kpu-dompu")
     assert dompu["valid"] is False
     share = next(r for r in data["turunan"] if r["indikator"] == "IK-22")
-    assert {"unit": "kpu-dompu", "keadaan": "tidak ada indikator", "realisasi": None,
-            "capaian": None} in share["units"]
+    assert {
+        "unit": "kpu-dompu",
+        "keadaan": "tidak ada indikator",
+        "realisasi": None,
+        "capaian": None,
+    } in share["units"]
     assert "kpu-dompu/perjanjian.yaml:4:8: error:" in result.stderr
 
 
@@ -116,7 +121,9 @@ def test_derive(spec: DariUnit, expected: Decimal) -> None:
             entries.pop("IK-01")
         else:
             entries["IK-01"] = entries["IK-01"].model_copy(
-                update={"TW4": entries["IK-01"].TW4.model_copy(update={"realisasi": Decimal(realisasi)})}
+                update={
+                    "TW4": entries["IK-01"].TW4.model_copy(update={"realisasi": Decimal(realisasi)})
+                }
             )
         return compute(perjanjian, data.model_copy(update={"indikator": entries}), pengaturan)
 

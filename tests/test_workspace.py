@@ -62,12 +62,19 @@ def test_workspace_errors_are_located(tmp_path: Path, workspace: Path) -> None:
     assert result.exit_code == 1
     lines = result.output.splitlines()
     wsfile = (ws / "workspace.yaml").as_posix()
-    assert f"{wsfile}:6:12: error: induk kpu-xx is not a unit listed above this one: " \
+    assert (
+        f"{wsfile}:6:12: error: induk kpu-xx is not a unit listed above this one: "
         "list the parent unit first, or correct the id [unknown-induk]" in lines
-    assert f"{wsfile}:7:9: error: unit id kpu-p01 is listed twice: remove the second entry, or give it its own id [duplicate-id]" in lines
-    assert f"{wsfile}:8:5: error: unit kpu-p09 has no folder {ws.as_posix()}/kpu-p09: create " \
-        "it (with perjanjian.yaml), or set `folder` to where the unit's files are " \
+    )
+    assert (
+        f"{wsfile}:7:9: error: unit id kpu-p01 is listed twice: remove the second entry, or give it its own id [duplicate-id]"
+        in lines
+    )
+    assert (
+        f"{wsfile}:8:5: error: unit kpu-p09 has no folder {ws.as_posix()}/kpu-p09: create "
+        "it (with perjanjian.yaml), or set `folder` to where the unit's files are "
         "[missing-folder]" in lines
+    )
 
 
 def test_unit_year_must_match_workspace(tmp_path: Path) -> None:
@@ -77,7 +84,10 @@ def test_unit_year_must_match_workspace(tmp_path: Path) -> None:
     (ws / "workspace.yaml").write_text(text.replace("tahun: 2024", "tahun: 2025"), encoding="utf-8")
     result = runner.invoke(app, ["validate", str(ws)])
     assert result.exit_code == 1
-    assert "tahun is 2024 but the workspace is 2025: correct one of them [year-mismatch]" in result.output
+    assert (
+        "tahun is 2024 but the workspace is 2025: correct one of them [year-mismatch]"
+        in result.output
+    )
     assert result.output.count("[year-mismatch]") == 2  # one per unit
 
 
