@@ -580,6 +580,46 @@ def check_rencana_aksi(year: Year, ctx: Context) -> Iterator[Finding]:
             previous = (tw, number)
 
 
+def check_realisasi_turun(year: Year, ctx: Context) -> Iterator[Finding]:
+    """Warns when a cumulative realisasi falls: with `agregasi: terakhir` each triwulan reports
+    January to its end, so a later quarter below an earlier one is usually a typo.
+
+    Fails: `TW1: {realisasi: 60}`, `TW2: {realisasi: 45}` for a cumulative indicator.
+    """
+    if year.realisasi is None:
+        return
+    inds = {ind.id: ind for _k, _s, ind in year.perjanjian.indikator()}
+    for id_, data in year.realisasi.indikator.items():
+        ind = inds.get(id_)
+        if ind is None or ind.agregasi is not Agregasi.TERAKHIR:
+            continue
+        previous: tuple[str, Decimal] | None = None
+        for tw in TRIWULAN:
+            entry = data.triwulan(tw)
+            if entry is None or not isinstance(entry.realisasi, Decimal):
+                continue
+            if previous is not None and entry.realisasi < previous[1]:
+                yield Finding(
+                    ("indikator", id_, tw, "realisasi"),
+                    Level.WARNING,
+                    "realisasi-turun",
+                    _(
+                        "{tw} realisasi {value} of {id} is below {previous} ({previous_value}): "
+                        "triwulan realisasi are cumulative (January to the quarter's end); check "
+                        "the figure, or set `agregasi: jumlah` on the indikator if each quarter "
+                        "counts only itself"
+                    ).format(
+                        tw=tw,
+                        value=_show(entry.realisasi),
+                        id=id_,
+                        previous=previous[0],
+                        previous_value=_show(previous[1]),
+                    ),
+                    file=REALISASI_FILE,
+                )
+            previous = (tw, entry.realisasi)
+
+
 def _show(value: object) -> str:
     if isinstance(value, Rentang):
         return f"{_show(value.min)}–{_show(value.maks)}"
@@ -671,6 +711,7 @@ YEAR_CHECKS: tuple[YearCheck, ...] = (
     check_realisasi_ids,
     check_realisasi_kind,
     check_rencana_aksi,
+    check_realisasi_turun,
     check_anggaran_pagu,
     check_predikat,
 )

@@ -452,6 +452,17 @@ EXPLANATIONS: tuple[Explanation, ...] = (
         "rencana_aksi: {TW1: 40, TW2: 50}",
     ),
     _e(
+        "realisasi-turun",
+        "warning",
+        _R,
+        "Realisasi kumulatif (agregasi `terakhir`: tiap triwulan melaporkan Januari sampai akhir "
+        "triwulan itu) turun dari triwulan sebelumnya; biasanya salah ketik.",
+        "A cumulative realisasi (agregasi `terakhir`: each triwulan reports January to the "
+        "quarter's end) falls below the quarter before; usually a typo.",
+        "IK-01: {TW1: {realisasi: 60}, TW2: {realisasi: 45}}",
+        "IK-01: {TW1: {realisasi: 45}, TW2: {realisasi: 60}}",
+    ),
+    _e(
         "anggaran-over-pagu",
         "warning",
         _R,
