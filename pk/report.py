@@ -32,6 +32,7 @@ from markupsafe import Markup, escape
 
 from pk import __version__, charts, formats
 from pk.capaian import Achievement, CapaianIndikator, Periode, Ringkasan, Status, compute
+from pk.i18n import _
 from pk.models import Indikator, Kelompok, Perjanjian, Rentang, Sasaran, target_text
 from pk.models_realisasi import Pengaturan, Realisasi, RealisasiIndikator
 from pk.perubahan import RiwayatRow, riwayat
@@ -404,8 +405,9 @@ def builtin_templates() -> Path:
         if candidate.is_dir():
             return candidate
     raise ReportError(
-        f"the built-in templates are missing (looked in {here / 'templates'} "
-        f"and {here.parent / 'templates'}); reinstall pk"
+        _("the built-in templates are missing (looked in {a} and {b}); reinstall pk").format(
+            a=here / "templates", b=here.parent / "templates"
+        )
     )
 
 
@@ -419,7 +421,7 @@ def make_environment(user_templates: Path | None = None) -> jinja2.Environment:
     search = [builtin_templates()]
     if user_templates is not None:
         if not user_templates.is_dir():
-            raise ReportError(f"{user_templates}: no such template folder")
+            raise ReportError(_("{path}: no such template folder").format(path=user_templates))
         search.insert(0, user_templates)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(p) for p in search]),
@@ -504,14 +506,29 @@ def render(
         return env.get_template(name).render(variables)
     except jinja2.TemplateSyntaxError as err:
         where = err.filename or err.name or name
-        raise ReportError(f"{where}:{err.lineno}: template syntax error: {err.message}") from None
+        raise ReportError(
+            _("{where}:{line}: template syntax error: {message}").format(
+                where=where, line=err.lineno, message=err.message
+            )
+        ) from None
     except jinja2.UndefinedError as err:
         raise ReportError(
-            f"{_template_position(err, name)}: {err.message}; the variables a "
-            f"template can use: {', '.join(variables)}"
+            _("{where}: {message}; the variables a template can use: {names}").format(
+                where=_template_position(err, name), message=err.message, names=", ".join(variables)
+            )
         ) from None
     except jinja2.TemplateNotFound as err:
-        raise ReportError(f"template {err.name} not found") from None
+        raise ReportError(_("template {name} not found").format(name=err.name)) from None
+    except Exception as err:
+        # A failure inside the office's own template is theirs to fix; inside pk's, a bug.
+        where = _template_position(err, name)
+        if user_templates is None or not where.startswith(str(user_templates)):
+            raise
+        raise ReportError(
+            _("{where}: the template failed: {error}").format(
+                where=where, error=f"{type(err).__name__}: {err}"
+            )
+        ) from None
 
 
 def _template_position(err: Exception, fallback: str) -> str:
@@ -577,9 +594,11 @@ def print_pdf(html: str) -> bytes:
     chromium = find_chromium()
     if chromium is None:
         raise ReportError(
-            "--format pdf prints through Chromium, which is not installed; install the Debian "
-            f"package `{CHROMIUM_PACKAGE}` (sudo apt-get install {CHROMIUM_PACKAGE}) or set "
-            "PK_CHROMIUM to a Chromium binary"
+            _(
+                "--format pdf prints through Chromium, which is not installed; install the "
+                "Debian package `{package}` (sudo apt-get install {package}) or set PK_CHROMIUM "
+                "to a Chromium binary"
+            ).format(package=CHROMIUM_PACKAGE)
         )
     with tempfile.TemporaryDirectory(prefix="pk-pdf-") as work:
         source = Path(work) / "report.html"
@@ -595,12 +614,15 @@ def print_pdf(html: str) -> bytes:
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
         except subprocess.TimeoutExpired:
-            raise ReportError(f"{chromium} did not finish printing within 120 s") from None
+            raise ReportError(
+                _("{chromium} did not finish printing within 120 s").format(chromium=chromium)
+            ) from None
         if not target.is_file() or target.stat().st_size == 0:
             detail = (done.stderr or done.stdout).strip().splitlines()[-3:]
             raise ReportError(
-                f"{chromium} could not print the PDF (exit {done.returncode}): "
-                + " / ".join(detail)
+                _("{chromium} could not print the PDF (exit {code}): {detail}").format(
+                    chromium=chromium, code=done.returncode, detail=" / ".join(detail)
+                )
             )
         return target.read_bytes()
 

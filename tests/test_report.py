@@ -362,3 +362,13 @@ def test_pk_cli_import_stays_light() -> None:
         [sys.executable, "-c", code], check=True, capture_output=True, text=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_a_failing_user_template_is_a_located_error_not_a_traceback(tmp_path: Path) -> None:
+    own = tmp_path / "kop"
+    own.mkdir()
+    (own / "perjanjian.md.j2").write_text("ok\n{{ 1 // 0 }}\n", encoding="utf-8")
+    with pytest.raises(rp.ReportError) as err:
+        _render(rp.Format.MD, templates=own)
+    assert str(err.value).startswith(f"{own / 'perjanjian.md.j2'}:2: ")
+    assert "ZeroDivisionError" in str(err.value)
