@@ -85,6 +85,16 @@ def main() -> None:
             [pk, "validate", str(national)],
             few,
         ),
+        measure(
+            f"pk achievement national ({len(national_files)} units)",
+            [pk, "achievement", str(national), "--format", "json"],
+            few,
+        ),
+        measure(
+            f"pk report national ({len(national_files)} units)",
+            [pk, "report", str(national), "--output", str(args.work / "report")],
+            few,
+        ),
         measure("check-jsonschema national", cjs + national_files, 1, ok=(0, 1)),
     ]
     by = {r.name.split(" (")[0]: r for r in rows}
@@ -117,12 +127,14 @@ def main() -> None:
             1.2 * by["bare typer app --help"].seconds,
         ),
         ("national validate < 6 s", by["pk validate national"].seconds, 6.0),
+        ("national achievement (validates too) < 6 s", by["pk achievement national"].seconds, 6.0),
         (
             "national validate ≥ 10 × faster than check-jsonschema",
             by["pk validate national"].seconds,
             by["check-jsonschema national"].seconds / 10,
         ),
-        ("national peak memory < 1 GB", by["pk validate national"].peak_mb, 1024),
+        ("national validate peak memory < 1 GB", by["pk validate national"].peak_mb, 1024),
+        ("national achievement peak memory < 1 GB", by["pk achievement national"].peak_mb, 1024),
     ]
     grow = by["pk validate national"].seconds / by["pk validate national/2"].seconds
     print(f"Growth from half to full size: × {grow:.2f} (linear is about × 2).")

@@ -290,12 +290,12 @@ class Perjanjian(Model):
     pihak_kedua: Pihak
     """The superior of the pihak pertama."""
     penandatanganan: Penandatanganan = Penandatanganan()
-    skala: dict[str, Skala] = {}
+    skala: dict[str, Skala] = Field(default_factory=dict)
     """Ordinal scales used by grade or level targets, by name."""
     kelompok: list[Kelompok] = Field(min_length=1)
     """The numbered groups of the lampiran, in document order."""
     anggaran: Anggaran
-    perubahan: list[Perubahan] = []
+    perubahan: list[Perubahan] = Field(default_factory=list)
     """Revisions since signing, oldest first. Each change to a target, indikator, sasaran,
     budget line or party after signing is listed in one of them."""
 

@@ -47,7 +47,7 @@ class RealisasiTriwulan(Model):
     """A number in the indikator's satuan (87.5 for 87,5%), or a code on its skala."""
     catatan: str | None = None
     """A short note on this quarter's figure."""
-    bukti: list[str] = []
+    bukti: list[str] = Field(default_factory=list)
     """Evidence: links or file references."""
 
 
@@ -77,7 +77,7 @@ class RealisasiIndikator(Model):
     """What held it back."""
     solusi: str | None = None
     """What will be done about the obstacles."""
-    bukti: list[str] = []
+    bukti: list[str] = Field(default_factory=list)
     """Evidence for the whole year: links or file references."""
 
     def triwulan(self, tw: str) -> RealisasiTriwulan | None:
@@ -100,9 +100,9 @@ class Realisasi(Model):
     """Version of this file format."""
     tahun: Annotated[int, Field(strict=True, ge=2000, le=2100)]
     """The year; must match perjanjian.yaml."""
-    indikator: dict[Id, RealisasiIndikator] = {}
+    indikator: dict[Id, RealisasiIndikator] = Field(default_factory=dict)
     """By indikator id as in perjanjian.yaml, e.g. IK-01."""
-    anggaran: dict[str, RealisasiAnggaran] = {}
+    anggaran: dict[str, RealisasiAnggaran] = Field(default_factory=dict)
     """By kegiatan kode as in perjanjian.yaml, e.g. 076.01.CQ: rupiah spent per triwulan."""
 
 

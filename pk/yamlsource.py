@@ -442,10 +442,16 @@ def _multiline_quote(text: str, line: int) -> tuple[int, int] | None:
     return found
 
 
+_MAY_NOT_BE_TEXT = frozenset("~nNtTfF-+.0123456789")
+"""First characters of the YAML 1.2 core schema's nulls, booleans and numbers."""
+
+
 def _scalar(node: ScalarNode) -> Any:
     value: str = node.value
-    if node.tag != _PLAIN:
-        return value
+    if node.tag != _PLAIN or (value and value[0] not in _MAY_NOT_BE_TEXT):
+        return value  # most scalars are text: skip the patterns
+    if value.isascii() and value.isdigit():
+        return int(value)
     if _NULL.match(value):
         return None
     if value in _BOOL:
