@@ -21,14 +21,13 @@ Rupiah are integers; capaian and penyerapan are numbers with the configured deci
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from pk.capaian import Achievement, CapaianIndikator, PenyerapanKegiatan, Ringkasan, fmt
 from pk.models import Rentang
+from pk.output import csv_text
 
 if TYPE_CHECKING:
     from pk.workspace import WorkspaceAchievement
@@ -161,9 +160,7 @@ CSV_COLUMNS = (
 
 def render_csv(result: Achievement) -> str:
     """One row per indicator; numbers with a decimal point, as spreadsheets read them."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
+    rows = []
     for item in result.indikator:
         row = _indikator(item)
         row["realisasi"] = (
@@ -172,8 +169,8 @@ def render_csv(result: Achievement) -> str:
             else format(item.realisasi, "f")
         )
         row["capaian"] = format(item.capaian, "f") if item.capaian is not None else ""
-        writer.writerow(row)
-    return out.getvalue()
+        rows.append(row)
+    return csv_text(rows, CSV_COLUMNS)
 
 
 def print_table(result: Achievement, title: str) -> None:
@@ -336,11 +333,7 @@ def render_units_json(result: WorkspaceAchievement) -> str:
 
 def render_units_csv(result: WorkspaceAchievement) -> str:
     rows = build_units(result)["unit"]
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+    return csv_text(rows, list(rows[0]))
 
 
 def print_units_table(result: WorkspaceAchievement, title: str) -> None:

@@ -1,4 +1,5 @@
-"""Formatters for diagnostics: `text` (a tested, greppable contract), `json` and `github`.
+"""Machine-readable output: diagnostics as `text` (a tested, greppable contract), `json`
+and `github`; and rows of data as CSV.
 
 The machine-readable parts (`path:line:col: error|warning: … [code]`, the JSON keys, the
 GitHub annotations) are the same in every language; only messages and the summary follow it.
@@ -6,8 +7,10 @@ GitHub annotations) are the same in every language; only messages and the summar
 
 from __future__ import annotations
 
+import csv
+import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from pk.diagnostics import Diagnostic, Level, count
 from pk.i18n import _, ngettext
@@ -63,6 +66,15 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
     else:
         found = found_errors if errors else found_warnings
     return _("Found {found} ({checked}).").format(found=found, checked=checked)
+
+
+def csv_text(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> str:
+    """Rows as CSV with a header line; keys outside `columns` are left out."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
 
 
 FORMATTERS: dict[str, Callable[[list[Diagnostic], int], str]] = {

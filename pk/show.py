@@ -7,8 +7,6 @@ The JSON is a stable contract: `tahun`, `unit`, `indikator` (document order; eac
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -53,12 +51,10 @@ def render_json(perjanjian: Perjanjian) -> str:
 
 def render_csv(perjanjian: Perjanjian) -> str:
     """One row per indicator; the budget lines are in the JSON and the table."""
+    from pk.output import csv_text
+
     rows = build(perjanjian)["indikator"]
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+    return csv_text(rows, list(rows[0]))
 
 
 def print_table(perjanjian: Perjanjian) -> None:

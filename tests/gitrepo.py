@@ -8,6 +8,26 @@ from pathlib import Path
 
 from conftest import DATA_2024
 
+IK43_TARGET = """            nama: Persentasi Pegawai yang mendapat layanan Administrasi Kepegawaian Tepat Waktu
+            target: 97.5"""
+"""IK-43's text and target in data/2024: the line a retargeting test changes."""
+PERUBAHAN_I = """perubahan:
+  - label: PK Perubahan I
+    tanggal: 2024-09-02
+    dasar: c
+    alasan: Penyesuaian target layanan kepegawaian setelah reorganisasi.
+    surat: Surat Sekretaris Jenderal KPU Nomor 1234/SDM.01-SD/08/2024
+    mengubah: [{ids}]
+"""
+"""A first revision; fill in the ids it covers with .format(ids=...)."""
+PERUBAHAN_II = """  - label: PK Perubahan II
+    tanggal: 2024-10-01
+    dasar: a
+    alasan: Pergantian Sekretaris KPU Provinsi NTB.
+    surat: Surat Sekretaris Jenderal KPU Nomor 1300/SDM.12-SD/09/2024
+    mengubah: [pihak_pertama]
+"""
+
 
 class Repo:
     def __init__(self, root: Path) -> None:

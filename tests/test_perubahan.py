@@ -7,31 +7,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from gitrepo import Repo
+from gitrepo import IK43_TARGET, PERUBAHAN_I, PERUBAHAN_II, Repo
 from typer.testing import CliRunner
 
 from pk.cli import app
 from pk.perubahan import load_as_of, riwayat
 
 pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
-
-IK43_TARGET = """            nama: Persentasi Pegawai yang mendapat layanan Administrasi Kepegawaian Tepat Waktu
-            target: 97.5"""
-PERUBAHAN_I = """perubahan:
-  - label: PK Perubahan I
-    tanggal: 2024-09-02
-    dasar: c
-    alasan: Penyesuaian target layanan kepegawaian setelah reorganisasi.
-    surat: Surat Sekretaris Jenderal KPU Nomor 1234/SDM.01-SD/08/2024
-    mengubah: [{ids}]
-"""
-PERUBAHAN_II = """  - label: PK Perubahan II
-    tanggal: 2024-10-01
-    dasar: a
-    alasan: Pergantian Sekretaris KPU Provinsi NTB.
-    surat: Surat Sekretaris Jenderal KPU Nomor 1300/SDM.12-SD/09/2024
-    mengubah: [pihak_pertama]
-"""
 
 
 def validate(*args: str) -> tuple[int, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import ROOT
-from gitrepo import Repo
+from gitrepo import IK43_TARGET, PERUBAHAN_I, PERUBAHAN_II, Repo
 from reporthelp import html_tables, md_table
 from typer.testing import CliRunner
 
@@ -20,23 +20,6 @@ from pk.diagnostics import UsageError
 pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
 
 GOLDEN = ROOT / "tests" / "golden"
-IK43 = """            nama: Persentasi Pegawai yang mendapat layanan Administrasi Kepegawaian Tepat Waktu
-            target: 97.5"""
-PERUBAHAN_I = """perubahan:
-  - label: PK Perubahan I
-    tanggal: 2024-09-02
-    dasar: c
-    alasan: Penyesuaian target layanan kepegawaian setelah reorganisasi.
-    surat: Surat Sekretaris Jenderal KPU Nomor 1234/SDM.01-SD/08/2024
-    mengubah: [IK-43]
-"""
-PERUBAHAN_II = """  - label: PK Perubahan II
-    tanggal: 2024-10-01
-    dasar: a
-    alasan: Pergantian Sekretaris KPU Provinsi NTB.
-    surat: Surat Sekretaris Jenderal KPU Nomor 1300/SDM.12-SD/09/2024
-    mengubah: [pihak_pertama]
-"""
 RIWAYAT_I = [
     "1.",
     "PK Perubahan I",
@@ -51,9 +34,9 @@ RIWAYAT_I = [
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Repo:
     repo = Repo(tmp_path_factory.mktemp("revisi"))
-    repo.edit(IK43, IK43.replace("97.5", "95"))
+    repo.edit(IK43_TARGET, IK43_TARGET.replace("97.5", "95"))
     with repo.file.open("a", encoding="utf-8") as handle:
-        handle.write(PERUBAHAN_I)
+        handle.write(PERUBAHAN_I.format(ids="IK-43"))
     repo.commit("PK Perubahan I")
     repo.edit("nama: Mars Ansori Wijaya", "nama: Budi Santoso")
     with repo.file.open("a", encoding="utf-8") as handle:
