@@ -1,11 +1,11 @@
 """The `pk` command line: thin typer commands over the core modules.
 
 Start-up matters (`pk validate` runs in a pre-commit hook), so each command imports what it
-needs inside its body: `pk --help` loads neither pydantic nor jinja2.
+needs inside its body: `pk --help` loads neither pydantic nor jinja2. For the same reason
+this module does without `from __future__ import annotations`: typer reads every command's
+signature on each run, and string annotations would be evaluated anew each time (~10 ms).
 Exit codes: 0 fine, 1 problems in the data, 2 wrong usage.
 """
-
-from __future__ import annotations
 
 import os
 import sys
