@@ -34,7 +34,16 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from pk.models import TRIWULAN, Agregasi, Indikator, Perjanjian, Polaritas, Rentang, RumusMinimal
+from pk.models import (
+    TRIWULAN,
+    Agregasi,
+    Indikator,
+    Perjanjian,
+    Polaritas,
+    Rentang,
+    RumusMinimal,
+    plain_number,
+)
 from pk.models_realisasi import (
     Kategori,
     Pembulatan,
@@ -292,10 +301,7 @@ def efisiensi_of(selisih: Decimal) -> str:
 
 def fmt(number: Decimal) -> str:
     """A number as Indonesian reports print it: decimal comma, no trailing zeros."""
-    text = (
-        format(number.normalize(), "f") if number == number.to_integral() else format(number, "f")
-    )
-    return text.replace(".", ",")
+    return plain_number(number).replace(".", ",")
 
 
 # --- the whole agreement ------------------------------------------------------------------

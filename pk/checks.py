@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING
 from pk.diagnostics import Level
 from pk.formats import rupiah
 from pk.i18n import N_, _
-from pk.models import TRIWULAN, Agregasi, Indikator, Perjanjian, Polaritas, Rentang, Status
+from pk.models import (
+    TRIWULAN,
+    Agregasi,
+    Indikator,
+    Perjanjian,
+    Polaritas,
+    Rentang,
+    Status,
+    plain_number,
+)
 
 if TYPE_CHECKING:  # a year without realisasi.yaml or pengaturan.yaml never loads their models
     from pk.models_realisasi import Pengaturan, Realisasi
@@ -624,9 +633,7 @@ def _show(value: object) -> str:
     if isinstance(value, Rentang):
         return f"{_show(value.min)}–{_show(value.maks)}"
     if isinstance(value, Decimal):
-        return (
-            format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
-        )
+        return plain_number(value)
     return str(value)
 
 

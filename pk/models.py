@@ -87,16 +87,19 @@ class Rentang(Model):
     """Upper bound."""
 
 
-def _target_kind(value: Any) -> str | None:
+def value_kind(value: Any) -> str | None:
+    """`angka` for a number, `kode` for text, None otherwise (a YAML boolean is neither)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | Decimal | float):
         return "angka"
     if isinstance(value, str):
         return "kode"
-    if isinstance(value, dict):
-        return "rentang"
     return None
+
+
+def _target_kind(value: Any) -> str | None:
+    return "rentang" if isinstance(value, dict) else value_kind(value)
 
 
 Target = Annotated[
@@ -309,7 +312,7 @@ def target_text(indikator: Indikator, number: Callable[[Decimal], str] | None = 
 
     `number` formats the numbers (the reports pass the Indonesian `97,5`).
     """
-    fmt = number or _plain
+    fmt = number or plain_number
     target = indikator.target
     if target is None:
         return None
@@ -324,7 +327,8 @@ def target_text(indikator: Indikator, number: Callable[[Decimal], str] | None = 
     return f"{text}{indikator.satuan}" if indikator.satuan == "%" else f"{text} {indikator.satuan}"
 
 
-def _plain(number: Decimal) -> str:
+def plain_number(number: Decimal) -> str:
+    """A number as written, without exponent or trailing zeros of a whole number: `97.5`, `100`."""
     return (
         format(number.normalize(), "f") if number == number.to_integral() else format(number, "f")
     )

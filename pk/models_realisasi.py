@@ -12,27 +12,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import Discriminator, Field, Tag
 
-from pk.models import Id, Model, Rupiah, Target
-
-
-def _nilai_kind(value: Any) -> str | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | Decimal | float):
-        return "angka"
-    if isinstance(value, str):
-        return "kode"
-    return None
-
+from pk.models import Id, Model, Rupiah, Target, value_kind
 
 Nilai = Annotated[
     Annotated[Decimal, Tag("angka")] | Annotated[str, Tag("kode")],
     Discriminator(
-        _nilai_kind,
+        value_kind,
         custom_error_type="realisasi_type",
         custom_error_message="realisasi must be a number (in the indikator's satuan) or, "
         "for a grade or level, a code on its skala such as A",
