@@ -1,7 +1,8 @@
 """The schema of a year's agreement (`perjanjian.yaml`), as strict pydantic models.
 
 Field names are the YAML keys. Attribute docstrings become the JSON Schema descriptions
-that editors show, so they are written for the planner who edits the file.
+that editors show (`pk.schema` reads them), so they are written for the planner who edits
+the file.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ Rupiah = Annotated[int, Field(strict=True, ge=0)]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, use_attribute_docstrings=True, strict=False
-    )
+    # Not `use_attribute_docstrings`: pydantic would read and parse this file's source on
+    # every start (~25 ms of `pk validate`); only the JSON Schema needs them (pk.schema).
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
 
 
 class Polaritas(StrEnum):
@@ -293,12 +294,12 @@ class Perjanjian(Model):
     pihak_kedua: Pihak
     """The superior of the pihak pertama."""
     penandatanganan: Penandatanganan = Penandatanganan()
-    skala: dict[str, Skala] = Field(default_factory=dict)
+    skala: dict[str, Skala] = {}
     """Ordinal scales used by grade or level targets, by name."""
     kelompok: list[Kelompok] = Field(min_length=1)
     """The numbered groups of the lampiran, in document order."""
     anggaran: Anggaran
-    perubahan: list[Perubahan] = Field(default_factory=list)
+    perubahan: list[Perubahan] = []
     """Revisions since signing, oldest first. Each change to a target, indikator, sasaran,
     budget line or party after signing is listed in one of them."""
 

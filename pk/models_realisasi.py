@@ -36,7 +36,7 @@ class RealisasiTriwulan(Model):
     """A number in the indikator's satuan (87.5 for 87,5%), or a code on its skala."""
     catatan: str | None = None
     """A short note on this quarter's figure."""
-    bukti: list[str] = Field(default_factory=list)
+    bukti: list[str] = []
     """Evidence: links or file references."""
 
 
@@ -66,7 +66,7 @@ class RealisasiIndikator(Model):
     """What held it back."""
     solusi: str | None = None
     """What will be done about the obstacles."""
-    bukti: list[str] = Field(default_factory=list)
+    bukti: list[str] = []
     """Evidence for the whole year: links or file references."""
 
     def triwulan(self, tw: str) -> RealisasiTriwulan | None:
@@ -89,9 +89,9 @@ class Realisasi(Model):
     """Version of this file format."""
     tahun: Annotated[int, Field(strict=True, ge=2000, le=2100)]
     """The year; must match perjanjian.yaml."""
-    indikator: dict[Id, RealisasiIndikator] = Field(default_factory=dict)
+    indikator: dict[Id, RealisasiIndikator] = {}
     """By indikator id as in perjanjian.yaml, e.g. IK-01."""
-    anggaran: dict[str, RealisasiAnggaran] = Field(default_factory=dict)
+    anggaran: dict[str, RealisasiAnggaran] = {}
     """By kegiatan kode as in perjanjian.yaml, e.g. 076.01.CQ: rupiah spent per triwulan."""
 
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import ast
+import inspect
 import json
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
 
+from pk import models, models_realisasi
 from pk.models import Perjanjian, Workspace
 from pk.models_realisasi import Pengaturan, Realisasi
 
@@ -27,9 +32,43 @@ class _EditorSchema(GenerateJsonSchema):
         return {"type": "number"}
 
 
+def field_docstrings(module: ModuleType) -> dict[str, dict[str, str]]:
+    """Each class's attribute docstrings (the string under `name: type`), by class and field."""
+    tree = ast.parse(Path(module.__file__ or "").read_text(encoding="utf-8"))
+    docs: dict[str, dict[str, str]] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        fields = docs.setdefault(node.name, {})
+        for stmt, after in zip(node.body, node.body[1:], strict=False):
+            if (
+                isinstance(stmt, ast.AnnAssign)
+                and isinstance(stmt.target, ast.Name)
+                and isinstance(after, ast.Expr)
+                and isinstance(after.value, ast.Constant)
+                and isinstance(after.value.value, str)
+            ):
+                fields[stmt.target.id] = inspect.cleandoc(after.value.value)
+    return docs
+
+
+def _describe(schema: dict[str, Any], docs: dict[str, dict[str, str]]) -> None:
+    """Give each model's properties their attribute docstring as `description`."""
+    for definition in [schema, *schema.get("$defs", {}).values()]:
+        fields = docs.get(definition.get("title", ""), {})
+        for name, prop in definition.get("properties", {}).items():
+            if name in fields and "description" not in prop:
+                prop["description"] = fields[name]
+                # pydantic writes each schema's keys sorted; keep the committed files stable.
+                sorted_prop = dict(sorted(prop.items()))
+                prop.clear()
+                prop.update(sorted_prop)
+
+
 def build_schema(name: str = "perjanjian.schema.json") -> dict[str, object]:
     model = SCHEMA_FILES[name]
     schema = model.model_json_schema(schema_generator=_EditorSchema)
+    _describe(schema, field_docstrings(models) | field_docstrings(models_realisasi))
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
