@@ -112,9 +112,8 @@ def validate(
     from functools import partial
 
     from pk.diagnostics import Level
-    from pk.loader import diagnose_year, find_default, load_year, year_folder
+    from pk.loader import diagnose_year, find_default, is_workspace, load_year, year_folder
     from pk.output import FORMATTERS
-    from pk.workspace import is_workspace, load_workspace, map_units
 
     diagnostics = []
     files = 0
@@ -135,6 +134,8 @@ def validate(
             diagnostics.extend(sorted(found))
             files += max(len(loaded.sources), 1)
             continue
+        from pk.workspace import load_workspace, map_units
+
         workspace = load_workspace(path)
         diagnostics.extend(workspace.diagnostics)
         files += 1
@@ -264,7 +265,7 @@ def achievement(
 ) -> None:
     from pk import achievement as views
     from pk.capaian import compute
-    from pk.workspace import is_workspace
+    from pk.loader import is_workspace
 
     if path is not None and path.exists() and is_workspace(path):
         _achievement_workspace(path, periode.value, format, unit)
@@ -422,7 +423,7 @@ def report(
     import datetime as dt
 
     from pk import report as rp
-    from pk.workspace import is_workspace
+    from pk.loader import is_workspace
 
     workspace = path is not None and path.exists() and is_workspace(path)
     if workspace and dokumen not in (ReportDokumen.perbandingan, ReportDokumen.semua):

@@ -31,6 +31,7 @@ from pk.yamlsource import Source, load, load_bytes
 PERJANJIAN_FILE = "perjanjian.yaml"
 REALISASI_FILE = checks.REALISASI_FILE
 PENGATURAN_FILE = checks.PENGATURAN_FILE
+WORKSPACE_FILE = "workspace.yaml"
 _YEAR = re.compile(r"^\d{4}$")
 _M = typing.TypeVar("_M", bound=BaseModel)
 
@@ -87,6 +88,11 @@ def year_folder(path: Path) -> Path:
     """
     year_files = (PERJANJIAN_FILE, REALISASI_FILE, PENGATURAN_FILE)
     return path.parent if path.name in year_files and path.is_file() else path
+
+
+def is_workspace(path: Path) -> bool:
+    """Whether `path` is a workspace (`workspace.yaml` or its folder) rather than a year."""
+    return path.name == WORKSPACE_FILE or (path / WORKSPACE_FILE).is_file()
 
 
 def load_year(path: Path, year: int | None = None) -> Loaded:

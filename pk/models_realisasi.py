@@ -6,9 +6,8 @@
 
 Both files are optional. Without `realisasi.yaml` every indicator is "belum ada data";
 without `pengaturan.yaml` the defaults below apply (`Pengaturan()`).
+No `from __future__ import annotations`, for start-up: see `pk.models`.
 """
-
-from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum

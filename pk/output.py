@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from pk.diagnostics import Diagnostic, Level, count
@@ -31,6 +30,8 @@ def _one_line(message: str) -> str:
 
 
 def format_json(diagnostics: list[Diagnostic], files: int) -> str:
+    import json  # not at the top: the usual text run of `pk validate` need not load it
+
     return json.dumps([d.as_dict() for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
 
 

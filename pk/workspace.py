@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pk.diagnostics import Diagnostic, Level
 from pk.i18n import _
+from pk.loader import WORKSPACE_FILE
 from pk.models import UnitRef, Workspace
 
 if TYPE_CHECKING:  # validate imports this module; capaian is only needed to compute
     from pk.capaian import Achievement
     from pk.rollup import Rollup, UnitRow
 
-WORKSPACE_FILE = "workspace.yaml"
 PARALLEL_FROM = 16
 """Below this many units a process pool costs more than it saves."""
 PROGRESS_FROM = 40
@@ -46,10 +46,6 @@ class LoadedWorkspace:
     workspace: Workspace | None
     units: list[Unit] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
-def is_workspace(path: Path) -> bool:
-    return path.name == WORKSPACE_FILE or (path / WORKSPACE_FILE).is_file()
 
 
 def load_workspace(path: Path) -> LoadedWorkspace:
