@@ -35,7 +35,8 @@ class RealisasiTriwulan(Model):
     """A number in the indikator's satuan (87.5 for 87,5%), or a code on its skala."""
     catatan: str | None = None
     """A short note on this quarter's figure."""
-    bukti: list[str] = []
+    # A tuple: pydantic deep-copies a list default for each of a year's ~240 quarters.
+    bukti: tuple[str, ...] = ()
     """Evidence: links or file references."""
 
 
@@ -65,7 +66,7 @@ class RealisasiIndikator(Model):
     """What held it back."""
     solusi: str | None = None
     """What will be done about the obstacles."""
-    bukti: list[str] = []
+    bukti: tuple[str, ...] = ()
     """Evidence for the whole year: links or file references."""
 
     def triwulan(self, tw: str) -> RealisasiTriwulan | None:

@@ -48,13 +48,19 @@ _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
 _SPECIAL_FLOAT = re.compile(r"^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
 
 
+_DEFAULT_TAGS = {
+    ScalarNode: BaseResolver.DEFAULT_SCALAR_TAG,
+    SequenceNode: BaseResolver.DEFAULT_SEQUENCE_TAG,
+    MappingNode: BaseResolver.DEFAULT_MAPPING_TAG,
+}
+
+
 class _Composer(_Parser, BaseResolver):  # type: ignore[misc, valid-type]
     """libyaml composer that leaves plain scalars unresolved, so resolution follows YAML 1.2."""
 
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
-        if kind is ScalarNode and implicit[0]:
-            return _PLAIN
-        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+        # libyaml calls this for every untagged node: kept to one expression.
+        return _PLAIN if kind is ScalarNode and implicit[0] else _DEFAULT_TAGS[kind]
 
 
 @dataclass
@@ -179,7 +185,7 @@ def load_text(text: str, display: str) -> tuple[Source, list[Diagnostic]]:
             ),
         )
     diagnostics: list[Diagnostic] = []
-    builder = _Builder(display, diagnostics)
+    builder = _Builder(display, diagnostics, anchors="&" in text)
     data = builder.build(root, 0)
     if builder.aliases:
         diagnostics.append(_alias_error(text, display))
@@ -236,9 +242,12 @@ def locate(root: Node | None, loc: tuple[str | int, ...], *, key: bool = False) 
 class _Builder:
     """Turns the node tree into plain data, reporting duplicate keys, aliases and deep nesting."""
 
-    def __init__(self, path: str, out: list[Diagnostic]) -> None:
+    def __init__(self, path: str, out: list[Diagnostic], *, anchors: bool = True) -> None:
         self.path = path
         self.out = out
+        # Only an anchor (&name) lets libyaml hand back a node twice; without one in the text,
+        # the per-node bookkeeping that catches aliases can be skipped.
+        self.anchors = anchors
         self.seen: set[int] = set()
         self.aliases = 0
         self.too_deep = False
@@ -247,13 +256,19 @@ class _Builder:
         line, col = at.start_mark.line + 1, at.start_mark.column + 1
         self.out.append(Diagnostic(self.path, line, col, Level.ERROR, code, message))
 
-    def build(self, node: Node, depth: int) -> Any:
+    def _repeated(self, node: Node) -> bool:
+        """Whether `node` was built before: an alias, which is never expanded."""
+        # Expanding aliases is how a "billion laughs" file blows up, and pk files have no use
+        # for them.
         if id(node) in self.seen:
-            # An alias makes libyaml hand back the anchored node again; expanding it is how a
-            # "billion laughs" file blows up, and pk files have no use for it. Never expanded.
             self.aliases += 1
-            return None
+            return True
         self.seen.add(id(node))
+        return False
+
+    def build(self, node: Node, depth: int) -> Any:
+        if self.anchors and self._repeated(node):
+            return None
         if depth > MAX_DEPTH:
             if not self.too_deep:
                 self.report(
@@ -270,7 +285,6 @@ class _Builder:
             return _scalar(node)
         if isinstance(node, SequenceNode):
             return [self.build(item, depth + 1) for item in node.value]
-        assert isinstance(node, MappingNode)
         mapping: dict[Any, Any] = {}
         for k, v in node.value:
             if not isinstance(k, ScalarNode):
@@ -280,10 +294,8 @@ class _Builder:
                     _("a key must be plain text, not a list or mapping: write `key: value`"),
                 )
                 continue
-            if id(k) in self.seen:
-                self.aliases += 1
+            if self.anchors and self._repeated(k):
                 continue
-            self.seen.add(id(k))
             name = _scalar(k)
             if not isinstance(name, str | int):
                 name = k.value
@@ -296,7 +308,11 @@ class _Builder:
                     ).format(key=k.value),
                 )
                 continue
-            mapping[name] = self.build(v, depth + 1)
+            # Most values are scalars: built here rather than through another call.
+            if isinstance(v, ScalarNode) and not self.anchors and depth < MAX_DEPTH:
+                mapping[name] = _scalar(v)
+            else:
+                mapping[name] = self.build(v, depth + 1)
         return mapping
 
 
@@ -452,18 +468,20 @@ def _scalar(node: ScalarNode) -> Any:
         return value  # most scalars are text: skip the patterns
     if value.isascii() and value.isdigit():
         return int(value)
+    # Numbers first, as they are the most common; no two of these patterns match one value
+    # except an integer, which _INT takes before _FLOAT can.
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return Decimal(value)
     if _NULL.match(value):
         return None
     if value in _BOOL:
         return _BOOL[value]
-    if _INT.match(value):
-        return int(value)
     if _INT_OCT.match(value):
         return int(value[2:], 8)
     if _INT_HEX.match(value):
         return int(value[2:], 16)
-    if _FLOAT.match(value):
-        return Decimal(value)
     if _SPECIAL_FLOAT.match(value):
         lower = value.lower()
         return (
