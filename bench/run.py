@@ -69,7 +69,7 @@ def main() -> None:
     parser.add_argument(
         "--work", type=Path, required=True, help="folder with the generated workspaces"
     )
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
 
     py = str(args.pk.parent / "python")
@@ -81,13 +81,18 @@ def main() -> None:
     national_files = sorted(str(p) for p in national.glob("*/perjanjian.yaml"))
     cjs = [str(args.tools / "check-jsonschema"), "--schemafile", schema]
     yamllint = [str(args.tools / "yamllint")]
-    few = max(3, args.runs // 2)
+    few = 3
 
     units = len(national_files)
     rows = measure(
         [
             ("python -c pass", [py, "-c", "pass"], (0,)),
             ("bare typer app --help", [py, str(HERE / "bare_typer.py"), "--help"], (0,)),
+            (
+                "bare typer app check (typer + pydantic, nothing parsed)",
+                [py, str(HERE / "bare_typer.py"), "check", year_files[0]],
+                (0,),
+            ),
             ("pk --help", [pk, "--help"], (0,)),
             ("pk validate data/2024", [pk, "validate", "data/2024"], (0,)),
             ("check-jsonschema data/2024", cjs + year_files, (0, 1)),
@@ -114,10 +119,12 @@ def main() -> None:
                 [pk, "report", str(national), "--output", str(args.work / "report")],
                 (0,),
             ),
+            # In the same rounds as pk's national runs (it takes about a minute), so that the
+            # ratio compares them on the machine as it was.
+            ("check-jsonschema national", cjs + national_files, (0, 1)),
         ],
         few,
     )
-    rows += measure([("check-jsonschema national", cjs + national_files, (0, 1))], 1)
     by = {r.name.split(" (")[0]: r for r in rows}
 
     print(
@@ -157,6 +164,14 @@ def main() -> None:
         ("national validate peak memory < 1 GB", by["pk validate national"].peak_mb, 1024),
         ("national achievement peak memory < 1 GB", by["pk achievement national"].peak_mb, 1024),
     ]
+    floor = by["bare typer app check"].seconds
+    print(
+        f"The floor of any typer command that validates with pydantic (the bare app's `check`) "
+        f"is {floor / by['yamllint data/2024'].seconds:.2f} × yamllint and "
+        f"{floor / by['check-jsonschema data/2024'].seconds:.2f} × check-jsonschema; "
+        f"pk validate data/2024 adds {(by['pk validate data/2024'].seconds - floor) * 1000:.0f} ms "
+        "to it."
+    )
     grow = by["pk validate national"].seconds / by["pk validate national/2"].seconds
     print(f"Growth from half to full size: × {grow:.2f} (linear is about × 2).")
     print()
