@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pk.diagnostics import Diagnostic, Level
 from pk.i18n import _
-from pk.loader import WORKSPACE_FILE
+from pk.loader import WORKSPACE_FILE, load_year, validate_source
 from pk.models import UnitRef, Workspace
+from pk.yamlsource import load
 
 if TYPE_CHECKING:  # validate imports this module; capaian is only needed to compute
     from pk.capaian import Achievement
@@ -50,8 +51,6 @@ class LoadedWorkspace:
 
 def load_workspace(path: Path) -> LoadedWorkspace:
     """Read workspace.yaml and check its units: ids, parents and folders."""
-    from pk.loader import validate_source
-    from pk.yamlsource import load
 
     file = path if path.name == WORKSPACE_FILE else path / WORKSPACE_FILE
     display = file.as_posix()
@@ -169,7 +168,6 @@ def achieve_unit(
 ) -> tuple[list[Diagnostic], Achievement | None, str, bool]:
     """A unit's own capaian (nothing rolled up yet), for one worker process."""
     from pk.capaian import compute
-    from pk.loader import load_year
 
     loaded = load_year(folder, year)
     if not loaded.ok or loaded.perjanjian is None:
@@ -187,7 +185,6 @@ def compute_workspace(
     from functools import partial
 
     from pk.capaian import Turunan, compute
-    from pk.loader import load_year
     from pk.rollup import Rollup, derive
 
     year = workspace.workspace.tahun if workspace.workspace else None
