@@ -2,6 +2,7 @@
 
 Each unit gets an agreement shaped like data/2024 (about 60 indicators) and four quarters
 of realisasi, drawn from a seeded generator, so the same arguments always write the same bytes.
+As in NTB's agreement, a unit with units below it derives one indicator (IK-01) from them.
 
     python bench/generate.py OUT [--units 553] [--seed 2024]
 """
@@ -30,8 +31,13 @@ def unit_ids(count: int) -> list[tuple[str, str | None, str]]:
     return units[:count]
 
 
-def perjanjian(rng: random.Random, nama: str) -> tuple[str, dict[str, tuple[str, int]], list[int]]:
-    """The agreement's text, each indicator's (satuan, target) and the budget lines' pagu."""
+def perjanjian(
+    rng: random.Random, nama: str, *, rolls_up: bool = False
+) -> tuple[str, dict[str, tuple[str, int]], list[int]]:
+    """The agreement's text, each indicator's (satuan, target) and the budget lines' pagu.
+
+    `rolls_up`: IK-01's realisasi is the share (or count) of the units below that meet theirs.
+    """
     lines = [
         "# yaml-language-server: $schema=../../../schema/perjanjian.schema.json",
         "# Synthetic agreement for benchmarks; not real data.",
@@ -80,6 +86,9 @@ def perjanjian(rng: random.Random, nama: str) -> tuple[str, dict[str, tuple[str,
                     target = rng.randint(1, 12)
                     lines += [f"            target: {target}", "            satuan: Dok"]
                     targets[f"IK-{n:02d}"] = ("Dok", target)
+                if rolls_up and n == 1:
+                    hitung = "persentase" if targets["IK-01"][0] == "%" else "jumlah"
+                    lines += ["            dari_unit:", f"              hitung: {hitung}"]
                 if n == INDIKATOR:
                     break
             if n == INDIKATOR:
@@ -129,13 +138,15 @@ def generate(out: Path, units: int, seed: int) -> None:
         shutil.rmtree(out)
     out.mkdir(parents=True)
     workspace = ["versi_format: 1", "tahun: 2024", "unit:"]
-    for id_, induk, nama in unit_ids(units):
+    ids = unit_ids(units)
+    parents = {induk for _, induk, _ in ids}
+    for id_, induk, nama in ids:
         workspace.append(f"  - id: {id_}")
         if induk:
             workspace.append(f"    induk: {induk}")
         folder = out / id_
         folder.mkdir()
-        text, targets, pagu = perjanjian(rng, nama)
+        text, targets, pagu = perjanjian(rng, nama, rolls_up=id_ in parents)
         (folder / "perjanjian.yaml").write_text(text, encoding="utf-8")
         (folder / "realisasi.yaml").write_text(realisasi(rng, targets, pagu), encoding="utf-8")
     (out / "workspace.yaml").write_text("\n".join(workspace) + "\n", encoding="utf-8")

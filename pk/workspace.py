@@ -25,6 +25,8 @@ from pk.yamlsource import load
 
 if TYPE_CHECKING:  # validate imports this module; capaian is only needed to compute
     from pk.capaian import Achievement
+    from pk.models import Perjanjian
+    from pk.models_realisasi import Pengaturan, Realisasi
     from pk.rollup import Rollup, UnitRow
 
 PARALLEL_FROM = 16
@@ -163,19 +165,30 @@ class WorkspaceAchievement:
         return tuple(unit_row(u.id, u.nama, u.induk, u.achievement) for u in self.units)
 
 
-def achieve_unit(
-    folder: Path, year: int | None, periode: str
-) -> tuple[list[Diagnostic], Achievement | None, str, bool]:
+@dataclass(frozen=True)
+class UnitWork:
+    """What a worker sends back for one unit: findings, its own capaian and, when some of its
+    indicators roll up the units below, its documents to compute them with."""
+
+    diagnostics: list[Diagnostic]
+    achievement: Achievement | None
+    nama: str
+    documents: tuple[Perjanjian, Realisasi | None, Pengaturan | None] | None
+
+
+def achieve_unit(folder: Path, year: int | None, periode: str) -> UnitWork:
     """A unit's own capaian (nothing rolled up yet), for one worker process."""
     from pk.capaian import compute
 
     loaded = load_year(folder, year)
     if not loaded.ok or loaded.perjanjian is None:
-        return loaded.diagnostics, None, folder.name, False
+        return UnitWork(loaded.diagnostics, None, folder.name, None)
     p = loaded.perjanjian
-    rolls_up = any(ind.dari_unit is not None for _, _, ind in p.indikator())
     result = compute(p, loaded.realisasi, loaded.pengaturan, periode)
-    return loaded.diagnostics, result, p.unit.singkatan, rolls_up
+    rolls_up = any(ind.dari_unit is not None for _, _, ind in p.indikator())
+    # Sending a few parents' documents back costs less than reading them again.
+    documents = (p, loaded.realisasi, loaded.pengaturan) if rolls_up else None
+    return UnitWork(loaded.diagnostics, result, p.unit.singkatan, documents)
 
 
 def compute_workspace(
@@ -205,33 +218,28 @@ def compute_workspace(
     rollups: list[Rollup] = []
     # Children are listed after their parents: walking backwards finishes every child
     # (its own roll-ups included) before its parent needs it.
-    for unit, (_found, result, _nama, rolls_up) in reversed(
-        list(zip(workspace.units, worked, strict=True))
-    ):
-        final[unit.ref.id] = result
-        if result is None or not rolls_up:
+    for unit, work in reversed(list(zip(workspace.units, worked, strict=True))):
+        final[unit.ref.id] = work.achievement
+        if work.achievement is None or work.documents is None:
             continue
-        loaded = load_year(unit.folder, year)
-        assert loaded.perjanjian is not None  # it loaded cleanly in the worker
+        perjanjian, realisasi, pengaturan = work.documents
         turunan: dict[str, Turunan] = {}
         unit_rollups = []
-        for _kelompok, _sasaran, ind in loaded.perjanjian.indikator():
+        for _kelompok, _sasaran, ind in perjanjian.indikator():
             if ind.dari_unit is None:
                 continue
             members: list[tuple[str, Achievement | None]] = (
-                [(unit.ref.id, result)] if ind.dari_unit.termasuk_sendiri else []
+                [(unit.ref.id, work.achievement)] if ind.dari_unit.termasuk_sendiri else []
             )
             members += [(child, final[child]) for child in children.get(unit.ref.id, [])]
             derived, states = derive(ind.dari_unit, ind.id, members)
             turunan[ind.id] = derived
             unit_rollups.append(Rollup(unit.ref.id, ind.id, derived, states))
         rollups[:0] = unit_rollups
-        final[unit.ref.id] = compute(
-            loaded.perjanjian, loaded.realisasi, loaded.pengaturan, periode, turunan
-        )
+        final[unit.ref.id] = compute(perjanjian, realisasi, pengaturan, periode, turunan)
     units = tuple(
-        UnitResult(unit.ref.id, unit.ref.induk, nama, final[unit.ref.id])
-        for unit, (_, _, nama, _) in zip(workspace.units, worked, strict=True)
+        UnitResult(unit.ref.id, unit.ref.induk, work.nama, final[unit.ref.id])
+        for unit, work in zip(workspace.units, worked, strict=True)
     )
-    diagnostics = [*workspace.diagnostics, *(d for found, *_ in worked for d in found)]
+    diagnostics = [*workspace.diagnostics, *(d for work in worked for d in work.diagnostics)]
     return WorkspaceAchievement(periode, units, tuple(rollups), tuple(sorted(diagnostics)))

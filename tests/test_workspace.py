@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,38 @@ def test_parallel_and_serial_runs_agree(workspace: Path) -> None:
         broken.write_text(original, encoding="utf-8")
     assert serial == parallel
     assert [len(d) for d, _ in serial].count(0) == len(units) - 1
+
+
+def test_rollups_run_bottom_up_through_three_levels(tmp_path: Path) -> None:
+    """KPU RI rolls up each province's IK-01 as it stands after the province rolled up its own
+    kabupaten/kota, not as the province reported it."""
+    from pk.capaian import Achievement
+    from pk.workspace import achieve_unit, compute_workspace, load_workspace
+
+    ws = tmp_path / "ws"
+    generate.generate(ws, units=45, seed=3)  # KPU RI, 38 provinces, 6 kab/kota under p01–p06
+    workspace = load_workspace(ws)
+    result = compute_workspace(workspace, "tahunan", progress=False)
+    by_unit = {r.unit: r for r in result.rollups}
+    assert sorted(by_unit) == [
+        "kpu-p01",
+        "kpu-p02",
+        "kpu-p03",
+        "kpu-p04",
+        "kpu-p05",
+        "kpu-p06",
+        "kpu-ri",
+    ]
+
+    def ik01(achievement: Achievement | None) -> Decimal | None:
+        assert achievement is not None
+        return next(i.capaian for i in achievement.indikator if i.id == "IK-01")
+
+    final = {u.id: u.achievement for u in result.units}
+    own = {u.ref.id: achieve_unit(u.folder, 2024, "tahunan").achievement for u in workspace.units}
+    provinces = [s for s in by_unit["kpu-ri"].units if s.unit != "kpu-ri"]
+    assert len(provinces) == 38
+    for state in provinces:
+        assert state.capaian == ik01(final[state.unit])
+    # The rolled-up provinces really differ from what they reported themselves.
+    assert any(ik01(final[p]) != ik01(own[p]) for p in ("kpu-p01", "kpu-p02", "kpu-p03"))
