@@ -1,7 +1,8 @@
 """Machine-readable output: diagnostics as `text` (a tested, greppable contract), `json`
 and `github`; and rows of data as CSV.
 
-The machine-readable parts (`path:line:col: error|warning: … [code]`, the JSON keys, the
+The machine-readable parts (`path:line:col: error|warning: … [code]`, or `path: …` for a
+finding about the whole file; the JSON keys, where such a finding has line and col 0; the
 GitHub annotations) are the same in every language; only messages and the summary follow it.
 """
 
@@ -16,12 +17,15 @@ from pk.i18n import _, ngettext
 
 
 def format_text(diagnostics: list[Diagnostic], files: int) -> str:
-    lines = [
-        f"{d.path}:{d.line}:{d.col}: {d.level}: {_one_line(d.message)} [{d.code}]"
-        for d in diagnostics
-    ]
+    lines = [f"{_where(d)}: {d.level}: {_one_line(d.message)} [{d.code}]" for d in diagnostics]
     lines.append(summary(diagnostics, files))
     return "\n".join(lines) + "\n"
+
+
+def _where(d: Diagnostic) -> str:
+    """`path:line:col`, or just the path for a finding about the whole file (line 0), as
+    compilers print them; a finding about a command's argument names the command."""
+    return f"{d.path}:{d.line}:{d.col}" if d.line else d.path
 
 
 def _one_line(message: str) -> str:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+FINDING = re.compile(
+    r"^(.+/)?2024/perjanjian\.yaml(:[1-9]\d*:[1-9]\d*)?: (error|warning): .+ \[[a-z0-9-]+\]$"
+)
+"""One line of `pk validate` about a year's agreement: a position counts from 1, and a finding
+about the whole file has none."""
 DATA_2024 = ROOT / "data" / "2024"
 SEED = ROOT.parent / "shared" / "seed" / "000_d85e3fca36e849e4.txt"
 

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import FINDING, ROOT
 from typer.testing import CliRunner
 
 from pk import checks
@@ -24,7 +24,6 @@ from pk.cli import app
 
 CASES = ROOT / "tests" / "cases"
 CASE_DIRS = sorted(p.parent for p in CASES.glob("*/*/exit_code"))
-FINDING = re.compile(r"^2024/perjanjian\.yaml:\d+:\d+: (error|warning): .+ \[[a-z0-9-]+\]$")
 # How the code names a diagnostic's code: after its level, as `fail`/`report`'s code argument,
 # or in the loader's choice between wrong-type and invalid-value.
 CODE_LITERAL = re.compile(

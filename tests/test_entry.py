@@ -131,6 +131,8 @@ def test_set_rejects_and_writes_nothing(year: Path, args: list[str], message: st
     before = snapshot(year)
     code, out = run("set", args[0], str(year), *args[1:])
     assert code == 1 and message in out and "Nothing was written." in out
+    # Not from a file, so no line and column: the command's name says where it came from.
+    assert out.startswith("pk set: error: ")
     assert snapshot(year) == before
 
 

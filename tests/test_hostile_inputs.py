@@ -52,7 +52,7 @@ def test_fifty_megabyte_file_is_refused_without_reading_it(
     code, out = validate(year, monkeypatch)
     assert code == 1
     assert out == (
-        "2024/perjanjian.yaml:0:0: error: file is larger than 5 MB, while a pk file is about "
+        "2024/perjanjian.yaml: error: file is larger than 5 MB, while a pk file is about "
         "40 KB: check that this is the right file [file-too-large]\nFound 1 error (1 file checked).\n"
     )
     assert [p for p in opened if p.name == "perjanjian.yaml"] == []
@@ -101,7 +101,7 @@ def test_unreadable_file(year: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     code, out = validate(year, monkeypatch)
     assert code == 1
     assert out == (
-        "2024/perjanjian.yaml:0:0: error: cannot be read (Permission denied); check that the "
+        "2024/perjanjian.yaml: error: cannot be read (Permission denied); check that the "
         "file exists and that you may read it [unreadable]\n"
         "Found 1 error (1 file checked).\n"
     )
@@ -114,6 +114,6 @@ def test_named_pipe_is_not_read(year: Path, monkeypatch: pytest.MonkeyPatch) -> 
     code, out = validate(year, monkeypatch)
     assert code == 1
     assert out.splitlines()[0] == (
-        "2024/perjanjian.yaml:0:0: error: is not a regular file (a device or pipe?); "
+        "2024/perjanjian.yaml: error: is not a regular file (a device or pipe?); "
         "a YAML file was expected here [not-a-file]"
     )

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import DATA_2024
+from conftest import DATA_2024, FINDING
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -22,7 +22,6 @@ pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
 
 ORIGINAL = (DATA_2024 / "perjanjian.yaml").read_bytes()
 LINES = ORIGINAL.splitlines(keepends=True)
-FINDING = re.compile(r"^.+/2024/perjanjian\.yaml:\d+:\d+: (error|warning): .+ \[[a-z0-9-]+\]$")
 SUMMARY = re.compile(
     r"^(No problems found|Found \d+ (error|warning)s?( and \d+ warnings?)?) "
     r"\(\d+ files? checked\)\.$"
