@@ -276,17 +276,6 @@ def print_table(result: Achievement, title: str) -> None:
 def build_units(result: WorkspaceAchievement) -> dict[str, Any]:
     """The workspace comparison as plain data: `periode`, `unit` (one row per unit) and
     `turunan` (each rolled-up indicator with where every unit stands)."""
-    finals = {u.id: u.achievement for u in result.units}
-
-    def capaian_of(unit: str, indikator: str) -> int | float | None:
-        achievement = finals.get(unit)
-        item = (
-            next((i for i in achievement.indikator if i.id == indikator), None)
-            if achievement
-            else None
-        )
-        return _number(item.capaian) if item else None
-
     return {
         "periode": result.periode,
         "unit": [
@@ -309,7 +298,7 @@ def build_units(result: WorkspaceAchievement) -> dict[str, Any]:
                 "unit": r.unit,
                 "indikator": r.indikator,
                 "realisasi": _number(r.turunan.realisasi),
-                "capaian": capaian_of(r.unit, r.indikator),
+                "capaian": _number(r.hasil.capaian) if r.hasil else None,
                 "rumus": r.turunan.rumus,
                 "keterangan": r.turunan.keterangan,
                 "units": [

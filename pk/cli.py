@@ -287,7 +287,7 @@ def _achievement_workspace(path: Path, periode: str, format: ShowFormat, unit: s
     from pk import achievement as views
     from pk.diagnostics import Level
     from pk.output import format_text
-    from pk.workspace import compute_workspace, load_workspace
+    from pk.workspace import compute_workspace, load_workspace, unit_achievement
 
     workspace = load_workspace(path)
     errors = [d for d in workspace.diagnostics if d.level is Level.ERROR]
@@ -300,7 +300,8 @@ def _achievement_workspace(path: Path, periode: str, format: ShowFormat, unit: s
         chosen = next((u for u in result.units if u.id == unit), None)
         if chosen is None:
             raise UsageError(_("no unit {unit!r} in {path}").format(unit=unit, path=path))
-        if chosen.achievement is None:
+        achievement = unit_achievement(workspace, result, unit)
+        if achievement is None:
             sys.stderr.write(
                 format_text(
                     [
@@ -315,11 +316,11 @@ def _achievement_workspace(path: Path, periode: str, format: ShowFormat, unit: s
             )
             raise typer.Exit(1)
         if format is ShowFormat.json:
-            sys.stdout.write(views.render_json(chosen.achievement))
+            sys.stdout.write(views.render_json(achievement))
         elif format is ShowFormat.csv:
-            sys.stdout.write(views.render_csv(chosen.achievement))
+            sys.stdout.write(views.render_csv(achievement))
         else:
-            views.print_table(chosen.achievement, f"{chosen.nama} ({chosen.id})")
+            views.print_table(achievement, f"{chosen.nama} ({chosen.id})")
         return
     if format is ShowFormat.json:
         sys.stdout.write(views.render_units_json(result))

@@ -328,11 +328,11 @@ def build_perbandingan(
 ) -> PerbandinganContext:
     """The one context of the unit comparison, from `pk.workspace.compute_workspace`."""
     names = {u.id: u.nama for u in result.units}
-    results = {u.id: u.achievement for u in result.units}
+    results = {u.id: u.ringkasan for u in result.units}
     views = []
     for row in result.rows():
-        achievement = results[row.id]
-        colours = charts.band_colours(achievement.skala) if achievement else {}
+        ringkasan = results[row.id]
+        colours = charts.band_colours(ringkasan.skala) if ringkasan else {}
         views.append(
             UnitView(
                 row,
@@ -341,16 +341,14 @@ def build_perbandingan(
             )
         )
     top = next((u for u in result.units if u.induk is None), result.units[0])
-    legend = next((a for a in (top.achievement, *results.values()) if a is not None), None)
+    legend = next((a for a in (top.ringkasan, *results.values()) if a is not None), None)
     turunan = []
     for r in result.rollups:
-        parent = results.get(r.unit)
-        hasil = next((i for i in parent.indikator if i.id == r.indikator), None) if parent else None
         turunan.append(
             TurunanView(
                 r,
                 names[r.unit],
-                hasil,
+                r.hasil,
                 sum(1 for s in r.units if s.keadaan is Keadaan.MEMENUHI),
                 [
                     UnitTertinggal(names.get(s.unit, s.unit), s)

@@ -1,18 +1,21 @@
 """Roll units up: a parent's indicator derived from its units, and one row per unit to compare.
 
-Pure functions over `pk.capaian.Achievement` results; the loading and the order of work
-(children before parents) live in `pk.workspace`.
+Pure functions over what a workspace keeps of each unit's `pk.capaian.Achievement` (its
+`RingkasanUnit`); the loading and the order of work (children before parents) live in
+`pk.workspace`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
-from pk.capaian import HUNDRED, Achievement, Status, Turunan, fmt
+from pk.capaian import HUNDRED, Achievement, CapaianIndikator, Nilai, Status, Turunan, fmt
 from pk.models import DariUnit, Hitung
+from pk.models_realisasi import SkalaPredikat
 
 
 class Keadaan(StrEnum):
@@ -41,10 +44,50 @@ class Rollup:
     indikator: str
     turunan: Turunan
     units: tuple[KeadaanUnit, ...]
+    hasil: CapaianIndikator | None = None
+    """The parent's indicator as computed with the derived realisasi."""
 
     def behind(self) -> tuple[str, ...]:
         """Units that do not meet the condition, whatever the reason."""
         return tuple(u.unit for u in self.units if u.keadaan is not Keadaan.MEMENUHI)
+
+
+class IndikatorUnit(NamedTuple):
+    """Where one indicator of a unit stands: what a parent needs to roll it up."""
+
+    status: Status
+    realisasi: Nilai | None
+    capaian: Decimal | None
+
+
+@dataclass(frozen=True)
+class RingkasanUnit:
+    """What a workspace keeps of one unit's capaian: the figures of its comparison row, its
+    predikat scale and where each indicator stands. Small, so that worker processes send
+    back little (a whole `Achievement` costs more to send than to compute)."""
+
+    jumlah_indikator: int
+    rata_rata: Decimal | None
+    predikat: str | None
+    di_bawah_target: int
+    belum_ada_data: int
+    penyerapan: Decimal | None
+    skala: SkalaPredikat
+    indikator: Mapping[str, IndikatorUnit]
+
+
+def ringkas(result: Achievement) -> RingkasanUnit:
+    overall = result.keseluruhan
+    return RingkasanUnit(
+        overall.jumlah_indikator,
+        overall.rata_rata,
+        overall.predikat,
+        sum(1 for i in result.indikator if i.capaian is not None and i.capaian < HUNDRED),
+        len(overall.belum_ada_data),
+        result.anggaran.total.penyerapan,
+        result.skala,
+        {i.id: IndikatorUnit(i.status, i.realisasi, i.capaian) for i in result.indikator},
+    )
 
 
 @dataclass(frozen=True)
@@ -67,7 +110,7 @@ class UnitRow:
 
 
 def derive(
-    spec: DariUnit, indikator: str, units: Sequence[tuple[str, Achievement | None]]
+    spec: DariUnit, indikator: str, units: Sequence[tuple[str, RingkasanUnit | None]]
 ) -> tuple[Turunan, tuple[KeadaanUnit, ...]]:
     """The realisasi of `indikator` made from `units` (id, result): a share or a count."""
     wanted = spec.indikator or indikator
@@ -101,8 +144,8 @@ def derive(
     return Turunan(value, rumus, keterangan), states
 
 
-def _keadaan(unit: str, result: Achievement | None, wanted: str, spec: DariUnit) -> KeadaanUnit:
-    item = next((i for i in result.indikator if i.id == wanted), None) if result else None
+def _keadaan(unit: str, result: RingkasanUnit | None, wanted: str, spec: DariUnit) -> KeadaanUnit:
+    item = result.indikator.get(wanted) if result else None
     if item is None:
         return KeadaanUnit(unit, Keadaan.TIDAK_ADA, None, None)
     if item.status is Status.BELUM_ADA_DATA:
@@ -115,19 +158,17 @@ def _keadaan(unit: str, result: Achievement | None, wanted: str, spec: DariUnit)
     return KeadaanUnit(unit, keadaan, item.realisasi, item.capaian)
 
 
-def unit_row(id: str, nama: str, induk: str | None, result: Achievement | None) -> UnitRow:
+def unit_row(id: str, nama: str, induk: str | None, result: RingkasanUnit | None) -> UnitRow:
     if result is None:
         return UnitRow(id, nama, induk, 0, None, None, 0, 0, None, valid=False)
-    overall = result.keseluruhan
-    behind = sum(1 for i in result.indikator if i.capaian is not None and i.capaian < HUNDRED)
     return UnitRow(
         id,
         nama,
         induk,
-        overall.jumlah_indikator,
-        overall.rata_rata,
-        overall.predikat,
-        behind,
-        len(overall.belum_ada_data),
-        result.anggaran.total.penyerapan,
+        result.jumlah_indikator,
+        result.rata_rata,
+        result.predikat,
+        result.di_bawah_target,
+        result.belum_ada_data,
+        result.penyerapan,
     )

@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # validate imports this module; capaian is only needed to com
     from pk.capaian import Achievement
     from pk.models import Perjanjian
     from pk.models_realisasi import Pengaturan, Realisasi
-    from pk.rollup import Rollup, UnitRow
+    from pk.rollup import KeadaanUnit, RingkasanUnit, Rollup, UnitRow
 
 PARALLEL_FROM = 16
 """Below this many units a process pool costs more than it saves."""
@@ -144,12 +144,13 @@ def _with_progress(results: Iterator[T], total: int, label: str, show: bool) -> 
 
 @dataclass(frozen=True)
 class UnitResult:
-    """One unit's capaian for the period; None when its files have errors."""
+    """One unit's capaian for the period, as the workspace keeps it; None when its files have
+    errors. `unit_achievement` gives a unit's capaian in full."""
 
     id: str
     induk: str | None
     nama: str
-    achievement: Achievement | None
+    ringkasan: RingkasanUnit | None
 
 
 @dataclass(frozen=True)
@@ -162,16 +163,16 @@ class WorkspaceAchievement:
     def rows(self) -> tuple[UnitRow, ...]:
         from pk.rollup import unit_row
 
-        return tuple(unit_row(u.id, u.nama, u.induk, u.achievement) for u in self.units)
+        return tuple(unit_row(u.id, u.nama, u.induk, u.ringkasan) for u in self.units)
 
 
 @dataclass(frozen=True)
 class UnitWork:
-    """What a worker sends back for one unit: findings, its own capaian and, when some of its
-    indicators roll up the units below, its documents to compute them with."""
+    """What a worker sends back for one unit: findings, its own capaian in short and, when
+    some of its indicators roll up the units below, its documents to compute them with."""
 
     diagnostics: list[Diagnostic]
-    achievement: Achievement | None
+    ringkasan: RingkasanUnit | None
     nama: str
     documents: tuple[Perjanjian, Realisasi | None, Pengaturan | None] | None
 
@@ -179,6 +180,7 @@ class UnitWork:
 def achieve_unit(folder: Path, year: int | None, periode: str) -> UnitWork:
     """A unit's own capaian (nothing rolled up yet), for one worker process."""
     from pk.capaian import compute
+    from pk.rollup import ringkas
 
     loaded = load_year(folder, year)
     if not loaded.ok or loaded.perjanjian is None:
@@ -188,7 +190,7 @@ def achieve_unit(folder: Path, year: int | None, periode: str) -> UnitWork:
     rolls_up = any(ind.dari_unit is not None for _, _, ind in p.indikator())
     # Sending a few parents' documents back costs less than reading them again.
     documents = (p, loaded.realisasi, loaded.pengaturan) if rolls_up else None
-    return UnitWork(loaded.diagnostics, result, p.unit.singkatan, documents)
+    return UnitWork(loaded.diagnostics, ringkas(result), p.unit.singkatan, documents)
 
 
 def compute_workspace(
@@ -198,7 +200,7 @@ def compute_workspace(
     from functools import partial
 
     from pk.capaian import Turunan, compute
-    from pk.rollup import Rollup, derive
+    from pk.rollup import Rollup, derive, ringkas
 
     year = workspace.workspace.tahun if workspace.workspace else None
     worked = list(
@@ -214,32 +216,50 @@ def compute_workspace(
     for unit in workspace.units:
         if unit.ref.induk is not None:
             children.setdefault(unit.ref.induk, []).append(unit.ref.id)
-    final: dict[str, Achievement | None] = {}
+    final: dict[str, RingkasanUnit | None] = {}
     rollups: list[Rollup] = []
     # Children are listed after their parents: walking backwards finishes every child
     # (its own roll-ups included) before its parent needs it.
     for unit, work in reversed(list(zip(workspace.units, worked, strict=True))):
-        final[unit.ref.id] = work.achievement
-        if work.achievement is None or work.documents is None:
+        final[unit.ref.id] = work.ringkasan
+        if work.ringkasan is None or work.documents is None:
             continue
         perjanjian, realisasi, pengaturan = work.documents
         turunan: dict[str, Turunan] = {}
-        unit_rollups = []
+        derived_from: dict[str, tuple[KeadaanUnit, ...]] = {}
         for _kelompok, _sasaran, ind in perjanjian.indikator():
             if ind.dari_unit is None:
                 continue
-            members: list[tuple[str, Achievement | None]] = (
-                [(unit.ref.id, work.achievement)] if ind.dari_unit.termasuk_sendiri else []
+            members: list[tuple[str, RingkasanUnit | None]] = (
+                [(unit.ref.id, work.ringkasan)] if ind.dari_unit.termasuk_sendiri else []
             )
             members += [(child, final[child]) for child in children.get(unit.ref.id, [])]
-            derived, states = derive(ind.dari_unit, ind.id, members)
-            turunan[ind.id] = derived
-            unit_rollups.append(Rollup(unit.ref.id, ind.id, derived, states))
-        rollups[:0] = unit_rollups
-        final[unit.ref.id] = compute(perjanjian, realisasi, pengaturan, periode, turunan)
+            turunan[ind.id], derived_from[ind.id] = derive(ind.dari_unit, ind.id, members)
+        result = compute(perjanjian, realisasi, pengaturan, periode, turunan)
+        hasil = {i.id: i for i in result.indikator}
+        rollups[:0] = [
+            Rollup(unit.ref.id, id_, turunan[id_], states, hasil.get(id_))
+            for id_, states in derived_from.items()
+        ]
+        final[unit.ref.id] = ringkas(result)
     units = tuple(
         UnitResult(unit.ref.id, unit.ref.induk, work.nama, final[unit.ref.id])
         for unit, work in zip(workspace.units, worked, strict=True)
     )
     diagnostics = [*workspace.diagnostics, *(d for work in worked for d in work.diagnostics)]
     return WorkspaceAchievement(periode, units, tuple(rollups), tuple(sorted(diagnostics)))
+
+
+def unit_achievement(
+    workspace: LoadedWorkspace, result: WorkspaceAchievement, unit_id: str
+) -> Achievement | None:
+    """One unit's capaian in full, with the indicators it rolls up from `result`; None when its
+    files have errors."""
+    from pk.capaian import compute
+
+    unit = next(u for u in workspace.units if u.ref.id == unit_id)
+    loaded = load_year(unit.folder, workspace.workspace.tahun if workspace.workspace else None)
+    if not loaded.ok or loaded.perjanjian is None:
+        return None
+    turunan = {r.indikator: r.turunan for r in result.rollups if r.unit == unit_id}
+    return compute(loaded.perjanjian, loaded.realisasi, loaded.pengaturan, result.periode, turunan)

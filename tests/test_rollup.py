@@ -20,7 +20,7 @@ from pk.capaian import compute
 from pk.cli import app
 from pk.loader import load_year
 from pk.models import DariUnit, Hitung
-from pk.rollup import Keadaan, derive
+from pk.rollup import Keadaan, derive, ringkas
 
 pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
 
@@ -128,7 +128,10 @@ def test_derive(spec: DariUnit, expected: Decimal) -> None:
         return compute(perjanjian, data.model_copy(update={"indikator": entries}), pengaturan)
 
     units = [("a", with_ik01("100")), ("b", with_ik01("80")), ("c", with_ik01(None))]
-    members = ([("self", demo)] if spec.termasuk_sendiri else []) + units
+    members = [
+        (unit, ringkas(result))
+        for unit, result in ([("self", demo)] if spec.termasuk_sendiri else []) + units
+    ]
     derived, states = derive(spec, "IK-01", members)
     assert derived.realisasi == expected
     assert states[-1].keadaan is Keadaan.BELUM_ADA_DATA
