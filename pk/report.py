@@ -293,8 +293,6 @@ class TurunanView:
 
     rollup: Rollup
     unit_nama: str
-    hasil: CapaianIndikator | None
-    """The deriving unit's indicator as computed with the rolled-up realisasi."""
     memenuhi: int
     """How many units meet the condition."""
     tertinggal: list[UnitTertinggal]
@@ -348,7 +346,6 @@ def build_perbandingan(
             TurunanView(
                 r,
                 names[r.unit],
-                r.hasil,
                 sum(1 for s in r.units if s.keadaan is Keadaan.MEMENUHI),
                 [
                     UnitTertinggal(names.get(s.unit, s.unit), s)
