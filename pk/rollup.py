@@ -44,7 +44,7 @@ class Rollup:
     indikator: str
     turunan: Turunan
     units: tuple[KeadaanUnit, ...]
-    hasil: CapaianIndikator | None = None
+    hasil: CapaianIndikator | None
     """The parent's indicator as computed with the derived realisasi."""
 
     def behind(self) -> tuple[str, ...]:
@@ -77,6 +77,7 @@ class RingkasanUnit:
 
 
 def ringkas(result: Achievement) -> RingkasanUnit:
+    """What the workspace keeps of `result`."""
     overall = result.keseluruhan
     return RingkasanUnit(
         overall.jumlah_indikator,

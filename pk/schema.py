@@ -32,7 +32,7 @@ class _EditorSchema(GenerateJsonSchema):
         return {"type": "number"}
 
 
-def field_docstrings(module: ModuleType) -> dict[str, dict[str, str]]:
+def _field_docstrings(module: ModuleType) -> dict[str, dict[str, str]]:
     """Each class's attribute docstrings (the string under `name: type`), by class and field."""
     tree = ast.parse(Path(module.__file__ or "").read_text(encoding="utf-8"))
     docs: dict[str, dict[str, str]] = {}
@@ -56,19 +56,17 @@ def _describe(schema: dict[str, Any], docs: dict[str, dict[str, str]]) -> None:
     """Give each model's properties their attribute docstring as `description`."""
     for definition in [schema, *schema.get("$defs", {}).values()]:
         fields = docs.get(definition.get("title", ""), {})
-        for name, prop in definition.get("properties", {}).items():
+        properties = definition.get("properties", {})
+        for name, prop in properties.items():
             if name in fields and "description" not in prop:
-                prop["description"] = fields[name]
                 # pydantic writes each schema's keys sorted; keep the committed files stable.
-                sorted_prop = dict(sorted(prop.items()))
-                prop.clear()
-                prop.update(sorted_prop)
+                properties[name] = dict(sorted({**prop, "description": fields[name]}.items()))
 
 
 def build_schema(name: str = "perjanjian.schema.json") -> dict[str, object]:
     model = SCHEMA_FILES[name]
     schema = model.model_json_schema(schema_generator=_EditorSchema)
-    _describe(schema, field_docstrings(models) | field_docstrings(models_realisasi))
+    _describe(schema, _field_docstrings(models) | _field_docstrings(models_realisasi))
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 

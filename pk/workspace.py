@@ -53,7 +53,6 @@ class LoadedWorkspace:
 
 def load_workspace(path: Path) -> LoadedWorkspace:
     """Read workspace.yaml and check its units: ids, parents and folders."""
-
     file = path if path.name == WORKSPACE_FILE else path / WORKSPACE_FILE
     display = file.as_posix()
     loaded = LoadedWorkspace(file.parent, None)
