@@ -3,7 +3,7 @@
 Every command runs in a fresh process several times; peak memory is the child's maximum
 resident set (os.wait4). Run through `make bench`, which prepares the tools and data.
 
-    python bench/run.py --pk .venv/bin/pk --tools .venv-bench/bin --work build/bench
+    python bench/run.py --pk .venv/bin/pk --tools build/bench/tools/bin --work build/bench
 """
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ def main() -> None:
                 [pk, "report", str(national), "--output", str(args.work / "report")],
                 (0,),
             ),
-            # In the same rounds as pk's national runs (it takes about a minute), so that the
+            # In the same rounds as pk's national runs (each run takes most of a minute), so the
             # ratio compares them on the machine as it was.
             ("check-jsonschema national", cjs + national_files, (0, 1)),
         ],
