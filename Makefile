@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATA   := data/2024
 
-.PHONY: install test lint report schema demo bench clean browser messages compile-messages docs
+.PHONY: install test lint report schema demo bench bench-system clean browser messages compile-messages docs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -77,7 +77,19 @@ $(BENCH)/.tools:
 	$(BENCH)/tools/bin/python -m pip install --quiet yamllint check-jsonschema
 	touch $@
 
-bench: install $(BENCH)/.tools
+# hyperfine times the commands and GNU time records their memory: Debian packages, installed
+# here when missing and we are root.
+bench-system:
+	@if ! command -v hyperfine >/dev/null || [ ! -x /usr/bin/time ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q hyperfine time; \
+	  else \
+	    echo "make bench needs hyperfine and GNU time: sudo apt-get install hyperfine time"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+bench: install bench-system $(BENCH)/.tools
 	@# A user's pk runs from cached bytecode; this environment may forbid writing it.
 	$(BIN)/python -m compileall -q pk
 	$(BIN)/python bench/generate.py $(BENCH)/national

@@ -1,7 +1,11 @@
-"""Measure pk against its targets; prints a Markdown table of median wall time and peak memory.
+"""Measure pk against its targets with public tools; prints a Markdown table of median wall
+time and peak memory.
 
-Every command runs in a fresh process several times; peak memory is the child's maximum
-resident set (os.wait4). Run through `make bench`, which prepares the tools and data.
+hyperfine times every run of a command, each in a fresh process; GNU time (/usr/bin/time),
+which each run goes through, records its peak resident memory. The runs come in rounds, one
+hyperfine call over all the commands of a group per round, so that a slow moment of a shared
+machine falls on every command rather than on one. Run through `make bench`, which prepares
+hyperfine, the other tools and the data.
 
     python bench/run.py --pk .venv/bin/pk --tools build/bench/tools/bin --work build/bench
 """
@@ -9,17 +13,21 @@ resident set (os.wait4). Run through `make bench`, which prepares the tools and 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
+import shlex
+import shutil
 import statistics
 import subprocess
 import sys
-import time
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+GNU_TIME = "/usr/bin/time"
 
 
 @dataclass
@@ -34,30 +42,40 @@ Spec = tuple[str, list[str], tuple[int, ...]]
 """A command to time: its name, argv, and the exit codes that count as success."""
 
 
-def run_once(name: str, cmd: list[str], ok: tuple[int, ...]) -> tuple[float, float]:
-    """Wall seconds and peak resident MB of one fresh process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code not in ok:
-        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-        sys.exit(f"{name}: exit {code}\n{' '.join(cmd)}\n{err[-2000:]}")
-    return seconds, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
-
-
-def measure(specs: list[Spec], runs: int) -> list[Result]:
-    """Each command `runs` times, in rounds (one run of every command per round), so that a
-    slow moment of a shared machine falls on all of them rather than on one."""
+def measure(specs: list[Spec], rounds: int, runs: int, *, warmup: int = 0) -> list[Result]:
+    """Each command `rounds` × `runs` times: the median wall time and the peak memory."""
     times: dict[str, list[float]] = {name: [] for name, _, _ in specs}
-    peaks: dict[str, float] = dict.fromkeys(times, 0.0)
-    for _ in range(runs):
-        for name, cmd, ok in specs:
-            seconds, peak = run_once(name, cmd, ok)
-            times[name].append(seconds)
-            peaks[name] = max(peaks[name], peak)
-    return [Result(name, statistics.median(times[name]), peaks[name], runs) for name in times]
+    with tempfile.TemporaryDirectory() as scratch:
+        memory = {name: Path(scratch) / f"{i}.rss" for i, (name, _, _) in enumerate(specs)}
+        report = Path(scratch) / "hyperfine.json"
+        for _ in range(rounds):
+            args = ["hyperfine", "-N", "--style", "none", "-i", "--export-json", str(report)]
+            args += ["--runs", str(runs), "--warmup", str(warmup)]
+            for name, cmd, _ in specs:
+                # -a: every run adds its peak resident set size (KiB) as one line.
+                timed = [GNU_TIME, "-q", "-a", "-o", str(memory[name]), "-f", "%M", *cmd]
+                args += ["-n", name, shlex.join(timed)]
+            # hyperfine warns of outliers on every round of a shared machine: shown on failure only.
+            done = subprocess.run(
+                args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+            )
+            if done.returncode:
+                sys.exit(f"hyperfine failed:\n{done.stderr[-2000:]}")
+            for (name, cmd, ok), result in zip(
+                specs, json.loads(report.read_text())["results"], strict=True
+            ):
+                failed = sorted(set(result["exit_codes"]) - set(ok))
+                if failed:
+                    sys.exit(f"{name}: exit {failed[0]}\n{shlex.join(cmd)}")
+                times[name].extend(result["times"])
+        peaks = {
+            name: max(int(line) for line in memory[name].read_text().split()) / 1024
+            for name in times
+        }
+    return [
+        Result(name, statistics.median(times[name]), peaks[name], len(times[name]))
+        for name in times
+    ]
 
 
 def main() -> None:
@@ -69,8 +87,14 @@ def main() -> None:
     parser.add_argument(
         "--work", type=Path, required=True, help="folder with the generated workspaces"
     )
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--runs", type=int, default=5, help="runs of each start-up command per round"
+    )
     args = parser.parse_args()
+    for tool in ("hyperfine", GNU_TIME):
+        if shutil.which(tool) is None:
+            sys.exit(f"{tool} is missing: sudo apt-get install hyperfine time")
 
     py = str(args.pk.parent / "python")
     pk = str(args.pk)
@@ -81,7 +105,6 @@ def main() -> None:
     national_files = sorted(str(p) for p in national.glob("*/perjanjian.yaml"))
     cjs = [str(args.tools / "check-jsonschema"), "--schemafile", schema]
     yamllint = [str(args.tools / "yamllint")]
-    few = 3
 
     units = len(national_files)
     rows = measure(
@@ -99,7 +122,9 @@ def main() -> None:
             ("yamllint data/2024", yamllint + year_files, (0, 1)),
             ("yamllint -d relaxed data/2024", [*yamllint, "-d", "relaxed", *year_files], (0, 1)),
         ],
+        args.rounds,
         args.runs,
+        warmup=1,
     )
     rows += measure(
         [
@@ -123,7 +148,8 @@ def main() -> None:
             # ratio compares them on the machine as it was.
             ("check-jsonschema national", cjs + national_files, (0, 1)),
         ],
-        few,
+        args.rounds,
+        1,
     )
     by = {r.name.split(" (")[0]: r for r in rows}
 
