@@ -471,12 +471,18 @@ def report(
     else:
         loaded = _load_year_or_exit(path, revisi)
         perjanjian = loaded.perjanjian
+        versions = None
+        if perjanjian.perubahan:
+            from pk.perubahan import history
+
+            versions = history(loaded.folder, perjanjian)
         context = rp.build_context(
             perjanjian,
             realisasi=loaded.realisasi,
             pengaturan=loaded.pengaturan,
             periode=periode.value,
             dibuat=dibuat,
+            versions=versions,
         )
         default_folder = Path("build") / str(perjanjian.tahun)
     try:

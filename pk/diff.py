@@ -10,7 +10,9 @@ the new file, for located diagnostics). Pure: no I/O, no formatting.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 
 from pk.models import Indikator, Perjanjian, Pihak, Sasaran, target_text
@@ -108,12 +110,21 @@ def jumlah(doc: Perjanjian) -> int:
 
 
 def compare(
-    old: Perjanjian, new: Perjanjian, old_label: str = "old", new_label: str = "new"
+    old: Perjanjian,
+    new: Perjanjian,
+    old_label: str = "old",
+    new_label: str = "new",
+    *,
+    number: Callable[[Decimal], str] | None = None,
 ) -> Diff:
-    """Every change from `old` to `new`, in the new document's order."""
+    """Every change from `old` to `new`, in the new document's order.
+
+    `number` formats the numbers of the targets it reports (the reports pass the Indonesian
+    `97,5`); whether a target changed is decided on the numbers as written.
+    """
     changes = [
         *_compare_sasaran(old, new),
-        *_compare_indikator(old, new),
+        *_compare_indikator(old, new, number),
         *_compare_anggaran(old, new),
         *_compare_pihak(old, new),
         *_compare_penandatanganan(old, new),
@@ -152,7 +163,9 @@ def _compare_sasaran(old: Perjanjian, new: Perjanjian) -> list[Change]:
     return out
 
 
-def _compare_indikator(old: Perjanjian, new: Perjanjian) -> list[Change]:
+def _compare_indikator(
+    old: Perjanjian, new: Perjanjian, number: Callable[[Decimal], str] | None
+) -> list[Change]:
     before, after = _indikator_rows(old), _indikator_rows(new)
     sasaran_after = _sasaran_rows(new)
     out: list[Change] = []
@@ -165,7 +178,7 @@ def _compare_indikator(old: Perjanjian, new: Perjanjian) -> list[Change]:
                 Change(
                     Kind.INDIKATOR_ADDED,
                     iid,
-                    new=target_text(ind),
+                    new=target_text(ind, number),
                     nama=ind.nama,
                     field=row.sasaran.id,
                     loc=row.loc,
@@ -201,8 +214,8 @@ def _compare_indikator(old: Perjanjian, new: Perjanjian) -> list[Change]:
                 Change(
                     Kind.INDIKATOR_RETARGETED,
                     iid,
-                    target_text(prev),
-                    target_text(ind),
+                    target_text(prev, number),
+                    target_text(ind, number),
                     nama=ind.nama,
                     loc=(*row.loc, "target"),
                 )
@@ -229,7 +242,7 @@ def _compare_indikator(old: Perjanjian, new: Perjanjian) -> list[Change]:
             Change(
                 Kind.INDIKATOR_REMOVED,
                 iid,
-                old=target_text(ind),
+                old=target_text(ind, number),
                 nama=ind.nama,
                 field=row.sasaran.id,
                 loc=loc,

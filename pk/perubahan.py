@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from pk.diagnostics import Diagnostic, Level
-from pk.diff import GATED, Kind, compare
+from pk.diff import GATED, Change, Kind, compare
 from pk.i18n import N_, _
 from pk.loader import PERJANJIAN_FILE, Loaded, load_year
 from pk.models import DASAR_TEXT, Perjanjian, Status
@@ -149,23 +151,62 @@ class RiwayatRow:
     alasan: str
     surat: str
     mengubah: tuple[str, ...]
+    rincian: tuple[Change, ...] = ()
+    """What it changed, value by value, against the version before it: empty when that
+    version is not at hand (a folder outside git)."""
 
 
-def riwayat(perjanjian: Perjanjian) -> list[RiwayatRow]:
-    """The revisions, oldest first, as the report's "Riwayat Perubahan" table shows them."""
-    return [
-        RiwayatRow(
-            n,
-            p.label,
-            p.tanggal,
-            str(p.dasar),
-            DASAR_TEXT[p.dasar],
-            p.alasan,
-            p.surat,
-            tuple(p.mengubah),
+def riwayat(
+    perjanjian: Perjanjian,
+    versions: Mapping[str | None, Perjanjian] | None = None,
+    number: Callable[[Decimal], str] | None = None,
+) -> list[RiwayatRow]:
+    """The revisions, oldest first, as the report's "Riwayat Perubahan" table shows them.
+
+    `versions` (from `history`) holds the agreement as signed (key None) and as each revision
+    left it; with them each row lists its changes, targets written with `number`.
+    """
+    versions = versions or {}
+    labels = [None, *(p.label for p in perjanjian.perubahan)]
+    rows = []
+    for n, p in enumerate(perjanjian.perubahan, start=1):
+        before, after = versions.get(labels[n - 1]), versions.get(labels[n])
+        rincian = (
+            tuple(c for c in compare(before, after, number=number).changes if c.kind in GATED)
+            if before is not None and after is not None
+            else ()
         )
-        for n, p in enumerate(perjanjian.perubahan, start=1)
-    ]
+        rows.append(
+            RiwayatRow(
+                n,
+                p.label,
+                p.tanggal,
+                str(p.dasar),
+                DASAR_TEXT[p.dasar],
+                p.alasan,
+                p.surat,
+                tuple(p.mengubah),
+                rincian,
+            )
+        )
+    return rows
+
+
+def history(path: Path, perjanjian: Perjanjian) -> dict[str | None, Perjanjian]:
+    """`perjanjian` as signed (None) and as each of its revisions left it, from git; empty
+    when the folder's history does not have them all."""
+    from pk.diagnostics import UsageError
+
+    versions: dict[str | None, Perjanjian] = {}
+    for label in [None, *(p.label for p in perjanjian.perubahan)]:
+        try:
+            version = load_as_of(path, label).perjanjian
+        except UsageError:
+            return {}
+        if version is None:
+            return {}
+        versions[label] = version
+    return versions
 
 
 def load_as_of(path: Path, label: str | None = None) -> Loaded:

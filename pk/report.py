@@ -20,7 +20,7 @@ import shutil
 import subprocess
 import tempfile
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from enum import StrEnum
@@ -32,6 +32,7 @@ from markupsafe import Markup, escape
 
 from pk import __version__, charts, formats
 from pk.capaian import Achievement, CapaianIndikator, Periode, Ringkasan, Status, compute
+from pk.diff import Change, Kind
 from pk.i18n import _
 from pk.models import Indikator, Kelompok, Perjanjian, Rentang, Sasaran, target_text
 from pk.models_realisasi import Pengaturan, Realisasi, RealisasiIndikator
@@ -148,9 +149,11 @@ def build_context(
     pengaturan: Pengaturan | None = None,
     periode: Periode | str = Periode.TAHUNAN,
     dibuat: dt.datetime | None = None,
+    versions: Mapping[str | None, Perjanjian] | None = None,
 ) -> ReportContext:
     """The one context both documents of an agreement render from; `perjanjian` may be any
-    revision (`pk.perubahan.load_as_of`), its version is its latest `perubahan`."""
+    revision (`pk.perubahan.load_as_of`), its version is its latest `perubahan`. With its
+    earlier `versions` (`pk.perubahan.history`), the Riwayat lists each revision's changes."""
     rows: list[LampiranRow] = []
     for kelompok in perjanjian.kelompok:
         kelompok_rows = sum(len(s.indikator) for s in kelompok.sasaran)
@@ -176,7 +179,7 @@ def build_context(
         else sum(k.pagu for k in anggaran.kegiatan),
         jumlah_indikator=len(rows),
         capaian=_capaian_view(perjanjian, realisasi, pengaturan, Periode(periode)),
-        riwayat=riwayat(perjanjian),
+        riwayat=riwayat(perjanjian, versions, formats.angka),
         versi=perjanjian.perubahan[-1].label if perjanjian.perubahan else None,
         dibuat=dibuat,
         pk_version=__version__,
@@ -474,6 +477,45 @@ def _css_string(value: object) -> Markup:
     return Markup('"' + "".join(out) + '"')
 
 
+_PIHAK = {"pihak_pertama": "pihak pertama", "pihak_kedua": "pihak kedua"}
+
+
+def _rincian(c: Change) -> str:
+    """One change of a revision, in the words of the Riwayat Perubahan table."""
+    old, new = (
+        formats.rupiah(v) if isinstance(v, int) else "(kosong)" if v is None else v
+        for v in (c.old, c.new)
+    )
+    match c.kind:
+        case Kind.INDIKATOR_ADDED:
+            return f"{c.subject} ditambahkan pada {c.field}: {c.nama} (target {new})"
+        case Kind.INDIKATOR_REMOVED:
+            return f"{c.subject} dihapus dari {c.field} (target semula {old})"
+        case Kind.INDIKATOR_RETARGETED:
+            return f"{c.subject}: target {old} → {new}"
+        case Kind.INDIKATOR_RENAMED | Kind.SASARAN_RENAMED:
+            return f"{c.subject}: rumusan “{old}” → “{new}”"
+        case Kind.INDIKATOR_MOVED:
+            return f"{c.subject} dipindah dari {old} ke {new}"
+        case Kind.INDIKATOR_POLARITAS:
+            return f"{c.subject}: polaritas {old} → {new}"
+        case Kind.SASARAN_ADDED:
+            return f"{c.subject} ditambahkan: {new}"
+        case Kind.SASARAN_REMOVED:
+            return f"{c.subject} dihapus: {old}"
+        case Kind.KEGIATAN_ADDED:
+            return f"{c.subject} ditambahkan: {c.nama}, pagu {new}"
+        case Kind.KEGIATAN_REMOVED:
+            return f"{c.subject} dihapus: {c.nama}, pagu semula {old}"
+        case Kind.KEGIATAN_PAGU:
+            return f"{c.subject}: pagu {old} → {new}"
+        case Kind.KEGIATAN_RENAMED:
+            return f"{c.subject}: nama “{old}” → “{new}”"
+        case Kind.PIHAK_CHANGED:
+            return f"{_PIHAK.get(c.subject, c.subject)}, {c.field}: {old} → {new}"
+    return c.subject
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "rupiah": formats.rupiah,
     "angka": formats.angka,
@@ -482,6 +524,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "nilai": _nilai,
     "tanggal": formats.tanggal,
     "target": _target,
+    "rincian": _rincian,
     "lines_html": _lines_html,
     "md": _md,
     "css_string": _css_string,

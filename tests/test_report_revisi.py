@@ -7,15 +7,21 @@ retargeted from 97,5% to 95%), then PK Perubahan II (a new pihak pertama).
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
+from pathlib import Path
+
 import pytest
 from conftest import ROOT
 from gitrepo import IK43_TARGET, PERUBAHAN_I, PERUBAHAN_II, Repo
 from reporthelp import html_tables, md_table
 from typer.testing import CliRunner
 
+from pk import formats
 from pk import report as rp
 from pk.cli import app
 from pk.diagnostics import UsageError
+from pk.models import Dasar, Perubahan
 
 pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
 
@@ -27,7 +33,7 @@ RIWAYAT_I = [
     "(c) perubahan prioritas atau asumsi yang berpengaruh signifikan terhadap tujuan",
     "Penyesuaian target layanan kepegawaian setelah reorganisasi.",
     "Surat Sekretaris Jenderal KPU Nomor 1234/SDM.01-SD/08/2024",
-    "IK-43",
+    "IK-43: target 97,5% → 95%",  # what it changed, from the history in git
 ]
 
 
@@ -107,7 +113,7 @@ def test_current_file_is_the_latest_revision(repo: Repo) -> None:
     rows = html_tables(html)["tabel-riwayat"]
     assert [[c for _, c in r][1] for r in rows] == ["PK Perubahan I", "PK Perubahan II"]
     assert [c for _, c in rows[1]][3] == "(a) perubahan atau pengalihan pejabat"
-    assert [c for _, c in rows[1]][-1] == "pihak_pertama"
+    assert [c for _, c in rows[1]][-1] == "pihak pertama, nama: Mars Ansori Wijaya → Budi Santoso"
     assert "PK Perubahan II" in html.split("tabel-riwayat")[0]  # cover and footer
     assert "Budi Santoso" in html and ik43_target(html) == "95%"
     assert render(repo, "html", "PK Perubahan II") == html
@@ -142,3 +148,47 @@ def test_revision_context_matches_riwayat(repo: Repo) -> None:
     assert context.versi == "PK Perubahan I"
     assert [r.label for r in context.riwayat] == ["PK Perubahan I"]
     assert rp.build_context(load_as_of(repo.file.parent).perjanjian).versi is None  # type: ignore[arg-type]
+
+
+def test_outside_git_the_riwayat_names_what_each_revision_changes(
+    repo: Repo, tmp_path: Path
+) -> None:
+    """Without the history there are no earlier versions to compare: the ids stay."""
+    copy = tmp_path / "2024"
+    shutil.copytree(repo.file.parent, copy)
+    args = ["report", str(copy), "-d", "perjanjian", "-f", "html", "-o", "-"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    rows = html_tables(result.stdout)["tabel-riwayat"]
+    assert [[c for _, c in r][-1] for r in rows] == ["IK-43", "pihak_pertama"]
+
+
+def test_riwayat_words_each_kind_of_change() -> None:
+    from pk.loader import load_year
+    from pk.perubahan import riwayat
+
+    signed = load_year(ROOT / "data" / "2024").perjanjian
+    assert signed is not None
+    kegiatan = signed.anggaran.kegiatan
+    revised = signed.model_copy(
+        update={
+            "anggaran": signed.anggaran.model_copy(
+                update={"kegiatan": [kegiatan[0].model_copy(update={"pagu": 160_000_000_000})]}
+            ),
+            "perubahan": [
+                Perubahan(
+                    label="PK Perubahan I",
+                    tanggal=dt.date(2024, 9, 2),
+                    dasar=Dasar.B,
+                    alasan="Efisiensi anggaran.",
+                    surat="Surat Sekjen KPU Nomor 1/2024",
+                    mengubah=["076.01.CQ", "076.01.WA"],
+                )
+            ],
+        }
+    )
+    [row] = riwayat(revised, {None: signed, "PK Perubahan I": revised}, formats.angka)
+    assert [rp.FILTERS["rincian"](c) for c in row.rincian] == [
+        "076.01.CQ: pagu Rp. 165.842.289.000,- → Rp. 160.000.000.000,-",
+        f"076.01.WA dihapus: {kegiatan[1].nama}, pagu semula Rp. 10.019.993.000,-",
+    ]
