@@ -195,18 +195,13 @@ def riwayat(
 def history(path: Path, perjanjian: Perjanjian) -> dict[str | None, Perjanjian]:
     """`perjanjian` as signed (None) and as each of its revisions left it, from git; empty
     when the folder's history does not have them all."""
-    from pk.diagnostics import UsageError
-
-    versions: dict[str | None, Perjanjian] = {}
-    for label in [None, *(p.label for p in perjanjian.perubahan)]:
-        try:
-            version = load_as_of(path, label).perjanjian
-        except UsageError:
-            return {}
-        if version is None:
-            return {}
-        versions[label] = version
-    return versions
+    labels = [None, *(p.label for p in perjanjian.perubahan)]
+    versions = {
+        label: loaded.perjanjian
+        for label, loaded in _as_of(path, labels).items()
+        if loaded.perjanjian is not None
+    }
+    return versions if len(versions) == len(labels) else {}
 
 
 def load_as_of(path: Path, label: str | None = None) -> Loaded:
@@ -217,14 +212,32 @@ def load_as_of(path: Path, label: str | None = None) -> Loaded:
     answers for its own latest revision.
     """
     from pk.diagnostics import UsageError
+    from pk.gitsource import year_file
+
+    found = _as_of(path, [label])
+    if label in found:
+        return found[label]
+    folder, name = year_file(path)
+    if label:
+        message = _("revision {label!r} of {path} is not in this repository's history")
+    else:
+        message = _("the signed original of {path} is not in this repository's history")
+    raise UsageError(message.format(label=label, path=(folder / name).as_posix()))
+
+
+def _as_of(path: Path, labels: list[str | None]) -> dict[str | None, Loaded]:
+    """Each of `labels` found, as `load_as_of` finds one, in one walk back through git."""
     from pk.gitsource import load_year_at, year_file
 
+    found: dict[str | None, Loaded] = {}
     current = load_year(path)
     now = current.perjanjian
-    if now is not None and _latest(now) == label and (label is not None or _signed(now)):
-        return current
-    if label is None and now is not None and now.penandatanganan.tag:
-        return load_year_at(now.penandatanganan.tag, path)
+    if now is not None and _latest(now) in labels and (_latest(now) is not None or _signed(now)):
+        found[_latest(now)] = current
+    if None in labels and None not in found and now is not None and now.penandatanganan.tag:
+        found[None] = load_year_at(now.penandatanganan.tag, path)
+    if len(found) == len(labels):
+        return found
     folder, name = year_file(path)
     log = subprocess.run(
         ["git", "-C", str(folder), "log", "--format=%H", "--", name],
@@ -235,13 +248,11 @@ def load_as_of(path: Path, label: str | None = None) -> Loaded:
     for commit in log.stdout.split():
         then = load_year_at(commit, path)
         p = then.perjanjian
-        if p is not None and _signed(p) and _latest(p) == label:
-            return then
-    if label:
-        message = _("revision {label!r} of {path} is not in this repository's history")
-    else:
-        message = _("the signed original of {path} is not in this repository's history")
-    raise UsageError(message.format(label=label, path=(folder / name).as_posix()))
+        if p is not None and _signed(p) and _latest(p) in labels and _latest(p) not in found:
+            found[_latest(p)] = then
+            if len(found) == len(labels):
+                break
+    return found
 
 
 def _latest(perjanjian: Perjanjian) -> str | None:
