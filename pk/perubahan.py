@@ -5,8 +5,9 @@
 Once the agreement at the baseline is signed (`penandatanganan.status: ditandatangani`), each
 change since then to a target, indikator, sasaran, budget line or party must be listed
 (`mengubah`) by a `perubahan` entry added since the baseline; a revision already recorded at
-the baseline must stay as it was. Reports use `riwayat` for the "Riwayat Perubahan" table and
-`load_as_of` to render the original or any revision.
+the baseline must stay as it was. Reports use `riwayat` for the "Riwayat Perubahan" table
+(with `history`, the earlier versions it compares) and `load_as_of` to render the original or
+any revision.
 """
 
 from __future__ import annotations
