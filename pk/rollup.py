@@ -8,7 +8,7 @@ Pure functions over what a workspace keeps of each unit's `pk.capaian.Achievemen
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import NamedTuple
@@ -61,17 +61,26 @@ class IndikatorUnit(NamedTuple):
 
 
 @dataclass(frozen=True)
-class RingkasanUnit:
-    """What a workspace keeps of one unit's capaian: the figures of its comparison row, its
-    predikat scale and where each indicator stands. Small, so that worker processes send
-    back little (a whole `Achievement` costs more to send than to compute)."""
+class AngkaUnit:
+    """A unit's figures in the comparison: its average capaian, how many indicators are behind.
+    The defaults are those of a unit whose files have errors."""
 
-    jumlah_indikator: int
-    rata_rata: Decimal | None
-    predikat: str | None
-    di_bawah_target: int
-    belum_ada_data: int
-    penyerapan: Decimal | None
+    jumlah_indikator: int = 0
+    rata_rata: Decimal | None = None
+    predikat: str | None = None
+    di_bawah_target: int = 0
+    """Indicators with a capaian below 100."""
+    belum_ada_data: int = 0
+    penyerapan: Decimal | None = None
+    """Budget absorption over all kegiatan for the period."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class RingkasanUnit(AngkaUnit):
+    """What a workspace keeps of one unit's capaian: its figures, its predikat scale and where
+    each indicator stands. Small, so that worker processes send back little (a whole
+    `Achievement` costs more to send than to compute)."""
+
     skala: SkalaPredikat
     indikator: Mapping[str, IndikatorUnit]
 
@@ -80,32 +89,26 @@ def ringkas(result: Achievement) -> RingkasanUnit:
     """What the workspace keeps of `result`."""
     overall = result.keseluruhan
     return RingkasanUnit(
-        overall.jumlah_indikator,
-        overall.rata_rata,
-        overall.predikat,
-        sum(1 for i in result.indikator if i.capaian is not None and i.capaian < HUNDRED),
-        len(overall.belum_ada_data),
-        result.anggaran.total.penyerapan,
-        result.skala,
-        {i.id: IndikatorUnit(i.status, i.realisasi, i.capaian) for i in result.indikator},
+        jumlah_indikator=overall.jumlah_indikator,
+        rata_rata=overall.rata_rata,
+        predikat=overall.predikat,
+        di_bawah_target=sum(
+            1 for i in result.indikator if i.capaian is not None and i.capaian < HUNDRED
+        ),
+        belum_ada_data=len(overall.belum_ada_data),
+        penyerapan=result.anggaran.total.penyerapan,
+        skala=result.skala,
+        indikator={i.id: IndikatorUnit(i.status, i.realisasi, i.capaian) for i in result.indikator},
     )
 
 
-@dataclass(frozen=True)
-class UnitRow:
-    """One unit in the comparison: its average capaian, how many indicators are behind."""
+@dataclass(frozen=True, kw_only=True)
+class UnitRow(AngkaUnit):
+    """One unit in the comparison."""
 
     id: str
     nama: str
     induk: str | None
-    jumlah_indikator: int
-    rata_rata: Decimal | None
-    predikat: str | None
-    di_bawah_target: int
-    """Indicators with a capaian below 100."""
-    belum_ada_data: int
-    penyerapan: Decimal | None
-    """Budget absorption over all kegiatan for the period."""
     valid: bool = True
     """False when the unit's files have errors: nothing was computed for it."""
 
@@ -161,15 +164,6 @@ def _keadaan(unit: str, result: RingkasanUnit | None, wanted: str, spec: DariUni
 
 def unit_row(id: str, nama: str, induk: str | None, result: RingkasanUnit | None) -> UnitRow:
     if result is None:
-        return UnitRow(id, nama, induk, 0, None, None, 0, 0, None, valid=False)
-    return UnitRow(
-        id,
-        nama,
-        induk,
-        result.jumlah_indikator,
-        result.rata_rata,
-        result.predikat,
-        result.di_bawah_target,
-        result.belum_ada_data,
-        result.penyerapan,
-    )
+        return UnitRow(id=id, nama=nama, induk=induk, valid=False)
+    angka = {f.name: getattr(result, f.name) for f in fields(AngkaUnit)}
+    return UnitRow(id=id, nama=nama, induk=induk, **angka)
