@@ -150,7 +150,7 @@ def test_revision_context_matches_riwayat(repo: Repo) -> None:
     assert rp.build_context(load_as_of(repo.file.parent).perjanjian).versi is None  # type: ignore[arg-type]
 
 
-def test_outside_git_the_riwayat_names_what_each_revision_changes(
+def test_outside_git_the_riwayat_lists_the_ids_each_revision_changes(
     repo: Repo, tmp_path: Path
 ) -> None:
     """Without the history there are no earlier versions to compare: the ids stay."""
