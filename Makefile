@@ -41,9 +41,9 @@ report: install
 	$(BIN)/pk report examples/demo-2024 --dokumen capaian --format md --format html --output build/demo-2024
 	$(BIN)/pk report examples/ntb-2024 --dokumen perbandingan --format md --format html --output build/ntb-2024
 
-# Regenerate the committed JSON Schema after changing pk/models.py.
+# Regenerate the committed JSON Schema after changing pk/model/perjanjian.py.
 schema: install
-	for name in $$($(BIN)/python -c 'from pk.schema import SCHEMA_FILES; print(*(f.removesuffix(".schema.json") for f in SCHEMA_FILES))'); do \
+	for name in $$($(BIN)/python -c 'from pk.model.jsonschema import SCHEMA_FILES; print(*(f.removesuffix(".schema.json") for f in SCHEMA_FILES))'); do \
 		$(BIN)/pk schema $$name > schema/$$name.schema.json; done
 
 # The Indonesian catalog: `make messages` extracts the English source strings into pk.pot and
@@ -60,9 +60,9 @@ compile-messages: install
 	$(BIN)/pybabel compile --statistics -d $(LOCALE) -D pk -l id
 
 # The pages of finding codes (docs/kode-temuan.md, docs/finding-codes.md) from
-# pk/explanations.py; tests/test_explain.py fails while they are stale.
+# pk/check/codes.py; tests/test_explain.py fails while they are stale.
 docs: install
-	$(BIN)/python -c 'from pk.explanations import write_docs; write_docs()'
+	$(BIN)/python -c 'from pk.check.codes import write_docs; write_docs()'
 
 # A fictional year of realisasi (examples/demo-2024) through `pk achievement`.
 demo: install

@@ -112,8 +112,8 @@ def validate(
     from functools import partial
 
     from pk.diagnostics import Level
-    from pk.loader import diagnose_year, find_default, is_workspace, load_year, year_folder
-    from pk.output import FORMATTERS
+    from pk.load.year import diagnose_year, find_default, is_workspace, load_year, year_folder
+    from pk.render.diagnostics import FORMATTERS
 
     diagnostics = []
     files = 0
@@ -128,13 +128,13 @@ def validate(
             if baseline is not None or (
                 loaded.perjanjian and loaded.perjanjian.penandatanganan.tag
             ):
-                from pk.perubahan import gate
+                from pk.change.baseline import gate
 
                 found = found + gate(loaded, baseline)
             diagnostics.extend(sorted(found))
             files += max(len(loaded.sources), 1)
             continue
-        from pk.workspace import load_workspace, map_units
+        from pk.load.workspace import load_workspace, map_units
 
         workspace = load_workspace(path)
         diagnostics.extend(workspace.diagnostics)
@@ -161,7 +161,7 @@ def show(
         typer.Option("--format", "-f", help=_("table for people, json or csv for scripts.")),
     ] = ShowFormat.table,
 ) -> None:
-    from pk import show as views
+    from pk.render import perjanjian as views
 
     perjanjian = _load_or_exit(path)
     if format is ShowFormat.json:
@@ -178,7 +178,7 @@ def schema(
         str, typer.Argument(help=_("Which file's schema: perjanjian, workspace, …"))
     ] = "perjanjian",
 ) -> None:
-    from pk.schema import SCHEMA_FILES, render_schema
+    from pk.model.jsonschema import SCHEMA_FILES, render_schema
 
     file = f"{name}.schema.json"
     if file not in SCHEMA_FILES:
@@ -202,8 +202,8 @@ def fmt(
         ),
     ] = False,
 ) -> None:
-    from pk.fmt import collect_files, format_file
-    from pk.output import format_text
+    from pk.edit.fmt import collect_files, format_file
+    from pk.render.diagnostics import format_text
 
     targets = paths or [Path("data")]
     for path in targets:
@@ -263,9 +263,9 @@ def achievement(
         str | None, typer.Option("--unit", "-u", help=_("In a workspace: show this unit in full."))
     ] = None,
 ) -> None:
-    from pk import achievement as views
-    from pk.capaian import compute
-    from pk.loader import is_workspace
+    from pk.compute.capaian import compute
+    from pk.load.year import is_workspace
+    from pk.render import capaian as views
 
     if path is not None and path.exists() and is_workspace(path):
         _achievement_workspace(path, periode.value, format, unit)
@@ -284,10 +284,10 @@ def achievement(
 
 
 def _achievement_workspace(path: Path, periode: str, format: ShowFormat, unit: str | None) -> None:
-    from pk import achievement as views
     from pk.diagnostics import Level
-    from pk.output import format_text
-    from pk.workspace import compute_workspace, load_workspace, unit_achievement
+    from pk.load.workspace import compute_workspace, load_workspace, unit_achievement
+    from pk.render import capaian as views
+    from pk.render.diagnostics import format_text
 
     workspace = load_workspace(path)
     errors = [d for d in workspace.diagnostics if d.level is Level.ERROR]
@@ -423,8 +423,8 @@ def report(
 ) -> None:
     import datetime as dt
 
-    from pk import report as rp
-    from pk.loader import is_workspace
+    from pk.load.year import is_workspace
+    from pk.render import context as rp
 
     workspace = path is not None and path.exists() and is_workspace(path)
     if workspace and dokumen not in (ReportDokumen.perbandingan, ReportDokumen.semua):
@@ -473,7 +473,7 @@ def report(
         perjanjian = loaded.perjanjian
         versions = None
         if perjanjian.perubahan:
-            from pk.perubahan import history
+            from pk.change.baseline import history
 
             versions = history(loaded.folder, perjanjian)
         context = rp.build_context(
@@ -502,10 +502,10 @@ def report(
 def _perbandingan_or_exit(path: Path, periode: str, dibuat):  # type: ignore[no-untyped-def]
     """The unit comparison's context and default folder; the errors and exit 1 if any unit
     does not load (a comparison with a unit left out would mislead)."""
-    from pk import report as rp
     from pk.diagnostics import Level
-    from pk.output import format_text
-    from pk.workspace import compute_workspace, load_workspace
+    from pk.load.workspace import compute_workspace, load_workspace
+    from pk.render import context as rp
+    from pk.render.diagnostics import format_text
 
     workspace = load_workspace(path)
     diagnostics = list(workspace.diagnostics)
@@ -558,11 +558,11 @@ def diff(
         bool, typer.Option("--exit-code", help=_("Exit 1 when anything changed."))
     ] = False,
 ) -> None:
-    from pk.diff import compare
-    from pk.diffout import FORMATTERS
-    from pk.gitsource import load_version
-    from pk.loader import find_default
-    from pk.output import format_text
+    from pk.change.diff import compare
+    from pk.change.history import load_version
+    from pk.load.year import find_default
+    from pk.render.diagnostics import format_text
+    from pk.render.diff import FORMATTERS
 
     versions = [load_version(spec, lambda: path or find_default()) for spec in (old, new)]
     for one in versions:
@@ -593,7 +593,7 @@ def set_(
     ] = "",
     catatan: Annotated[str | None, typer.Option(help=_("A note on this quarter's figure."))] = None,
 ) -> None:
-    from pk.entry import Cell, Entry
+    from pk.edit.entry import Cell, Entry
 
     if not periode or not realisasi:
         raise UsageError(
@@ -619,7 +619,7 @@ def import_(
     ],
     path: PathArg = None,
 ) -> None:
-    from pk.entry import read_table
+    from pk.edit.entry import read_table
 
     if not file.is_file():
         raise UsageError(_("{path}: no such file").format(path=file))
@@ -636,7 +636,7 @@ def export(
         Path, typer.Option("--output", "-o", help=_("The .xlsx file to write."))
     ] = Path("realisasi.xlsx"),
 ) -> None:
-    from pk.entry import export_workbook
+    from pk.edit.entry import export_workbook
 
     if output.suffix.lower() != ".xlsx":
         raise UsageError(_("{path}: the workbook must end in .xlsx").format(path=output))
@@ -651,8 +651,8 @@ def export(
 
 def _enter(path: Path | None, entries, problems) -> None:  # type: ignore[no-untyped-def]
     """Check entries, then write them all or, on any error, print them and write nothing."""
-    from pk import entry
-    from pk.output import format_text
+    from pk.edit import entry
+    from pk.render.diagnostics import format_text
 
     loaded = _load_year_or_exit(path)
     changes, more = entry.check_entries(loaded.perjanjian, entries)
@@ -692,8 +692,8 @@ def new(
         typer.Option("--from", help=_("The year folder to copy. Default: the newest data/<year>.")),
     ] = None,
 ) -> None:
-    from pk.loader import find_default
-    from pk.newyear import FolderExists, create_year
+    from pk.edit.newyear import FolderExists, create_year
+    from pk.load.year import find_default
 
     previous = from_ or find_default()
     if not previous.is_dir():
@@ -722,7 +722,7 @@ def explain(
     list_: Annotated[bool, typer.Option("--list", help=_("List every code."))] = False,
 ) -> None:
     from pk import i18n
-    from pk.explanations import BY_CODE, render_list, render_text
+    from pk.check.codes import BY_CODE, render_list, render_text
 
     if list_ or code is None:
         sys.stdout.write(render_list(i18n.language))
@@ -751,13 +751,13 @@ def _load_year_or_exit(path: Path | None, revisi: str | None = None):  # type: i
 
     With `revisi`, the agreement as it stood at that revision (from git), measured with
     the current realisasi and settings."""
-    from pk.loader import find_default, load_year
-    from pk.output import format_text
+    from pk.load.year import find_default, load_year
+    from pk.render.diagnostics import format_text
 
     folder = path or find_default()
     loaded = load_year(folder)
     if revisi is not None and loaded.ok:
-        from pk.perubahan import load_as_of
+        from pk.change.baseline import load_as_of
 
         current = loaded
         loaded = load_as_of(folder, None if revisi == REVISI_AWAL else revisi)

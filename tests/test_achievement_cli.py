@@ -12,10 +12,10 @@ import pytest
 from conftest import DATA_2024, ROOT
 from typer.testing import CliRunner
 
-from pk.checks import Context, Year, check_agregasi
+from pk.check.perjanjian import Context, Year, check_agregasi
 from pk.cli import app
-from pk.loader import load_year
-from pk.models import Agregasi
+from pk.load.year import load_year
+from pk.model.perjanjian import Agregasi
 
 pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
 
@@ -103,7 +103,7 @@ def test_agregasi_on_a_grade_is_an_error() -> None:
     assert findings[0].loc == ("kelompok", k, "sasaran", s, "indikator", i, "agregasi")
 
 
-@pytest.mark.parametrize("module", ["openpyxl", "pk.capaian", "pydantic"])
+@pytest.mark.parametrize("module", ["openpyxl", "pk.compute.capaian", "pydantic"])
 def test_startup_does_not_import(module: str) -> None:
     code = f"import sys, pk.cli; sys.exit(1 if {module!r} in sys.modules else 0)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

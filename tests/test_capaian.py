@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import DATA_2024, ROOT
 
-from pk.capaian import (
+from pk.compute.capaian import (
     Periode,
     Status,
     aggregate,
@@ -19,9 +19,9 @@ from pk.capaian import (
     efisiensi_of,
     predikat_of,
 )
-from pk.loader import load_year
-from pk.models import Agregasi, Perjanjian, Polaritas, Rentang, RumusMinimal
-from pk.models_realisasi import Pengaturan, Realisasi, SkalaPredikat
+from pk.load.year import load_year
+from pk.model.perjanjian import Agregasi, Perjanjian, Polaritas, Rentang, RumusMinimal
+from pk.model.realisasi import Pengaturan, Realisasi, SkalaPredikat
 
 DEMO = ROOT / "examples" / "demo-2024"
 D = Decimal

@@ -11,7 +11,7 @@ from conftest import DATA_2024, ROOT
 from typer.testing import CliRunner
 
 from pk.cli import app
-from pk.loader import load_year
+from pk.load.year import load_year
 
 pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
 

@@ -9,8 +9,8 @@ import pytest
 from conftest import ROOT
 from typer.testing import CliRunner
 
+from pk.check.codes import BY_CODE, DOC_PAGES, EXPLANATIONS, render_markdown
 from pk.cli import app
-from pk.explanations import BY_CODE, DOC_PAGES, EXPLANATIONS, render_markdown
 
 # How the code names a diagnostic's code: after its level, as the code argument of the small
 # helpers that build diagnostics (fail, report, error), or as a chosen `code = "…"`.
@@ -24,7 +24,7 @@ CODE_CHOICE = re.compile(r'code = "([a-z-]+)" if .* else "([a-z-]+)"')
 
 def emitted_codes() -> set[str]:
     codes: set[str] = set()
-    for path in sorted((ROOT / "pk").glob("*.py")):
+    for path in sorted((ROOT / "pk").glob("**/*.py")):
         source = path.read_text(encoding="utf-8")
         codes |= set(CODE_LITERAL.findall(source))
         codes |= {code for pair in CODE_CHOICE.findall(source) for code in pair}

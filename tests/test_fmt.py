@@ -11,8 +11,8 @@ from conftest import DATA_2024, ROOT
 from typer.testing import CliRunner
 
 from pk.cli import app
-from pk.fmt import MODELS, format_file, format_text
-from pk.yamlsource import load_text
+from pk.edit.fmt import MODELS, format_file, format_text
+from pk.load.source import load_text
 
 pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
 

@@ -13,8 +13,8 @@ import pytest
 from conftest import ROOT
 from typer.testing import CliRunner
 
-from pk import yamlsource
 from pk.cli import app
+from pk.load import source as yamlsource
 
 pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
 

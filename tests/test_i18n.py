@@ -134,7 +134,7 @@ def test_no_function_shadows_the_translation_function() -> None:
     import ast
 
     clashes = []
-    for path in sorted((ROOT / "pk").glob("*.py")):
+    for path in sorted((ROOT / "pk").glob("**/*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for fn in ast.walk(tree):
             if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):

@@ -10,8 +10,8 @@ from conftest import ROOT
 from typer.testing import CliRunner
 
 from pk.cli import app
-from pk.loader import load_year
-from pk.models import Status, target_text
+from pk.load.year import load_year
+from pk.model.perjanjian import Status, target_text
 
 pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
 

@@ -10,8 +10,8 @@ import pytest
 from gitrepo import IK43_TARGET, PERUBAHAN_I, PERUBAHAN_II, Repo
 from typer.testing import CliRunner
 
+from pk.change.baseline import load_as_of, riwayat
 from pk.cli import app
-from pk.perubahan import load_as_of, riwayat
 
 pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
 

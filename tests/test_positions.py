@@ -13,8 +13,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.reader import ReaderError
 
-from pk import yamlsource
-from pk.loader import load_year
+from pk.load import source as yamlsource
+from pk.load.year import load_year
 
 CASES = sorted(p.parent for p in (ROOT / "tests" / "cases" / "invalid").glob("*/exit_code"))
 

@@ -16,8 +16,8 @@ import pytest
 from conftest import ROOT
 
 from pk import i18n
-from pk.loader import load_year
-from pk.output import format_text
+from pk.load.year import load_year
+from pk.render.diagnostics import format_text
 
 CASES = sorted(p for p in (ROOT / "tests" / "cases" / "realisasi").iterdir() if p.is_dir())
 PERJANJIAN = ROOT / "examples" / "demo-2024" / "perjanjian.yaml"

@@ -17,9 +17,9 @@ from conftest import DATA_2024, ROOT, SEED
 from reporthelp import html_lampiran, html_tables, indonesian, md_cells, md_table, read_seed
 from typer.testing import CliRunner
 
-from pk import report as rp
 from pk.cli import app
-from pk.loader import load_year
+from pk.load.year import load_year
+from pk.render import context as rp
 
 GOLDEN = ROOT / "tests" / "golden"
 DEMO_2024 = ROOT / "examples" / "demo-2024"
@@ -349,7 +349,7 @@ def test_templates_found_without_the_repository(
     """A wheel carries the templates inside the package (pyproject force-include)."""
     package = tmp_path / "pk"
     shutil.copytree(ROOT / "templates", package / "templates")
-    monkeypatch.setattr(rp, "__file__", str(package / "report.py"))
+    monkeypatch.setattr(rp, "__file__", str(package / "render" / "context.py"))
     assert rp.builtin_templates() == package / "templates"
 
 

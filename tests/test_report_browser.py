@@ -20,8 +20,8 @@ from conftest import DATA_2024, ROOT, SEED
 from playwright.sync_api import sync_playwright
 from reporthelp import read_seed
 
-from pk import report as rp
-from pk.loader import load_year
+from pk.load.year import load_year
+from pk.render import context as rp
 
 ARTIFACTS = ROOT / "build" / "test-artifacts"
 DEMO_2024 = ROOT / "examples" / "demo-2024"
@@ -209,7 +209,7 @@ def test_print_gives_a4_pages(name: str) -> None:
 
 
 def test_perbandingan_opens_cleanly_and_its_chart_is_visible(browser: Any, tmp_path: Path) -> None:
-    from pk.workspace import compute_workspace, load_workspace
+    from pk.load.workspace import compute_workspace, load_workspace
 
     workspace = load_workspace(NTB_2024)
     assert workspace.workspace is not None

@@ -2,7 +2,7 @@
 
 The expected capaian are worked out here from the YAML files with the domain formula for
 the plain case (higher is better, number target, last filled quarter), not taken from
-pk.capaian, so a wrong number in the report cannot agree with itself.
+pk.compute.capaian, so a wrong number in the report cannot agree with itself.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from conftest import DATA_2024, ROOT
 from reporthelp import html_tables, md_table
 from typer.testing import CliRunner
 
-from pk import report as rp
 from pk.cli import app
-from pk.loader import load_year
+from pk.load.year import load_year
+from pk.render import context as rp
 
 DEMO = ROOT / "examples" / "demo-2024"
 

@@ -19,10 +19,10 @@ from conftest import DATA_2024, ROOT
 from reporthelp import html_tables, md_table
 from typer.testing import CliRunner
 
-from pk import report as rp
 from pk.cli import app
 from pk.diagnostics import UsageError
-from pk.workspace import compute_workspace, load_workspace
+from pk.load.workspace import compute_workspace, load_workspace
+from pk.render import context as rp
 
 pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
 

@@ -17,11 +17,11 @@ from gitrepo import IK43_TARGET, PERUBAHAN_I, PERUBAHAN_II, Repo
 from reporthelp import html_tables, md_table
 from typer.testing import CliRunner
 
-from pk import formats
-from pk import report as rp
+from pk import numbers as formats
 from pk.cli import app
 from pk.diagnostics import UsageError
-from pk.models import Dasar, Perubahan
+from pk.model.perjanjian import Dasar, Perubahan
+from pk.render import context as rp
 
 pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
 
@@ -140,7 +140,7 @@ def test_unknown_revision_is_a_usage_error(repo: Repo) -> None:
 
 
 def test_revision_context_matches_riwayat(repo: Repo) -> None:
-    from pk.perubahan import load_as_of
+    from pk.change.baseline import load_as_of
 
     loaded = load_as_of(repo.file.parent, "PK Perubahan I")
     assert loaded.perjanjian is not None
@@ -164,8 +164,8 @@ def test_outside_git_the_riwayat_lists_the_ids_each_revision_changes(
 
 
 def test_riwayat_words_each_kind_of_change() -> None:
-    from pk.loader import load_year
-    from pk.perubahan import riwayat
+    from pk.change.baseline import riwayat
+    from pk.load.year import load_year
 
     signed = load_year(ROOT / "data" / "2024").perjanjian
     assert signed is not None

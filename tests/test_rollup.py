@@ -16,11 +16,11 @@ import pytest
 from conftest import ROOT
 from typer.testing import CliRunner
 
-from pk.capaian import compute
 from pk.cli import app
-from pk.loader import load_year
-from pk.models import DariUnit, Hitung
-from pk.rollup import Keadaan, derive, ringkas
+from pk.compute.capaian import compute
+from pk.compute.rollup import Keadaan, derive, ringkas
+from pk.load.year import load_year
+from pk.model.perjanjian import DariUnit, Hitung
 
 pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
 

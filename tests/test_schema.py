@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT
 
-from pk.schema import SCHEMA_FILES, render_schema
+from pk.model.jsonschema import SCHEMA_FILES, render_schema
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMA_FILES))

@@ -95,8 +95,8 @@ def test_unit_year_must_match_workspace(tmp_path: Path) -> None:
 def test_parallel_and_serial_runs_agree(workspace: Path) -> None:
     from functools import partial
 
-    from pk.loader import diagnose_year
-    from pk.workspace import load_workspace, map_units
+    from pk.load.workspace import load_workspace, map_units
+    from pk.load.year import diagnose_year
 
     units = [u.folder for u in load_workspace(workspace).units]
     broken = units[3] / "perjanjian.yaml"
@@ -114,8 +114,8 @@ def test_parallel_and_serial_runs_agree(workspace: Path) -> None:
 def test_rollups_run_bottom_up_through_three_levels(tmp_path: Path) -> None:
     """KPU RI rolls up each province's IK-01 as it stands after the province rolled up its own
     kabupaten/kota, not as the province reported it."""
-    from pk.rollup import RingkasanUnit
-    from pk.workspace import achieve_unit, compute_workspace, load_workspace
+    from pk.compute.rollup import RingkasanUnit
+    from pk.load.workspace import achieve_unit, compute_workspace, load_workspace
 
     ws = tmp_path / "ws"
     generate.generate(ws, units=45, seed=3)  # KPU RI, 38 provinces, 6 kab/kota under p01–p06

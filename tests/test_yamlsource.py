@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from pk.yamlsource import load_text
+from pk.load.source import load_text
 
 CORE_SCHEMA: dict[str, Any] = {
     "100": 100,

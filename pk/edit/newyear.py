@@ -15,9 +15,9 @@ import shutil
 from pathlib import Path
 
 from pk.diagnostics import UsageError
+from pk.edit.roundtrip import dump, load_roundtrip, write_atomic
 from pk.i18n import _
-from pk.loader import PENGATURAN_FILE, PERJANJIAN_FILE
-from pk.yamlwrite import dump, load_roundtrip, write_atomic
+from pk.load.year import PENGATURAN_FILE, PERJANJIAN_FILE
 
 _KEEP_HEADER = re.compile(r"^#\s*yaml-language-server:")
 

@@ -14,9 +14,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pk.diagnostics import Level
-from pk.formats import rupiah
 from pk.i18n import N_, _
-from pk.models import (
+from pk.model.perjanjian import (
     TRIWULAN,
     Agregasi,
     Indikator,
@@ -26,9 +25,10 @@ from pk.models import (
     Status,
     plain_number,
 )
+from pk.numbers import rupiah
 
 if TYPE_CHECKING:  # a year without realisasi.yaml or pengaturan.yaml never loads their models
-    from pk.models_realisasi import Pengaturan, Realisasi
+    from pk.model.realisasi import Pengaturan, Realisasi
 
 Loc = tuple[str | int, ...]
 
@@ -511,7 +511,7 @@ def check_realisasi_kind(year: Year, ctx: Context) -> Iterator[Finding]:
 
 
 def _kind_problem(doc: Perjanjian, ind: Indikator, value: object) -> str | None:
-    from pk.capaian import as_kode
+    from pk.compute.capaian import as_kode
 
     if ind.skala is not None:
         scale = doc.skala.get(ind.skala)

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from pk.change.diff import GATED, Change, Kind, compare
 from pk.diagnostics import Diagnostic, Level
-from pk.diff import GATED, Change, Kind, compare
 from pk.i18n import N_, _
-from pk.loader import PERJANJIAN_FILE, Loaded, load_year
-from pk.models import DASAR_TEXT, Perjanjian, Status
-from pk.yamlsource import Source
+from pk.load.source import Source
+from pk.load.year import PERJANJIAN_FILE, Loaded, load_year
+from pk.model.perjanjian import DASAR_TEXT, Perjanjian, Status
 
 _WHAT = {
     Kind.INDIKATOR_ADDED: N_("indikator {s} was added"),
@@ -89,7 +89,7 @@ def _perjanjian_source(loaded: Loaded) -> tuple[str, Source]:
 
 def _shown(value: str | int | None) -> str:
     if isinstance(value, int):
-        from pk.formats import rupiah
+        from pk.numbers import rupiah
 
         return rupiah(value)
     return _("(empty)") if value is None else value
@@ -102,8 +102,8 @@ def gate(loaded: Loaded, rev: str | None) -> list[Diagnostic]:
     that did not exist at `rev`. A tag the repository does not have (a shallow clone without
     tags) is a warning, not a pass in silence.
     """
+    from pk.change.history import exists_at, is_revision, load_year_at
     from pk.diagnostics import UsageError
-    from pk.gitsource import exists_at, is_revision, load_year_at
 
     perjanjian = loaded.perjanjian
     if perjanjian is None:
@@ -212,8 +212,8 @@ def load_as_of(path: Path, label: str | None = None) -> Loaded:
     signed file before any revision, or `penandatanganan.tag` when set). The current file
     answers for its own latest revision.
     """
+    from pk.change.history import year_file
     from pk.diagnostics import UsageError
-    from pk.gitsource import year_file
 
     found = _as_of(path, [label])
     if label in found:
@@ -228,7 +228,7 @@ def load_as_of(path: Path, label: str | None = None) -> Loaded:
 
 def _as_of(path: Path, labels: list[str | None]) -> dict[str | None, Loaded]:
     """Each of `labels` found, as `load_as_of` finds one, in one walk back through git."""
-    from pk.gitsource import load_year_at, year_file
+    from pk.change.history import load_year_at, year_file
 
     found: dict[str | None, Loaded] = {}
     current = load_year(path)

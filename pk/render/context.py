@@ -30,17 +30,19 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup, escape
 
-from pk import __version__, charts, formats
-from pk.capaian import Achievement, CapaianIndikator, Periode, Ringkasan, Status, compute
-from pk.diff import Change, Kind
+from pk import __version__
+from pk import numbers as formats
+from pk.change.baseline import RiwayatRow, riwayat
+from pk.change.diff import Change, Kind
+from pk.compute.capaian import Achievement, CapaianIndikator, Periode, Ringkasan, Status, compute
+from pk.compute.rollup import Keadaan, KeadaanUnit, Rollup, UnitRow
 from pk.i18n import _
-from pk.models import Indikator, Kelompok, Perjanjian, Rentang, Sasaran, target_text
-from pk.models_realisasi import Pengaturan, Realisasi, RealisasiIndikator
-from pk.perubahan import RiwayatRow, riwayat
-from pk.rollup import Keadaan, KeadaanUnit, Rollup, UnitRow
+from pk.model.perjanjian import Indikator, Kelompok, Perjanjian, Rentang, Sasaran, target_text
+from pk.model.realisasi import Pengaturan, Realisasi, RealisasiIndikator
+from pk.render import charts
 
 if TYPE_CHECKING:
-    from pk.workspace import WorkspaceAchievement
+    from pk.load.workspace import WorkspaceAchievement
 
 CHROMIUM_PACKAGE = "chromium"
 """The Debian package that provides the browser `--format pdf` prints through."""
@@ -103,7 +105,7 @@ class SasaranSection:
 
 @dataclass(frozen=True)
 class CapaianView:
-    """The capaian report's material (LKjIP Bab III), all computed by `pk.capaian`."""
+    """The capaian report's material (LKjIP Bab III), all computed by `pk.compute.capaian`."""
 
     hasil: Achievement
     sasaran: list[SasaranSection]
@@ -152,8 +154,8 @@ def build_context(
     versions: Mapping[str | None, Perjanjian] | None = None,
 ) -> ReportContext:
     """The one context both documents of an agreement render from; `perjanjian` may be any
-    revision (`pk.perubahan.load_as_of`), its version is its latest `perubahan`. With its
-    earlier `versions` (`pk.perubahan.history`), the Riwayat lists each revision's changes."""
+    revision (`pk.change.baseline.load_as_of`), its version is its latest `perubahan`. With its
+    earlier `versions` (`pk.change.baseline.history`), the Riwayat lists each revision's changes."""
     rows: list[LampiranRow] = []
     for kelompok in perjanjian.kelompok:
         kelompok_rows = sum(len(s.indikator) for s in kelompok.sasaran)
@@ -327,7 +329,7 @@ class PerbandinganContext:
 def build_perbandingan(
     result: WorkspaceAchievement, tahun: int, *, dibuat: dt.datetime | None = None
 ) -> PerbandinganContext:
-    """The one context of the unit comparison, from `pk.workspace.compute_workspace`."""
+    """The one context of the unit comparison, from `pk.load.workspace.compute_workspace`."""
     names = {u.id: u.nama for u in result.units}
     results = {u.id: u.ringkasan for u in result.units}
     views = []
@@ -398,13 +400,13 @@ Context = ReportContext | PerbandinganContext
 def builtin_templates() -> Path:
     """The built-in templates: inside the package when installed from a wheel, else the
     repository's top-level `templates/` (editable install, source checkout)."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "templates", here.parent / "templates"):
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "templates", package.parent / "templates"):
         if candidate.is_dir():
             return candidate
     raise ReportError(
         _("the built-in templates are missing (looked in {a} and {b}); reinstall pk").format(
-            a=here / "templates", b=here.parent / "templates"
+            a=package / "templates", b=package.parent / "templates"
         )
     )
 

@@ -596,7 +596,7 @@ _WORDS: dict[str, dict[str, Any]] = {
             "`[target-missing]`. Kode tidak berubah antarbahasa dan antarversi. "
             "`pk explain KODE` menampilkan penjelasan di bawah ini di terminal."
         ),
-        "generated": "Halaman ini dibuat dari pk/explanations.py dengan `make docs`; "
+        "generated": "Halaman ini dibuat dari pk/check/codes.py dengan `make docs`; "
         "jangan disunting langsung.",
     },
     "en": {
@@ -611,7 +611,7 @@ _WORDS: dict[str, dict[str, Any]] = {
             "`[target-missing]`. Codes are the same in every language and version. "
             "`pk explain CODE` prints the explanation below in the terminal."
         ),
-        "generated": "Generated from pk/explanations.py by `make docs`; do not edit.",
+        "generated": "Generated from pk/check/codes.py by `make docs`; do not edit.",
     },
 }
 

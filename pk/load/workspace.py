@@ -19,15 +19,15 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pk.diagnostics import Diagnostic, Level
 from pk.i18n import _
-from pk.loader import WORKSPACE_FILE, load_year, validate_source
-from pk.models import UnitRef, Workspace
-from pk.yamlsource import load
+from pk.load.source import load
+from pk.load.year import WORKSPACE_FILE, load_year, validate_source
+from pk.model.perjanjian import UnitRef, Workspace
 
 if TYPE_CHECKING:  # validate imports this module; capaian is only needed to compute
-    from pk.capaian import Achievement
-    from pk.models import Perjanjian
-    from pk.models_realisasi import Pengaturan, Realisasi
-    from pk.rollup import KeadaanUnit, RingkasanUnit, Rollup, UnitRow
+    from pk.compute.capaian import Achievement
+    from pk.compute.rollup import KeadaanUnit, RingkasanUnit, Rollup, UnitRow
+    from pk.model.perjanjian import Perjanjian
+    from pk.model.realisasi import Pengaturan, Realisasi
 
 PARALLEL_FROM = 16
 """Below this many units a process pool costs more than it saves."""
@@ -160,7 +160,7 @@ class WorkspaceAchievement:
     diagnostics: tuple[Diagnostic, ...]
 
     def rows(self) -> tuple[UnitRow, ...]:
-        from pk.rollup import unit_row
+        from pk.compute.rollup import unit_row
 
         return tuple(unit_row(u.id, u.nama, u.induk, u.ringkasan) for u in self.units)
 
@@ -178,8 +178,8 @@ class UnitWork:
 
 def achieve_unit(folder: Path, year: int | None, periode: str) -> UnitWork:
     """A unit's own capaian (nothing rolled up yet), for one worker process."""
-    from pk.capaian import compute
-    from pk.rollup import ringkas
+    from pk.compute.capaian import compute
+    from pk.compute.rollup import ringkas
 
     loaded = load_year(folder, year)
     if not loaded.ok or loaded.perjanjian is None:
@@ -198,8 +198,8 @@ def compute_workspace(
     """Every unit's capaian, with indicators rolled up from the units below them."""
     from functools import partial
 
-    from pk.capaian import Turunan, compute
-    from pk.rollup import Rollup, derive, ringkas
+    from pk.compute.capaian import Turunan, compute
+    from pk.compute.rollup import Rollup, derive, ringkas
 
     year = workspace.workspace.tahun if workspace.workspace else None
     worked = list(
@@ -254,7 +254,7 @@ def unit_achievement(
 ) -> Achievement | None:
     """One unit's capaian in full, with the indicators it rolls up from `result`; None when its
     files have errors."""
-    from pk.capaian import compute
+    from pk.compute.capaian import compute
 
     unit = next(u for u in workspace.units if u.ref.id == unit_id)
     loaded = load_year(unit.folder, workspace.workspace.tahun if workspace.workspace else None)

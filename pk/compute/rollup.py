@@ -1,8 +1,8 @@
 """Roll units up: a parent's indicator derived from its units, and one row per unit to compare.
 
-Pure functions over what a workspace keeps of each unit's `pk.capaian.Achievement` (its
+Pure functions over what a workspace keeps of each unit's `pk.compute.capaian.Achievement` (its
 `RingkasanUnit`); the loading and the order of work (children before parents) live in
-`pk.workspace`.
+`pk.load.workspace`.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import NamedTuple
 
-from pk.capaian import HUNDRED, Achievement, CapaianIndikator, Nilai, Status, Turunan, fmt
-from pk.models import DariUnit, Hitung
-from pk.models_realisasi import SkalaPredikat
+from pk.compute.capaian import HUNDRED, Achievement, CapaianIndikator, Nilai, Status, Turunan, fmt
+from pk.model.perjanjian import DariUnit, Hitung
+from pk.model.realisasi import SkalaPredikat
 
 
 class Keadaan(StrEnum):

@@ -1,6 +1,6 @@
-"""`pk achievement`: capaian results (`pk.capaian.Achievement`) as a table, JSON or CSV.
+"""`pk achievement`: capaian results (`pk.compute.capaian.Achievement`) as a table, JSON or CSV.
 
-Only formats; every number comes from `pk.capaian.compute`.
+Only formats; every number comes from `pk.compute.capaian.compute`.
 
 The JSON is a stable contract, an object with:
 - `periode`: `TW1`..`TW4` or `tahunan`; `skala_predikat` (`nama`, `kategori` with `nama`, `min`);
@@ -25,12 +25,12 @@ import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from pk.capaian import Achievement, CapaianIndikator, PenyerapanKegiatan, Ringkasan, fmt
-from pk.models import Rentang
-from pk.output import csv_text
+from pk.compute.capaian import Achievement, CapaianIndikator, PenyerapanKegiatan, Ringkasan, fmt
+from pk.model.perjanjian import Rentang
+from pk.render.diagnostics import csv_text
 
 if TYPE_CHECKING:
-    from pk.workspace import WorkspaceAchievement
+    from pk.load.workspace import WorkspaceAchievement
 
 
 def _number(value: Decimal | None) -> int | float | None:
@@ -177,7 +177,7 @@ def print_table(result: Achievement, title: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from pk.formats import desimal, rupiah
+    from pk.numbers import desimal, rupiah
 
     colours = {k.nama: k.warna or "" for k in result.skala.kategori}
 
@@ -329,7 +329,7 @@ def print_units_table(result: WorkspaceAchievement, title: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from pk.formats import desimal
+    from pk.numbers import desimal
 
     console = Console()
     table = Table(title=f"{title} — capaian {result.periode} per unit")

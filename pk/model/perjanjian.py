@@ -1,7 +1,7 @@
 """The schema of a year's agreement (`perjanjian.yaml`), as strict pydantic models.
 
 Field names are the YAML keys. Attribute docstrings become the JSON Schema descriptions
-that editors show (`pk.schema` reads them), so they are written for the planner who edits
+that editors show (`pk.model.jsonschema` reads them), so they are written for the planner who edits
 the file.
 """
 
@@ -23,7 +23,7 @@ Rupiah = Annotated[int, Field(strict=True, ge=0)]
 # Start-up matters here (`pk validate` runs in a pre-commit hook). This module does without
 # `from __future__ import annotations`, which would make pydantic evaluate every annotation
 # from its text (~10 ms), and without `use_attribute_docstrings`, which would make it read and
-# parse this file (~25 ms): only the JSON Schema needs the docstrings, and pk.schema reads them.
+# parse this file (~25 ms): only the JSON Schema needs the docstrings, and pk.model.jsonschema reads them.
 # `defer_build`: the validator of `Perjanjian` is built when first used, in one pass with its
 # nested models, rather than one validator per class at import.
 class Model(BaseModel):

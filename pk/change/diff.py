@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from pk.models import Indikator, Perjanjian, Pihak, Sasaran, target_text
+from pk.model.perjanjian import Indikator, Perjanjian, Pihak, Sasaran, target_text
 
 Loc = tuple[str | int, ...]
 

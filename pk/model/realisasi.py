@@ -6,7 +6,7 @@
 
 Both files are optional. Without `realisasi.yaml` every indicator is "belum ada data";
 without `pengaturan.yaml` the defaults below apply (`Pengaturan()`).
-No `from __future__ import annotations`, for start-up: see `pk.models`.
+No `from __future__ import annotations`, for start-up: see `pk.model.perjanjian`.
 """
 
 from decimal import Decimal
@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Discriminator, Field, Tag
 
-from pk.models import Id, Model, Rupiah, Target, value_kind
+from pk.model.perjanjian import Id, Model, Rupiah, Target, value_kind
 
 Nilai = Annotated[
     Annotated[Decimal, Tag("angka")] | Annotated[str, Tag("kode")],

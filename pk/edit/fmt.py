@@ -20,10 +20,10 @@ from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap
 
 from pk.diagnostics import Diagnostic, Level
+from pk.edit.roundtrip import dump, load_roundtrip, write_atomic
 from pk.i18n import _
-from pk.models import Perjanjian
-from pk.yamlsource import load, load_text
-from pk.yamlwrite import dump, load_roundtrip, write_atomic
+from pk.load.source import load, load_text
+from pk.model.perjanjian import Perjanjian
 
 MODELS: dict[str, type[BaseModel]] = {"perjanjian.yaml": Perjanjian}
 """The model whose field order gives the key order, by file name."""

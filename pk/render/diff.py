@@ -1,6 +1,6 @@
 """Formatters for `pk diff`: `text` for the terminal, `md` for a pull-request comment, `json`.
 
-Only formatting: the comparison itself is `pk.diff`.
+Only formatting: the comparison itself is `pk.change.diff`.
 """
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from pk.diff import Change, Diff, Kind
-from pk.formats import rupiah
+from pk.change.diff import Change, Diff, Kind
 from pk.i18n import _, ngettext
+from pk.numbers import rupiah
 
 SECTIONS: tuple[tuple[str, tuple[Kind, ...]], ...] = (
     ("Sasaran", (Kind.SASARAN_ADDED, Kind.SASARAN_REMOVED, Kind.SASARAN_RENAMED)),

@@ -19,13 +19,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from pk import checks
+from pk.check import perjanjian as checks
 from pk.diagnostics import Diagnostic, Level
 from pk.i18n import _
-from pk.loader import REALISASI_FILE, Loaded, locate_findings, validate_source
-from pk.models import TRIWULAN, Indikator, Perjanjian
-from pk.models_realisasi import Realisasi, RealisasiIndikator
-from pk.yamlsource import load_text
+from pk.load.source import load_text
+from pk.load.year import REALISASI_FILE, Loaded, locate_findings, validate_source
+from pk.model.perjanjian import TRIWULAN, Indikator, Perjanjian
+from pk.model.realisasi import Realisasi, RealisasiIndikator
 
 LONG_COLUMNS = ("id", "periode", "realisasi")
 """A long table: one row per indicator and triwulan (`catatan` optional)."""
@@ -280,7 +280,7 @@ def parse_value(
     perjanjian: Perjanjian, ind: Indikator, raw: Any
 ) -> tuple[Decimal | str | None, str]:
     """A raw cell as the indicator's kind of value, or None and why not."""
-    from pk.capaian import as_kode
+    from pk.compute.capaian import as_kode
 
     if isinstance(raw, bool) or raw is None or _clean(raw) is None:
         return None, _(
@@ -346,7 +346,7 @@ def apply(loaded: Loaded, changes: list[Change]) -> tuple[str, int, list[Diagnos
     """
     from ruamel.yaml.comments import CommentedMap
 
-    from pk.yamlwrite import dump, load_roundtrip
+    from pk.edit.roundtrip import dump, load_roundtrip
 
     assert loaded.perjanjian is not None
     path = loaded.folder / REALISASI_FILE
@@ -421,7 +421,7 @@ def _validate_text(loaded: Loaded, text: str, display: str) -> list[Diagnostic]:
 
 
 def write(loaded: Loaded, text: str) -> Path:
-    from pk.yamlwrite import write_atomic
+    from pk.edit.roundtrip import write_atomic
 
     path = loaded.folder / REALISASI_FILE
     write_atomic(path, text)
@@ -443,7 +443,7 @@ def export_workbook(loaded: Loaded, output: Path) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from pk.models import target_text
+    from pk.model.perjanjian import target_text
 
     perjanjian = loaded.perjanjian
     assert perjanjian is not None

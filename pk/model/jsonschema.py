@@ -13,9 +13,10 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
 
-from pk import models, models_realisasi
-from pk.models import Perjanjian, Workspace
-from pk.models_realisasi import Pengaturan, Realisasi
+from pk.model import perjanjian as models
+from pk.model import realisasi as models_realisasi
+from pk.model.perjanjian import Perjanjian, Workspace
+from pk.model.realisasi import Pengaturan, Realisasi
 
 SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "perjanjian.schema.json": Perjanjian,

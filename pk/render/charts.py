@@ -12,8 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from markupsafe import Markup, escape
 
-from pk import formats
-from pk.models_realisasi import SkalaPredikat
+from pk import numbers as formats
+from pk.model.realisasi import SkalaPredikat
 
 # The terminal colour names pengaturan.yaml uses, as print-friendly hex colours.
 _COLOURS = {

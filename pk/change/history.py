@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pk.diagnostics import UsageError
 from pk.i18n import _
-from pk.loader import PERJANJIAN_FILE, Loaded, load_year, load_year_bytes
+from pk.load.year import PERJANJIAN_FILE, Loaded, load_year, load_year_bytes
 
 _YEAR_DIGITS = 4
 

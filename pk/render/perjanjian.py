@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pk.models import Perjanjian, target_text
+from pk.model.perjanjian import Perjanjian, target_text
 
 
 def build(perjanjian: Perjanjian) -> dict[str, Any]:
@@ -51,7 +51,7 @@ def render_json(perjanjian: Perjanjian) -> str:
 
 def render_csv(perjanjian: Perjanjian) -> str:
     """One row per indicator; the budget lines are in the JSON and the table."""
-    from pk.output import csv_text
+    from pk.render.diagnostics import csv_text
 
     rows = build(perjanjian)["indikator"]
     return csv_text(rows, list(rows[0]))
@@ -61,7 +61,7 @@ def print_table(perjanjian: Perjanjian) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from pk.formats import rupiah
+    from pk.numbers import rupiah
 
     data = build(perjanjian)
     console = Console()

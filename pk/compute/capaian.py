@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from pk.models import (
+from pk.model.perjanjian import (
     TRIWULAN,
     Agregasi,
     Indikator,
@@ -44,7 +44,7 @@ from pk.models import (
     RumusMinimal,
     plain_number,
 )
-from pk.models_realisasi import (
+from pk.model.realisasi import (
     Kategori,
     Pembulatan,
     Pengaturan,
@@ -309,7 +309,7 @@ def fmt(number: Decimal) -> str:
 
 @dataclass(frozen=True)
 class Turunan:
-    """A period's realisasi that comes from elsewhere than realisasi.yaml (see pk.rollup)."""
+    """A period's realisasi that comes from elsewhere than realisasi.yaml (see pk.compute.rollup)."""
 
     realisasi: Decimal
     rumus: str

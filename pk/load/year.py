@@ -18,15 +18,15 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from pk import checks
+from pk.check import perjanjian as checks
 from pk.diagnostics import Diagnostic, Level, UsageError
 from pk.i18n import N_, _
-from pk.models import Perjanjian
+from pk.model.perjanjian import Perjanjian
 
 if typing.TYPE_CHECKING:
-    from pk.models_realisasi import Pengaturan, Realisasi
+    from pk.model.realisasi import Pengaturan, Realisasi
 
-from pk.yamlsource import Source, load, load_bytes
+from pk.load.source import Source, load, load_bytes
 
 PERJANJIAN_FILE = "perjanjian.yaml"
 REALISASI_FILE = checks.REALISASI_FILE
@@ -198,7 +198,7 @@ def locate_findings(
 
 def _optional_model(attr: str) -> type[BaseModel]:
     # Imported here: an agreement alone (a pre-commit hook's usual case) skips these models.
-    from pk.models_realisasi import Pengaturan, Realisasi
+    from pk.model.realisasi import Pengaturan, Realisasi
 
     return Realisasi if attr == "realisasi" else Pengaturan
 
