@@ -37,5 +37,29 @@ def count(diagnostics: list[Diagnostic], level: Level) -> int:
     return sum(1 for d in diagnostics if d.level is level)
 
 
-class UsageError(Exception):
+class PkError(Exception):
+    """A problem the user can fix; `pk.cli.main` turns it into a message and `exit_code`."""
+
+    exit_code = 1
+
+
+class UsageError(PkError):
     """Wrong invocation (a path that does not exist, a bad option): exit code 2."""
+
+    exit_code = 2
+
+
+class EnvironmentProblem(PkError):
+    """Something this machine lacks (git, Chromium): exit code 2."""
+
+    exit_code = 2
+
+
+class InvalidData(PkError):
+    """The data has errors, so a command that needs valid data stops: exit code 1."""
+
+    def __init__(self, diagnostics: list[Diagnostic], files: int, hint: str = "") -> None:
+        super().__init__(hint)
+        self.diagnostics = diagnostics
+        self.files = files
+        self.hint = hint
