@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATA   := data/2024
+# apt-get waits up to 10 minutes for a dpkg lock another apt-get holds, rather than failing.
+APT    := apt-get -o DPkg::Lock::Timeout=600
 
 .PHONY: install test lint report schema demo bench bench-system clean browser messages compile-messages docs
 
@@ -29,7 +31,7 @@ lint: install
 browser:
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	    $(APT) update -q && DEBIAN_FRONTEND=noninteractive $(APT) install -y -q chromium; \
 	  else \
 	    echo "note: /usr/bin/chromium is missing; run: sudo apt-get install chromium"; \
 	  fi; \
@@ -82,7 +84,7 @@ $(BENCH)/.tools:
 bench-system:
 	@if ! command -v hyperfine >/dev/null || [ ! -x /usr/bin/time ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q hyperfine time; \
+	    $(APT) update -q && DEBIAN_FRONTEND=noninteractive $(APT) install -y -q hyperfine time; \
 	  else \
 	    echo "make bench needs hyperfine and GNU time: sudo apt-get install hyperfine time"; \
 	    exit 1; \

@@ -15,7 +15,8 @@ FINDING = re.compile(
 """One line of `pk validate` about a year's agreement: a position counts from 1, and a finding
 about the whole file has none."""
 DATA_2024 = ROOT / "data" / "2024"
-SEED = ROOT.parent / "shared" / "seed" / "000_d85e3fca36e849e4.txt"
+SEED = ROOT / "tests" / "fixtures" / "pk-2024-kpu-ntb.txt"
+"""The signed PK 2024 of KPU NTB as extracted text: the source `data/2024` was encoded from."""
 
 
 @pytest.fixture
