@@ -49,4 +49,3 @@ _YEAR = re.compile(r"\d{4}")
 def year_of(folder: Path) -> int | None:
     """The year a `data/<year>` folder is named for, or None."""
     return int(folder.name) if _YEAR.fullmatch(folder.name) else None
-

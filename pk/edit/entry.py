@@ -421,10 +421,10 @@ def _validate_text(loaded: Loaded, text: str, display: str) -> list[Diagnostic]:
 
 
 def write(loaded: Loaded, text: str) -> Path:
-    from pk.edit.roundtrip import write_atomic
+    from pk.files import write_atomic
 
     path = loaded.folder / REALISASI_FILE
-    write_atomic(path, text)
+    write_atomic(path, text.encode("utf-8"))
     return path
 
 

@@ -20,7 +20,8 @@ from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap
 
 from pk.diagnostics import Diagnostic, Level
-from pk.edit.roundtrip import dump, load_roundtrip, write_atomic
+from pk.edit.roundtrip import dump, load_roundtrip
+from pk.files import write_atomic
 from pk.i18n import _
 from pk.load.source import load, load_text
 from pk.model.perjanjian import Perjanjian
@@ -98,7 +99,7 @@ def format_file(path: Path, *, check: bool = False) -> FmtResult:
         )
     changed = formatted != text
     if changed and not check:
-        write_atomic(path, formatted)
+        write_atomic(path, formatted.encode("utf-8"))
     return FmtResult(path, changed)
 
 

@@ -15,7 +15,8 @@ import shutil
 from pathlib import Path
 
 from pk.diagnostics import UsageError
-from pk.edit.roundtrip import dump, load_roundtrip, write_atomic
+from pk.edit.roundtrip import dump, load_roundtrip
+from pk.files import write_atomic
 from pk.i18n import _
 from pk.load.year import PENGATURAN_FILE, PERJANJIAN_FILE
 
@@ -48,7 +49,7 @@ def create_year(previous: Path, year: int) -> Path:
     _replace_header(data, previous, year)
     text = dump(data)
     target.mkdir(parents=True)
-    write_atomic(target / PERJANJIAN_FILE, text)
+    write_atomic(target / PERJANJIAN_FILE, text.encode("utf-8"))
     if (previous / PENGATURAN_FILE).is_file():
         shutil.copy2(previous / PENGATURAN_FILE, target / PENGATURAN_FILE)
     return target

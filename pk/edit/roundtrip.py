@@ -1,8 +1,9 @@
-"""The write path: ruamel.yaml round-trip with pk's one canonical layout, and atomic writes.
+"""The write path: ruamel.yaml round-trip with pk's one canonical layout.
 
 Reading for validation goes through `yamlsource` (fast, located); a command that changes a
 file loads it here instead, so comments, block scalars and flow mappings survive, edits
-the loaded data and dumps it back. pk's layout, the one `pk fmt` enforces:
+the loaded data and dumps it back for `pk.files.write_atomic`. pk's layout, the one
+`pk fmt` enforces:
 
 - 2-space indentation, sequences indented under their key (`kelompok:\\n  - no: 1`);
 - no line folding: a long indicator text stays on one line (the width is effectively off);
@@ -12,11 +13,8 @@ the loaded data and dumps it back. pk's layout, the one `pk fmt` enforces:
 
 from __future__ import annotations
 
-import os
-import tempfile
 from decimal import Decimal
 from io import StringIO
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -75,17 +73,3 @@ def dump(data: Any) -> str:
     out = StringIO()
     make_yaml().dump(data, out)
     return out.getvalue()
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace `path` with `text` at once: a reader sees the old file or the new, never half."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
