@@ -18,6 +18,7 @@ import typer
 from pk import __version__
 from pk.diagnostics import UsageError
 from pk.i18n import LANGUAGES, _, ngettext
+from pk.report import DOKUMEN_CHOICES, EVERY_DOKUMEN, FORMAT_CHOICES
 
 app = typer.Typer(
     name="pk",
@@ -336,22 +337,9 @@ def _achievement_workspace(path: Path, periode: str, format: ShowFormat, unit: s
         raise typer.Exit(1)
 
 
-class ReportDokumen(StrEnum):
-    perjanjian = "perjanjian"
-    capaian = "capaian"
-    perbandingan = "perbandingan"
-    semua = "semua"
-
-
-REVISI_AWAL = "awal"
-"""`pk report --revisi awal`: the agreement as signed, before any perubahan."""
-
-
-class ReportFormat(StrEnum):
-    md = "md"
-    html = "html"
-    pdf = "pdf"
-    all = "all"
+# The report's choices, from the core's own words (pk.report imports only pk.vocab at start-up).
+DokumenChoice = StrEnum("DokumenChoice", {c: c for c in DOKUMEN_CHOICES})  # type: ignore[misc]
+ReportFormatChoice = StrEnum("ReportFormatChoice", {c: c for c in FORMAT_CHOICES})  # type: ignore[misc]
 
 
 @app.command(
@@ -362,10 +350,10 @@ class ReportFormat(StrEnum):
 def report(
     path: PathArg = None,
     dokumen: Annotated[
-        ReportDokumen, typer.Option("--dokumen", "-d", help=_("Which document to write."))
-    ] = ReportDokumen.semua,
+        DokumenChoice, typer.Option("--dokumen", "-d", help=_("Which document to write."))
+    ] = DokumenChoice[EVERY_DOKUMEN],
     format: Annotated[
-        list[ReportFormat] | None,
+        list[ReportFormatChoice] | None,
         typer.Option(
             "--format",
             "-f",
@@ -421,106 +409,14 @@ def report(
         ),
     ] = None,
 ) -> None:
-    import datetime as dt
+    from pk import report as use_case
 
-    from pk.load.year import is_workspace
-    from pk.render import context as rp
-
-    workspace = path is not None and path.exists() and is_workspace(path)
-    if workspace and dokumen not in (ReportDokumen.perbandingan, ReportDokumen.semua):
-        raise UsageError(
-            _(
-                "a workspace has the unit comparison (--dokumen perbandingan); "
-                "report one unit from its own folder"
-            )
-        )
-    if not workspace and dokumen is ReportDokumen.perbandingan:
-        raise UsageError(
-            _("--dokumen perbandingan needs a workspace (a folder with workspace.yaml)")
-        )
-    if workspace and revisi is not None:
-        raise UsageError(_("--revisi renders one unit's agreement; give that unit's folder"))
-    if workspace:
-        documents = [rp.Dokumen.PERBANDINGAN]
-    elif dokumen is ReportDokumen.semua:
-        documents = [rp.Dokumen.PERJANJIAN, rp.Dokumen.CAPAIAN]
-    else:
-        documents = [rp.Dokumen(dokumen.value)]
-    chosen = format or [ReportFormat.md, ReportFormat.html]
-    fmts: list[rp.Format] = []
-    for f in chosen:
-        for one in (
-            [rp.Format.MD, rp.Format.HTML, rp.Format.PDF]
-            if f is ReportFormat.all
-            else [rp.Format(f.value)]
-        ):
-            if one not in fmts:
-                fmts.append(one)
-    if output == "-" and len(documents) * len(fmts) != 1:
-        raise UsageError(
-            _(
-                "--output - writes one document in one format; "
-                "choose them with --dokumen and --format"
-            )
-        )
-    dibuat = dt.datetime.now().astimezone() if timestamp else None
-    context: rp.Context
-    if workspace:
-        assert path is not None
-        context, default_folder = _perbandingan_or_exit(path, periode.value, dibuat)
-    else:
-        loaded = _load_year_or_exit(path, revisi)
-        perjanjian = loaded.perjanjian
-        versions = None
-        if perjanjian.perubahan:
-            from pk.change.baseline import history
-
-            versions = history(loaded.folder, perjanjian)
-        context = rp.build_context(
-            perjanjian,
-            realisasi=loaded.realisasi,
-            pengaturan=loaded.pengaturan,
-            periode=periode.value,
-            dibuat=dibuat,
-            versions=versions,
-        )
-        default_folder = Path("build") / str(perjanjian.tahun)
-    try:
-        if output == "-":
-            data = rp.render_bytes(context, documents[0], fmts[0], templates)
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
-            return
-        folder = Path(output) if output else default_folder
-        for written in rp.write_reports(context, documents, fmts, folder, templates):
-            typer.echo(_("wrote {path}").format(path=written))
-    except rp.ReportError as err:
-        sys.stderr.write(f"pk: error: {err}\n")
-        raise typer.Exit(1) from None
-
-
-def _perbandingan_or_exit(path: Path, periode: str, dibuat):  # type: ignore[no-untyped-def]
-    """The unit comparison's context and default folder; the errors and exit 1 if any unit
-    does not load (a comparison with a unit left out would mislead)."""
-    from pk.diagnostics import Level
-    from pk.load.workspace import compute_workspace, load_workspace
-    from pk.render import context as rp
-    from pk.render.diagnostics import format_text
-
-    workspace = load_workspace(path)
-    diagnostics = list(workspace.diagnostics)
-    if workspace.workspace is not None and not any(d.level is Level.ERROR for d in diagnostics):
-        result = compute_workspace(workspace, periode)
-        diagnostics = list(result.diagnostics)
-    if workspace.workspace is None or any(d.level is Level.ERROR for d in diagnostics):
-        errors = [d for d in diagnostics if d.level is Level.ERROR]
-        sys.stderr.write(format_text(errors, max(len({d.path for d in errors}), 1)))
-        sys.stderr.write(
-            _("Fix the errors above (pk validate shows them too), then run again.") + "\n"
-        )
-        raise typer.Exit(1)
-    context = rp.build_perbandingan(result, workspace.workspace.tahun, dibuat=dibuat)
-    return context, Path("build") / workspace.folder.resolve().name
+    plan = use_case.plan(path, dokumen, format or [], output, templates, periode, timestamp, revisi)
+    if plan.stdout:
+        typer.echo(use_case.render_one(plan), nl=False)
+        return
+    for written in use_case.write(plan):
+        typer.echo(_("wrote {path}").format(path=written))
 
 
 class DiffFormat(StrEnum):
@@ -746,23 +642,13 @@ def _load_or_exit(path: Path | None):  # type: ignore[no-untyped-def]
     return _load_year_or_exit(path).perjanjian
 
 
-def _load_year_or_exit(path: Path | None, revisi: str | None = None):  # type: ignore[no-untyped-def]
-    """Like `_load_or_exit`, but the whole `Loaded` year: agreement, realisasi, settings.
-
-    With `revisi`, the agreement as it stood at that revision (from git), measured with
-    the current realisasi and settings."""
+def _load_year_or_exit(path: Path | None):  # type: ignore[no-untyped-def]
+    """Like `_load_or_exit`, but the whole `Loaded` year: agreement, realisasi, settings."""
     from pk.load.year import find_default, load_year
     from pk.render.diagnostics import format_text
 
     folder = path or find_default()
     loaded = load_year(folder)
-    if revisi is not None and loaded.ok:
-        from pk.change.baseline import load_as_of
-
-        current = loaded
-        loaded = load_as_of(folder, None if revisi == REVISI_AWAL else revisi)
-        if loaded is not current:
-            loaded.realisasi, loaded.pengaturan = current.realisasi, current.pengaturan
     if not loaded.ok or loaded.perjanjian is None:
         sys.stderr.write(format_text(loaded.diagnostics, max(len(loaded.sources), 1)))
         sys.stderr.write(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,27 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+CompareWithGolden = Callable[[str, Path], None]
+
+
+@pytest.fixture
+def compare_with_golden(update_golden: bool) -> CompareWithGolden:
+    """`compare(text, golden)`: the text must equal the golden file byte for byte (with
+    `--update-golden`, the file is rewritten from it instead, for review in the diff)."""
+
+    def compare(text: str, golden: Path) -> None:
+        if update_golden:
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_text(text, encoding="utf-8")
+        assert golden.is_file(), f"{golden} missing: run pytest --update-golden and review it"
+        assert text == golden.read_text(encoding="utf-8"), (
+            f"{golden} differs: if the change is intended, run pytest --update-golden "
+            "and review the diff"
+        )
+
+    return compare
 
 
 @pytest.fixture

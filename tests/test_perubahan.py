@@ -10,8 +10,10 @@ import pytest
 from gitrepo import IK43_TARGET, PERUBAHAN_I, PERUBAHAN_II, Repo
 from typer.testing import CliRunner
 
-from pk.change.baseline import load_as_of, riwayat
+from pk.change.history import load_as_of
+from pk.change.riwayat import riwayat
 from pk.cli import app
+from pk.load.year import load_year
 
 pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
 
@@ -116,8 +118,10 @@ def test_history_gives_the_original_and_each_revision(
     repo.commit("PK Perubahan II")
     monkeypatch.chdir(tmp_path)
 
+    now = load_year(Path("data/2024"))
+
     def as_of(label: str | None) -> tuple[Decimal, str]:
-        p = load_as_of(Path("data/2024"), label).perjanjian
+        p = load_as_of(now, label).perjanjian
         assert p is not None
         target = next(i.target for _, _, i in p.indikator() if i.id == "IK-43")
         assert isinstance(target, Decimal)
@@ -127,7 +131,7 @@ def test_history_gives_the_original_and_each_revision(
     assert as_of("PK Perubahan I") == (Decimal("95"), "Mars Ansori Wijaya")
     assert as_of("PK Perubahan II") == (Decimal("95"), "Lalu Ahmad Fadli")
 
-    current = load_as_of(Path("data/2024"), "PK Perubahan II").perjanjian
+    current = load_as_of(now, "PK Perubahan II").perjanjian
     assert current is not None
     rows = riwayat(current)
     assert [(r.no, r.label, r.tanggal, r.dasar, r.mengubah) for r in rows] == [

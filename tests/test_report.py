@@ -13,26 +13,31 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA_2024, ROOT, SEED
+from conftest import DATA_2024, ROOT, SEED, CompareWithGolden
 from reporthelp import html_lampiran, html_tables, indonesian, md_cells, md_table, read_seed
 from typer.testing import CliRunner
 
+from pk import report
 from pk.cli import app
 from pk.load.year import load_year
-from pk.render import context as rp
+from pk.render import pdf
+from pk.render import templates as rp
+from pk.render.context import ReportContext
+from pk.vocab import Dokumen, ReportFormat
 
 GOLDEN = ROOT / "tests" / "golden"
 DEMO_2024 = ROOT / "examples" / "demo-2024"
+NTB_2024 = ROOT / "examples" / "ntb-2024"
 
 
-def _context(folder: Path = DATA_2024) -> rp.ReportContext:
+def _context(folder: Path = DATA_2024) -> ReportContext:
     loaded = load_year(folder)
     assert loaded.ok and loaded.perjanjian is not None, loaded.diagnostics
-    return rp.build_context(loaded.perjanjian)
+    return report.context_for(loaded)
 
 
-def _render(fmt: rp.Format, folder: Path = DATA_2024, templates: Path | None = None) -> str:
-    return rp.render(_context(folder), rp.Dokumen.PERJANJIAN, fmt, templates)
+def _render(fmt: ReportFormat, folder: Path = DATA_2024, templates: Path | None = None) -> str:
+    return rp.render(_context(folder), Dokumen.PERJANJIAN, fmt, templates)
 
 
 def _copy_data(tmp_path: Path, replace: dict[str, str]) -> Path:
@@ -63,7 +68,7 @@ def test_seed_parses_to_sixty_indicators(seed) -> None:  # type: ignore[no-untyp
 
 
 def test_html_lampiran_has_every_indicator_with_its_target(seed) -> None:  # type: ignore[no-untyped-def]
-    rows = html_lampiran(_render(rp.Format.HTML))
+    rows = html_lampiran(_render(ReportFormat.HTML))
     assert len(rows) == len(seed.indikator)
     for (name, target), (shown_name, shown_target) in zip(seed.indikator, rows, strict=True):
         assert shown_name == name
@@ -71,7 +76,7 @@ def test_html_lampiran_has_every_indicator_with_its_target(seed) -> None:  # typ
 
 
 def test_markdown_lampiran_has_every_indicator_with_its_target(seed) -> None:  # type: ignore[no-untyped-def]
-    rows = md_table(_render(rp.Format.MD), "| NO | SASARAN STRATEGIS")
+    rows = md_table(_render(ReportFormat.MD), "| NO | SASARAN STRATEGIS")
     assert len(rows) == len(seed.indikator)
     for (name, target), cells in zip(seed.indikator, rows, strict=True):
         assert len(cells) == 4, cells
@@ -79,10 +84,10 @@ def test_markdown_lampiran_has_every_indicator_with_its_target(seed) -> None:  #
         assert cells[3] == (indonesian(target) if target else "—")
 
 
-@pytest.mark.parametrize("fmt", [rp.Format.HTML, rp.Format.MD])
-def test_parties_date_and_amounts_appear(seed, fmt: rp.Format) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("fmt", [ReportFormat.HTML, ReportFormat.MD])
+def test_parties_date_and_amounts_appear(seed, fmt: ReportFormat) -> None:  # type: ignore[no-untyped-def]
     text = _render(fmt)
-    if fmt is rp.Format.HTML:
+    if fmt is ReportFormat.HTML:
         cells = [c for table in html_tables(text).values() for row in table for _, c in row]
         text = text + "\n".join(cells)
     for nama in seed.pihak:
@@ -94,7 +99,7 @@ def test_parties_date_and_amounts_appear(seed, fmt: rp.Format) -> None:  # type:
 
 
 def test_budget_table_has_codes_amounts_and_total(seed) -> None:  # type: ignore[no-untyped-def]
-    rows = html_tables(_render(rp.Format.HTML))["tabel-anggaran"]
+    rows = html_tables(_render(ReportFormat.HTML))["tabel-anggaran"]
     texts = [[c for _, c in row] for row in rows]
     assert [row[-1] for row in texts] == seed.amounts
     assert "(076.01.CQ)" in texts[0][1] and "(076.01.WA)" in texts[1][1]
@@ -102,7 +107,7 @@ def test_budget_table_has_codes_amounts_and_total(seed) -> None:  # type: ignore
 
 
 def test_sasaran_cell_spans_its_indicators() -> None:
-    html = _render(rp.Format.HTML)
+    html = _render(ReportFormat.HTML)
     context = _context()
     for kelompok in context.perjanjian.kelompok:
         for sasaran in kelompok.sasaran:
@@ -121,9 +126,9 @@ def test_labels_come_from_the_data(tmp_path: Path) -> None:
             "label_jumlah: JUMLAH": "label_jumlah: TOTAL",
         },
     )
-    markdown = _render(rp.Format.MD, folder)
+    markdown = _render(ReportFormat.MD, folder)
     assert md_table(markdown, "| NO | PROGRAM | ANGGARAN")[-1][1] == "**TOTAL**"
-    html = _render(rp.Format.HTML, folder)
+    html = _render(ReportFormat.HTML, folder)
     assert html_tables(html)["tabel-anggaran"][-1][0][1] == "TOTAL"
 
 
@@ -135,11 +140,11 @@ def test_user_template_overrides_the_builtin(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert (
-        _render(rp.Format.MD, templates=own)
+        _render(ReportFormat.MD, templates=own)
         == "Selanjutnya disebut PIHAK KESATU: Mars Ansori Wijaya\n"
     )
     # The HTML template is not overridden, so the built-in one is used.
-    assert "PIHAK PERTAMA" in _render(rp.Format.HTML, templates=own)
+    assert "PIHAK PERTAMA" in _render(ReportFormat.HTML, templates=own)
 
 
 @pytest.mark.parametrize(
@@ -156,7 +161,7 @@ def test_missing_variable_names_template_and_line(
     own.mkdir()
     (own / "perjanjian.md.j2").write_text(body, encoding="utf-8")
     with pytest.raises(rp.ReportError) as err:
-        _render(rp.Format.MD, templates=own)
+        _render(ReportFormat.MD, templates=own)
     assert f"perjanjian.md.j2:{line}:" in str(err.value)
     assert name in str(err.value)
 
@@ -208,7 +213,7 @@ def hostile_data(tmp_path: Path) -> Path:
 
 
 def test_html_escapes_all_data_text(hostile_data: Path) -> None:
-    html = _render(rp.Format.HTML, hostile_data)
+    html = _render(ReportFormat.HTML, hostile_data)
     assert "<script" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert html_lampiran(html)[0][0] == " ".join(HOSTILE.split())
@@ -216,7 +221,7 @@ def test_html_escapes_all_data_text(hostile_data: Path) -> None:
 
 
 def test_markdown_escapes_cells(hostile_data: Path) -> None:
-    markdown = _render(rp.Format.MD, hostile_data)
+    markdown = _render(ReportFormat.MD, hostile_data)
     rows = md_table(markdown, "| NO | SASARAN STRATEGIS")
     assert all(len(row) == 4 for row in rows)
     assert rows[0][2] == HOSTILE
@@ -239,11 +244,11 @@ def test_css_string_cannot_break_out() -> None:
 GOLDEN_CASES = [
     (folder, dokumen, fmt)
     for folder, documents in (
-        (DATA_2024, (rp.Dokumen.PERJANJIAN, rp.Dokumen.CAPAIAN)),
-        (DEMO_2024, (rp.Dokumen.CAPAIAN,)),
+        (DATA_2024, (Dokumen.PERJANJIAN, Dokumen.CAPAIAN)),
+        (DEMO_2024, (Dokumen.CAPAIAN,)),
     )
     for dokumen in documents
-    for fmt in (rp.Format.MD, rp.Format.HTML)
+    for fmt in (ReportFormat.MD, ReportFormat.HTML)
 ]
 
 
@@ -252,26 +257,23 @@ GOLDEN_CASES = [
     GOLDEN_CASES,
     ids=[f"{f.name}-{d.value}-{m.value}" for f, d, m in GOLDEN_CASES],
 )
-def test_golden(folder: Path, dokumen: rp.Dokumen, fmt: rp.Format, update_golden: bool) -> None:
-    golden = GOLDEN / folder.name / rp.output_name(dokumen, fmt)
-    loaded = load_year(folder)
-    assert loaded.perjanjian is not None
-    context = rp.build_context(
-        loaded.perjanjian, realisasi=loaded.realisasi, pengaturan=loaded.pengaturan
-    )
-    text = rp.render(context, dokumen, fmt)
-    if update_golden:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(text, encoding="utf-8")
-    assert golden.is_file(), f"{golden} missing: run pytest --update-golden and review it"
-    assert text == golden.read_text(encoding="utf-8"), (
-        f"{golden} differs: if the change is intended, run pytest --update-golden "
-        "and review the diff"
-    )
+def test_golden(
+    folder: Path, dokumen: Dokumen, fmt: ReportFormat, compare_with_golden: CompareWithGolden
+) -> None:
+    text = rp.render(report.context_for(load_year(folder)), dokumen, fmt)
+    compare_with_golden(text, GOLDEN / folder.name / rp.output_name(dokumen, fmt))
 
 
-@pytest.mark.parametrize("folder", [DATA_2024, DEMO_2024], ids=["2024", "demo-2024"])
-def test_two_runs_give_identical_bytes(tmp_path: Path, folder: Path) -> None:
+@pytest.mark.parametrize(
+    "folder, documents",
+    [
+        (DATA_2024, {"perjanjian", "capaian"}),
+        (DEMO_2024, {"perjanjian", "capaian"}),
+        (NTB_2024, {"perbandingan"}),
+    ],
+    ids=["2024", "demo-2024", "ntb-2024"],
+)
+def test_two_runs_give_identical_bytes(tmp_path: Path, folder: Path, documents: set[str]) -> None:
     outputs = []
     for n, seed_value in enumerate(("1", "2")):
         out = tmp_path / f"run{n}"
@@ -283,7 +285,7 @@ def test_two_runs_give_identical_bytes(tmp_path: Path, folder: Path) -> None:
             capture_output=True,
         )
         outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
-    assert set(outputs[0]) == {"perjanjian.md", "perjanjian.html", "capaian.md", "capaian.html"}
+    assert set(outputs[0]) == {f"{d}.{f}" for d in documents for f in ("md", "html")}
     assert outputs[0] == outputs[1]
 
 
@@ -309,7 +311,7 @@ def test_cli_writes_files(tmp_path: Path) -> None:
         "perjanjian.html",
         "perjanjian.md",
     ]
-    assert (tmp_path / "perjanjian.md").read_text(encoding="utf-8") == _render(rp.Format.MD)
+    assert (tmp_path / "perjanjian.md").read_text(encoding="utf-8") == _render(ReportFormat.MD)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 
@@ -320,7 +322,7 @@ def test_cli_stdout_needs_one_document_in_one_format() -> None:
         app, ["report", str(DATA_2024), "-d", "perjanjian", "-f", "html", "-o", "-"]
     )
     assert single.exit_code == 0
-    assert single.stdout == _render(rp.Format.HTML)
+    assert single.stdout == _render(ReportFormat.HTML)
 
 
 def test_cli_invalid_data_exits_1(tmp_path: Path) -> None:
@@ -334,9 +336,9 @@ def test_cli_invalid_data_exits_1(tmp_path: Path) -> None:
 def test_pdf_without_chromium_names_the_package(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(rp, "find_chromium", lambda: None)
+    monkeypatch.setattr(pdf, "find_chromium", lambda: None)
     result = CliRunner().invoke(app, ["report", str(DATA_2024), "-f", "pdf", "-o", str(tmp_path)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "apt-get install chromium" in result.output
     assert "Traceback" not in result.output
 
@@ -347,7 +349,7 @@ def test_templates_found_without_the_repository(
     """A wheel carries the templates inside the package (pyproject force-include)."""
     package = tmp_path / "pk"
     shutil.copytree(ROOT / "templates", package / "templates")
-    monkeypatch.setattr(rp, "__file__", str(package / "render" / "context.py"))
+    monkeypatch.setattr(rp, "__file__", str(package / "render" / "templates.py"))
     assert rp.builtin_templates() == package / "templates"
 
 
@@ -367,6 +369,6 @@ def test_a_failing_user_template_is_a_located_error_not_a_traceback(tmp_path: Pa
     own.mkdir()
     (own / "perjanjian.md.j2").write_text("ok\n{{ 1 // 0 }}\n", encoding="utf-8")
     with pytest.raises(rp.ReportError) as err:
-        _render(rp.Format.MD, templates=own)
+        _render(ReportFormat.MD, templates=own)
     assert str(err.value).startswith(f"{own / 'perjanjian.md.j2'}:2: ")
     assert "ZeroDivisionError" in str(err.value)

@@ -20,8 +20,12 @@ from conftest import DATA_2024, ROOT, SEED
 from playwright.sync_api import sync_playwright
 from reporthelp import read_seed
 
+from pk import report
 from pk.load.year import load_year
-from pk.render import context as rp
+from pk.render import pdf
+from pk.render import templates as rp
+from pk.render.context import build_perbandingan
+from pk.vocab import Dokumen, ReportFormat
 
 ARTIFACTS = ROOT / "build" / "test-artifacts"
 DEMO_2024 = ROOT / "examples" / "demo-2024"
@@ -30,7 +34,7 @@ A4_POINTS = (595.0, 842.0)
 
 
 def _chromium() -> str:
-    path = rp.find_chromium()
+    path = pdf.find_chromium()
     if path is None:
         reason = (
             "Chromium is not installed: `make test` installs the Debian package "
@@ -67,9 +71,8 @@ def _write(tmp_path: Path, html: str, name: str) -> Path:
 
 
 def _perjanjian_html(folder: Path = DATA_2024) -> str:
-    loaded = load_year(folder)
-    assert loaded.perjanjian is not None
-    return rp.render(rp.build_context(loaded.perjanjian), rp.Dokumen.PERJANJIAN, rp.Format.HTML)
+    context = report.context_for(load_year(folder))
+    return rp.render(context, Dokumen.PERJANJIAN, ReportFormat.HTML)
 
 
 class Watched:
@@ -155,12 +158,8 @@ def test_script_in_the_data_shows_as_text(browser: Any, tmp_path: Path) -> None:
 
 
 def _capaian_html(folder: Path) -> str:
-    loaded = load_year(folder)
-    assert loaded.perjanjian is not None
-    context = rp.build_context(
-        loaded.perjanjian, realisasi=loaded.realisasi, pengaturan=loaded.pengaturan
-    )
-    return rp.render(context, rp.Dokumen.CAPAIAN, rp.Format.HTML)
+    context = report.context_for(load_year(folder))
+    return rp.render(context, Dokumen.CAPAIAN, ReportFormat.HTML)
 
 
 def test_capaian_charts_are_visible(browser: Any, tmp_path: Path) -> None:
@@ -199,10 +198,10 @@ def test_capaian_without_realisasi_opens_cleanly(browser: Any, tmp_path: Path) -
 def test_print_gives_a4_pages(name: str) -> None:
     _chromium()
     html = _perjanjian_html() if name == "perjanjian" else _capaian_html(DEMO_2024)
-    pdf = rp.print_pdf(html)
+    printed = pdf.print_pdf(html)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / f"{name}.pdf").write_bytes(pdf)
-    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    (ARTIFACTS / f"{name}.pdf").write_bytes(printed)
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", printed)
     assert len(boxes) >= 3  # perjanjian: cover, statement, lampiran at least
     for width, height in boxes:
         assert abs(float(width) - A4_POINTS[0]) < 2 and abs(float(height) - A4_POINTS[1]) < 2
@@ -215,9 +214,9 @@ def test_perbandingan_opens_cleanly_and_its_chart_is_visible(browser: Any, tmp_p
     assert workspace.workspace is not None
     result = compute_workspace(workspace, "tahunan", progress=False)
     html = rp.render(
-        rp.build_perbandingan(result, workspace.workspace.tahun),
-        rp.Dokumen.PERBANDINGAN,
-        rp.Format.HTML,
+        build_perbandingan(result, workspace.workspace.tahun),
+        Dokumen.PERBANDINGAN,
+        ReportFormat.HTML,
     )
     watched = Watched(browser, _write(tmp_path, html, "perbandingan.html"))
     assert [c for c in watched.console if c.startswith(("error", "warning"))] == []

@@ -17,20 +17,20 @@ from conftest import DATA_2024, ROOT
 from reporthelp import html_tables, md_table
 from typer.testing import CliRunner
 
+from pk import report
 from pk.cli import app
 from pk.load.year import load_year
-from pk.render import context as rp
+from pk.render import templates as rp
+from pk.vocab import Dokumen, Periode, ReportFormat
 
 DEMO = ROOT / "examples" / "demo-2024"
 
 
-def _render(folder: Path, fmt: rp.Format, periode: str = "tahunan") -> str:
+def _render(folder: Path, fmt: ReportFormat, periode: str = "tahunan") -> str:
     loaded = load_year(folder)
     assert loaded.ok and loaded.perjanjian is not None, loaded.diagnostics
-    context = rp.build_context(
-        loaded.perjanjian, realisasi=loaded.realisasi, pengaturan=loaded.pengaturan, periode=periode
-    )
-    return rp.render(context, rp.Dokumen.CAPAIAN, fmt)
+    context = report.context_for(loaded, periode=Periode(periode))
+    return rp.render(context, Dokumen.CAPAIAN, fmt)
 
 
 def _expected_plain(folder: Path) -> dict[str, str]:
@@ -74,14 +74,14 @@ def _html_capaian(html: str) -> dict[str, list[str]]:
 def test_demo_capaian_match_the_formula() -> None:
     expected = _expected_plain(DEMO)
     assert len(expected) > 40  # most of the demo is the plain case
-    rows = _html_capaian(_render(DEMO, rp.Format.HTML))
+    rows = _html_capaian(_render(DEMO, ReportFormat.HTML))
     assert len(rows) == 60
     for ind_id, capaian in expected.items():
         assert rows[ind_id][5] == capaian, ind_id
 
 
 def test_demo_markdown_has_every_indicator_and_the_narrative() -> None:
-    markdown = _render(DEMO, rp.Format.MD)
+    markdown = _render(DEMO, ReportFormat.MD)
     tables = markdown.count("| NO | INDIKATOR KINERJA | SATUAN |")
     assert tables == 35
     assert "**Faktor penghambat (IK-02):** Sebagian KPU Kabupaten/Kota terlambat" in markdown
@@ -90,7 +90,7 @@ def test_demo_markdown_has_every_indicator_and_the_narrative() -> None:
 
 
 def test_demo_summary_budget_and_efficiency() -> None:
-    html = _render(DEMO, rp.Format.HTML)
+    html = _render(DEMO, ReportFormat.HTML)
     tables = html_tables(html)
     budget = [[c for _, c in row] for row in tables["tabel-penyerapan"]]
     spent = yaml.safe_load((DEMO / "realisasi.yaml").read_text(encoding="utf-8"))["anggaran"]
@@ -105,7 +105,7 @@ def test_demo_summary_budget_and_efficiency() -> None:
 
 
 def test_without_realisasi_the_report_says_so() -> None:
-    html = _render(DATA_2024, rp.Format.HTML)
+    html = _render(DATA_2024, ReportFormat.HTML)
     assert 'id="belum-ada-data"' in html
     rows = _html_capaian(html)
     assert len(rows) == 60
@@ -113,7 +113,7 @@ def test_without_realisasi_the_report_says_so() -> None:
         cells[4] == "belum ada data" and cells[5] == "belum ada data" for cells in rows.values()
     )
     assert "<svg" not in html  # no empty charts
-    markdown = _render(DATA_2024, rp.Format.MD)
+    markdown = _render(DATA_2024, ReportFormat.MD)
     assert "**Belum ada data realisasi**" in markdown
     assert "Efisiensi belum dapat dinilai" in markdown
     assert all(
@@ -122,7 +122,7 @@ def test_without_realisasi_the_report_says_so() -> None:
 
 
 def test_quarter_report_names_the_period() -> None:
-    html = _render(DEMO, rp.Format.HTML, periode="TW2")
+    html = _render(DEMO, ReportFormat.HTML, periode="TW2")
     assert "Periode: Triwulan 2 (kumulatif)" in html
     assert "rencana aksi TW2" in html
 
@@ -146,11 +146,11 @@ def test_data_text_is_escaped_in_tables_narrative_and_charts(tmp_path: Path) -> 
         text = file.read_text(encoding="utf-8")
         assert old in text
         file.write_text(text.replace(old, new, 1), encoding="utf-8")
-    html = _render(folder, rp.Format.HTML)
+    html = _render(folder, ReportFormat.HTML)
     assert "<script" not in html and "<img" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; | x" in html  # heading and chart label
     assert "&lt;img src=x onerror=alert(2)&gt; a|b" in html
-    markdown = _render(folder, rp.Format.MD)
+    markdown = _render(folder, ReportFormat.MD)
     assert "\\<script\\>alert(1)\\</script\\> \\| x" in markdown
     assert "\\<img src=x onerror=alert(2)\\> a\\|b" in markdown
 
@@ -163,4 +163,4 @@ def test_cli_writes_the_demo_capaian(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("periode", ["TW1", "TW3", "tahunan"])
 def test_every_period_renders(periode: str) -> None:
-    assert "CAPAIAN KINERJA TAHUN 2024" in _render(DEMO, rp.Format.MD, periode)
+    assert "CAPAIAN KINERJA TAHUN 2024" in _render(DEMO, ReportFormat.MD, periode)

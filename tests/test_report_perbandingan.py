@@ -15,14 +15,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA_2024, ROOT
+from conftest import DATA_2024, ROOT, CompareWithGolden
 from reporthelp import html_tables, md_table
 from typer.testing import CliRunner
 
 from pk.cli import app
 from pk.diagnostics import UsageError
 from pk.load.workspace import compute_workspace, load_workspace
-from pk.render import context as rp
+from pk.render import templates as rp
+from pk.render.context import build_perbandingan
+from pk.vocab import Dokumen, ReportFormat
 
 pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
 
@@ -32,30 +34,22 @@ BEHIND = {"kpu-ntb": 2, "kpu-lombok-tengah": 1, "kpu-lombok-utara": 1, "kpu-domp
 runner = CliRunner()
 
 
-def render(fmt: rp.Format, folder: Path = NTB) -> str:
+def render(fmt: ReportFormat, folder: Path = NTB) -> str:
     workspace = load_workspace(folder)
     assert workspace.workspace is not None
     result = compute_workspace(workspace, "tahunan", progress=False)
-    context = rp.build_perbandingan(result, workspace.workspace.tahun)
-    return rp.render(context, rp.Dokumen.PERBANDINGAN, fmt)
+    context = build_perbandingan(result, workspace.workspace.tahun)
+    return rp.render(context, Dokumen.PERBANDINGAN, fmt)
 
 
-@pytest.mark.parametrize("fmt", [rp.Format.MD, rp.Format.HTML], ids=["md", "html"])
-def test_golden(fmt: rp.Format, update_golden: bool) -> None:
-    golden = GOLDEN / rp.output_name(rp.Dokumen.PERBANDINGAN, fmt)
-    text = render(fmt)
-    if update_golden:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(text, encoding="utf-8")
-    assert golden.is_file(), f"{golden} missing: run pytest --update-golden and review it"
-    assert text == golden.read_text(encoding="utf-8"), (
-        f"{golden} differs: if the change is intended, run pytest --update-golden and review"
-    )
+@pytest.mark.parametrize("fmt", [ReportFormat.MD, ReportFormat.HTML], ids=["md", "html"])
+def test_golden(fmt: ReportFormat, compare_with_golden: CompareWithGolden) -> None:
+    compare_with_golden(render(fmt), GOLDEN / rp.output_name(Dokumen.PERBANDINGAN, fmt))
 
 
 def test_one_row_per_unit_with_the_known_shortfalls() -> None:
     ids = [u.ref.id for u in load_workspace(NTB).units]
-    rows = html_tables(render(rp.Format.HTML))["tabel-unit"]
+    rows = html_tables(render(ReportFormat.HTML))["tabel-unit"]
     assert len(rows) == len(ids) == 11
     cells = [[c for _, c in row] for row in rows]
     assert [row[1].rsplit("(", 1)[1].rstrip(")") for row in cells] == ids
@@ -65,8 +59,8 @@ def test_one_row_per_unit_with_the_known_shortfalls() -> None:
 
 
 def test_markdown_and_html_show_the_same_numbers() -> None:
-    html = [[c for _, c in row] for row in html_tables(render(rp.Format.HTML))["tabel-unit"]]
-    markdown = md_table(render(rp.Format.MD), "| NO | UNIT")
+    html = [[c for _, c in row] for row in html_tables(render(ReportFormat.HTML))["tabel-unit"]]
+    markdown = md_table(render(ReportFormat.MD), "| NO | UNIT")
     assert markdown == html
 
 
@@ -74,7 +68,7 @@ def test_rows_match_pk_achievement() -> None:
     """The report and the terminal command read the same computation."""
     result = runner.invoke(app, ["achievement", str(NTB), "--format", "json"])
     units = json.loads(result.stdout)["unit"]
-    rows = md_table(render(rp.Format.MD), "| NO | UNIT")
+    rows = md_table(render(ReportFormat.MD), "| NO | UNIT")
     for unit, row in zip(units, rows, strict=True):
         assert row[3] == str(unit["jumlah_indikator"])
         assert row[4] == f"{unit['rata_rata']:.2f}".replace(".", ",")
@@ -82,7 +76,7 @@ def test_rows_match_pk_achievement() -> None:
 
 
 def test_rolled_up_indicators_name_the_units_behind() -> None:
-    html = render(rp.Format.HTML)
+    html = render(ReportFormat.HTML)
     tables = html_tables(html)
     behind = [
         [c for _, c in row]
@@ -102,13 +96,13 @@ def test_rolled_up_indicators_name_the_units_behind() -> None:
         "belum memenuhi",
         "belum memenuhi",
     ]
-    markdown = render(rp.Format.MD)
+    markdown = render(ReportFormat.MD)
     assert "Realisasi 72,73% dari target 100%, capaian 72,73% (sedang).\n8 dari 11 unit" in markdown
     assert "\n10 dari 11 unit memenuhi." in markdown
 
 
 def test_chart_has_a_bar_per_unit() -> None:
-    html = render(rp.Format.HTML)
+    html = render(ReportFormat.HTML)
     chart = html.split('id="grafik-unit"', 1)[1].split("</svg>", 1)[0]
     assert chart.count('<g class="batang">') == 11
     assert "<script" not in html and "http://" not in html.replace(
@@ -125,9 +119,9 @@ def test_unit_names_are_escaped(tmp_path: Path) -> None:
         text.replace("singkatan: KPU Kabupaten Bima", 'singkatan: "<script>x()</script> | *Bima*"'),
         encoding="utf-8",
     )
-    html = render(rp.Format.HTML, folder)
+    html = render(ReportFormat.HTML, folder)
     assert "<script>" not in html and "&lt;script&gt;x()&lt;/script&gt; | *Bima*" in html
-    rows = md_table(render(rp.Format.MD, folder), "| NO | UNIT")
+    rows = md_table(render(ReportFormat.MD, folder), "| NO | UNIT")
     assert all(len(row) == 9 for row in rows)
     assert rows[9][1] == "<script>x()</script> | *Bima* (kpu-bima)"
 
@@ -143,7 +137,7 @@ def test_cli_writes_the_comparison_into_build_folder(
     assert result.exit_code == 0, result.output
     out = tmp_path / "build" / "ntb-2024"
     assert sorted(p.name for p in out.iterdir()) == ["perbandingan.html", "perbandingan.md"]
-    assert (out / "perbandingan.md").read_text(encoding="utf-8") == render(rp.Format.MD)
+    assert (out / "perbandingan.md").read_text(encoding="utf-8") == render(ReportFormat.MD)
 
 
 @pytest.mark.parametrize(

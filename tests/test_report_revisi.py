@@ -12,16 +12,18 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, CompareWithGolden
 from gitrepo import IK43_TARGET, PERUBAHAN_I, PERUBAHAN_II, Repo
 from reporthelp import html_tables, md_table
 from typer.testing import CliRunner
 
 from pk import numbers as formats
+from pk import report
 from pk.cli import app
 from pk.diagnostics import UsageError
+from pk.load.year import load_year
 from pk.model.perjanjian import Dasar, Perubahan
-from pk.render import context as rp
+from pk.render import templates as rp
 
 pytestmark = pytest.mark.usefixtures("english")  # asserts English messages
 
@@ -76,16 +78,11 @@ def test_the_signed_original_renders_as_data_2024(repo: Repo, fmt: str) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
-def test_golden_revision_from_history(repo: Repo, fmt: str, update_golden: bool) -> None:
-    golden = GOLDEN / "2024-perubahan-i" / f"perjanjian.{fmt}"
+def test_golden_revision_from_history(
+    repo: Repo, fmt: str, compare_with_golden: CompareWithGolden
+) -> None:
     text = render(repo, fmt, "PK Perubahan I")
-    if update_golden:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(text, encoding="utf-8")
-    assert golden.is_file(), f"{golden} missing: run pytest --update-golden and review it"
-    assert text == golden.read_text(encoding="utf-8"), (
-        f"{golden} differs: if the change is intended, run pytest --update-golden and review"
-    )
+    compare_with_golden(text, GOLDEN / "2024-perubahan-i" / f"perjanjian.{fmt}")
 
 
 def test_revision_shows_its_target_table_and_footer(repo: Repo) -> None:
@@ -140,14 +137,13 @@ def test_unknown_revision_is_a_usage_error(repo: Repo) -> None:
 
 
 def test_revision_context_matches_riwayat(repo: Repo) -> None:
-    from pk.change.baseline import load_as_of
+    from pk.change.history import load_as_of
 
-    loaded = load_as_of(repo.file.parent, "PK Perubahan I")
-    assert loaded.perjanjian is not None
-    context = rp.build_context(loaded.perjanjian)
+    current = load_year(repo.file.parent)
+    context = report.context_for(load_as_of(current, "PK Perubahan I"), current)
     assert context.versi == "PK Perubahan I"
     assert [r.label for r in context.riwayat] == ["PK Perubahan I"]
-    assert rp.build_context(load_as_of(repo.file.parent).perjanjian).versi is None  # type: ignore[arg-type]
+    assert report.context_for(load_as_of(current), current).versi is None
 
 
 def test_outside_git_the_riwayat_lists_the_ids_each_revision_changes(
@@ -164,7 +160,7 @@ def test_outside_git_the_riwayat_lists_the_ids_each_revision_changes(
 
 
 def test_riwayat_words_each_kind_of_change() -> None:
-    from pk.change.baseline import riwayat
+    from pk.change.riwayat import riwayat
     from pk.load.year import load_year
 
     signed = load_year(ROOT / "data" / "2024").perjanjian
@@ -188,7 +184,8 @@ def test_riwayat_words_each_kind_of_change() -> None:
         }
     )
     [row] = riwayat(revised, {None: signed, "PK Perubahan I": revised}, formats.angka)
-    assert [rp.FILTERS["rincian"](c) for c in row.rincian] == [
+    env = rp.make_environment()
+    assert [env.filters["rincian"](env, c) for c in row.rincian] == [
         "076.01.CQ: pagu Rp. 165.842.289.000,- → Rp. 160.000.000.000,-",
         f"076.01.WA dihapus: {kegiatan[1].nama}, pagu semula Rp. 10.019.993.000,-",
     ]

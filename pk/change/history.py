@@ -1,8 +1,10 @@
-"""Read a year folder as it was at a git revision (`HEAD~1`, a tag, a branch).
+"""A year folder in git: as it was at a revision (`HEAD~1`, a tag, a branch), and as each of
+its revisions (PK perubahan) left it.
 
-    git show REV:./perjanjian.yaml --loader.load_year_bytes--> Loaded (diagnostics say `REV:path`)
+    git show REV:./perjanjian.yaml --load.year.load_year_bytes--> Loaded (diagnostics say `REV:path`)
+    Loaded (now) + git log --history / load_as_of--> the agreement as signed and as revised
 
-Only reading: pk never commits or tags for the user.
+Every git call goes through `_git`. Only reading: pk never commits or tags for the user.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from pk.diagnostics import UsageError
 from pk.i18n import _
 from pk.load.year import PERJANJIAN_FILE, Loaded, load_year, load_year_bytes
+from pk.model.perjanjian import Perjanjian, Status
 
 _YEAR_DIGITS = 4
 
@@ -83,3 +86,64 @@ def load_version(spec: str | None, folder: Callable[[], Path]) -> Loaded:
     if spec is not None and Path(spec).exists():
         return load_year(Path(spec))
     return load_year(folder()) if spec is None else load_year_at(spec, folder())
+
+
+def history(current: Loaded, perjanjian: Perjanjian) -> dict[str | None, Perjanjian]:
+    """`perjanjian` (the current agreement or one of its revisions) as signed (None) and as
+    each of its revisions left it, from git; empty when the history does not have them all."""
+    labels = [None, *(p.label for p in perjanjian.perubahan)]
+    versions = {
+        label: loaded.perjanjian
+        for label, loaded in _as_of(current, labels).items()
+        if loaded.perjanjian is not None
+    }
+    return versions if len(versions) == len(labels) else {}
+
+
+def load_as_of(current: Loaded, label: str | None = None) -> Loaded:
+    """The agreement of the folder `current` was loaded from, as it stood at revision `label`,
+    or as signed originally (`None`).
+
+    From git: the newest commit whose file has `label` as its latest revision (for None: the
+    signed file before any revision, or `penandatanganan.tag` when set). The current file
+    answers for its own latest revision.
+    """
+    found = _as_of(current, [label])
+    if label in found:
+        return found[label]
+    folder, name = year_file(current.folder)
+    if label:
+        message = _("revision {label!r} of {path} is not in this repository's history")
+    else:
+        message = _("the signed original of {path} is not in this repository's history")
+    raise UsageError(message.format(label=label, path=(folder / name).as_posix()))
+
+
+def _as_of(current: Loaded, labels: list[str | None]) -> dict[str | None, Loaded]:
+    """Each of `labels` found, as `load_as_of` finds one, in one walk back through git."""
+    found: dict[str | None, Loaded] = {}
+    now = current.perjanjian
+    if now is not None and _latest(now) in labels and (_latest(now) is not None or _signed(now)):
+        found[_latest(now)] = current
+    if None in labels and None not in found and now is not None and now.penandatanganan.tag:
+        found[None] = load_year_at(now.penandatanganan.tag, current.folder)
+    if len(found) == len(labels):
+        return found
+    folder, name = year_file(current.folder)
+    log = _git(folder, "log", "--format=%H", "--", name)
+    for commit in log.stdout.decode().split():
+        then = load_year_at(commit, current.folder)
+        p = then.perjanjian
+        if p is not None and _signed(p) and _latest(p) in labels and _latest(p) not in found:
+            found[_latest(p)] = then
+            if len(found) == len(labels):
+                break
+    return found
+
+
+def _latest(perjanjian: Perjanjian) -> str | None:
+    return perjanjian.perubahan[-1].label if perjanjian.perubahan else None
+
+
+def _signed(perjanjian: Perjanjian) -> bool:
+    return perjanjian.penandatanganan.status is Status.DITANDATANGANI

@@ -1,8 +1,10 @@
 """Charts for the HTML reports as inline SVG, drawn here: no script, no library, no network.
 
 One kind of chart is enough for the LKjIP material: horizontal bars with a value axis in
-percent and reference lines (target 100%, the IKPA absorption guide). Every text from the
-data is escaped; numbers in the SVG are fixed-point decimals, so the output is stable.
+percent and reference lines (target 100%, the IKPA absorption guide). The report context
+holds the bars (`Chart`); the template gives the words (title, lines, the missing-value
+text) through the `grafik` filter. Every text is escaped; numbers in the SVG are
+fixed-point decimals, so the output is stable.
 """
 
 from __future__ import annotations
@@ -47,9 +49,16 @@ class Bar:
     """Short label at the left (truncated); `title` holds the full text."""
     title: str
     value: Decimal | None
-    """Percent; None draws no bar and writes `missing` instead."""
+    """Percent; None draws no bar and writes the chart's `missing` text instead."""
     colour: str
-    missing: str = "belum ada data"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart's data, drawn by `bar_chart` with the words a template gives it."""
+
+    id: str
+    bars: tuple[Bar, ...]
 
 
 @dataclass(frozen=True)
@@ -74,8 +83,9 @@ def _short(text: str, limit: int = 44) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def bar_chart(bars: list[Bar], *, title: str, lines: list[Line], id: str) -> Markup:
+def bar_chart(chart: Chart, *, title: str, lines: list[Line], missing: str) -> Markup:
     """Horizontal bars in percent with an axis from 0 to a round maximum (at least 120)."""
+    bars, id = chart.bars, chart.id
     highest = max(
         [b.value for b in bars if b.value is not None] + [ln.value for ln in lines] + [Decimal(100)]
     )
@@ -113,7 +123,7 @@ def bar_chart(bars: list[Bar], *, title: str, lines: list[Line], id: str) -> Mar
         if bar.value is None:
             out.append(
                 f'<text x="{LABEL_WIDTH + 4}" y="{y + 14}" fill="#666" '
-                f'font-style="italic">{escape(bar.missing)}</text>'
+                f'font-style="italic">{escape(missing)}</text>'
             )
         else:
             width = _n(x(bar.value) - x0)

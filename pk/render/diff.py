@@ -8,8 +8,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from pk.change import words
 from pk.change.diff import Change, Diff, Kind
-from pk.i18n import _, ngettext
+from pk.i18n import N_, _, ngettext
 from pk.numbers import rupiah
 
 SECTIONS: tuple[tuple[str, tuple[Kind, ...]], ...] = (
@@ -40,63 +41,38 @@ SECTIONS: tuple[tuple[str, tuple[Kind, ...]], ...] = (
 )
 
 
-def _value(value: str | int | None) -> str:
-    if value is None:
-        return _("(empty)")
-    return rupiah(value) if isinstance(value, int) else str(value)
+PHRASES: dict[Kind, str] = {
+    Kind.INDIKATOR_ADDED: N_("{id} added to {field}: {nama:q} (target {new})"),
+    Kind.INDIKATOR_REMOVED: N_("{id} removed from {field}: {nama:q} (target was {old})"),
+    Kind.INDIKATOR_RETARGETED: N_("{id} target {old} → {new}: {nama:q}"),
+    Kind.INDIKATOR_RENAMED: N_("{id} renamed: {old:q} → {new:q}"),
+    Kind.INDIKATOR_MOVED: N_("{id} moved from {old} to {new}: {nama:q}"),
+    Kind.INDIKATOR_POLARITAS: N_("{id} polaritas {old} → {new}: {nama:q}"),
+    Kind.SASARAN_ADDED: N_("{id} added: {new:q}"),
+    Kind.SASARAN_REMOVED: N_("{id} removed: {old:q}"),
+    Kind.SASARAN_RENAMED: N_("{id} renamed: {old:q} → {new:q}"),
+    Kind.KEGIATAN_ADDED: N_("{id} added: {nama:q}, pagu {new}"),
+    Kind.KEGIATAN_REMOVED: N_("{id} removed: {nama:q}, pagu was {old}"),
+    Kind.KEGIATAN_PAGU: N_("{id} pagu {old} → {new} ({delta}): {nama:q}"),
+    Kind.KEGIATAN_RENAMED: N_("{id} renamed: {old:q} → {new:q}"),
+    Kind.PIHAK_CHANGED: "{id}.{field}: {old:q} → {new:q}",
+    Kind.PENANDATANGANAN_CHANGED: "{id}.{field}: {old:q} → {new:q}",
+    Kind.PERUBAHAN_ADDED: N_("{id:q} added (dasar {field}), changes {new}"),
+    Kind.PERUBAHAN_REWRITTEN: N_(
+        "{id:q} was changed or removed: a recorded revision should stay as it was"
+    ),
+}
+"""How `pk diff` words each kind of change (the fields: `pk.change.words`)."""
+
+
+def describe(change: Change, quote: Callable[[str], str] = lambda s: f'"{s}"') -> str:
+    """One change as a sentence; `quote` marks texts (quotes in text, code spans in md)."""
+    return words.describe(change, _(PHRASES[change.kind]), empty=_("(empty)"), quote=quote)
 
 
 def _delta(old: int, new: int) -> str:
     sign = "+" if new >= old else "-"
     return f"{sign}{rupiah(abs(new - old))}"
-
-
-def describe(change: Change, quote: Callable[[str], str] = lambda s: f'"{s}"') -> str:
-    """One change as a sentence; `quote` marks texts (quotes in text, code spans in md)."""
-    c, k = change, change.kind
-    old, new = _value(c.old), _value(c.new)
-    nama = quote(c.nama or "")
-    if k is Kind.INDIKATOR_ADDED:
-        text = _("{id} added to {where}: {nama} (target {new})")
-    elif k is Kind.INDIKATOR_REMOVED:
-        text = _("{id} removed from {where}: {nama} (target was {old})")
-    elif k is Kind.INDIKATOR_RETARGETED:
-        text = _("{id} target {old} → {new}: {nama}")
-    elif k is Kind.INDIKATOR_RENAMED or k is Kind.SASARAN_RENAMED or k is Kind.KEGIATAN_RENAMED:
-        text = _("{id} renamed: {old} → {new}")
-        old, new = quote(old), quote(new)
-    elif k is Kind.INDIKATOR_MOVED:
-        text = _("{id} moved from {old} to {new}: {nama}")
-    elif k is Kind.INDIKATOR_POLARITAS:
-        text = _("{id} polaritas {old} → {new}: {nama}")
-    elif k is Kind.SASARAN_ADDED:
-        text = _("{id} added: {new}")
-        new = quote(new)
-    elif k is Kind.SASARAN_REMOVED:
-        text = _("{id} removed: {old}")
-        old = quote(old)
-    elif k is Kind.KEGIATAN_ADDED:
-        text = _("{id} added: {nama}, pagu {new}")
-    elif k is Kind.KEGIATAN_REMOVED:
-        text = _("{id} removed: {nama}, pagu was {old}")
-    elif k is Kind.KEGIATAN_PAGU:
-        assert isinstance(c.old, int) and isinstance(c.new, int)
-        return _("{id} pagu {old} → {new} ({delta}): {nama}").format(
-            id=c.subject, old=old, new=new, delta=_delta(c.old, c.new), nama=nama
-        )
-    elif k is Kind.PIHAK_CHANGED or k is Kind.PENANDATANGANAN_CHANGED:
-        before = quote(old) if c.old is not None else old
-        after = quote(new) if c.new is not None else new
-        return f"{c.subject}.{c.field}: {before} → {after}"
-    elif k is Kind.PERUBAHAN_ADDED:
-        return _("{label} added (dasar {dasar}), changes {ids}").format(
-            label=quote(c.subject), dasar=c.field, ids=c.new
-        )
-    else:
-        return _(
-            "{label} was changed or removed: a recorded revision should stay as it was"
-        ).format(label=quote(c.subject))
-    return text.format(id=c.subject, where=c.field, nama=nama, old=old, new=new)
 
 
 def _total_line(diff: Diff) -> str | None:

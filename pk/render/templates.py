@@ -1,0 +1,277 @@
+"""Templates: one Jinja environment per template folder, the filters, and the report files.
+
+    ReportContext / PerbandinganContext --templates/<dokumen>.<md|html>.j2--> text
+                                          --pdf.print_pdf--> bytes --write_reports--> files
+
+Formatting lives in the filters below (Python, Indonesian through Babel); wording lives in
+the templates, `_kalimat.j2` included (the sentences of the Riwayat Perubahan), so an office
+with other wording brings its own (`--templates DIR`: a file there replaces the built-in one
+of the same name).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import tempfile
+import traceback
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import fields
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from pk import numbers as formats
+from pk.change import words
+from pk.change.diff import Change
+from pk.diagnostics import PkError
+from pk.i18n import _
+from pk.model.perjanjian import Indikator, Rentang, target_text
+from pk.render import charts
+from pk.render.context import Context, PerbandinganContext
+from pk.vocab import Dokumen, Periode, ReportFormat
+
+PHRASES_TEMPLATE = "_kalimat.j2"
+"""The template set's sentences that Python puts together (the Riwayat's `rincian`)."""
+
+
+class ReportError(PkError):
+    """A report cannot be written (a bad office template, Chromium failing): exit 1."""
+
+
+def builtin_templates() -> Path:
+    """The built-in templates: inside the package when installed from a wheel, else the
+    repository's top-level `templates/` (editable install, source checkout)."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "templates", package.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise ReportError(
+        _("the built-in templates are missing (looked in {a} and {b}); reinstall pk").format(
+            a=package / "templates", b=package.parent / "templates"
+        )
+    )
+
+
+def template_name(dokumen: Dokumen, fmt: ReportFormat) -> str:
+    return f"{dokumen.value}.{'md' if fmt is ReportFormat.MD else 'html'}.j2"
+
+
+@functools.cache
+def make_environment(user_templates: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment of a template folder, made once: user templates first, strict
+    about undefined names, HTML-escaping everything from the data in `*.html.j2`."""
+    search = [builtin_templates()]
+    if user_templates is not None:
+        if not user_templates.is_dir():
+            raise ReportError(_("{path}: no such template folder").format(path=user_templates))
+        search.insert(0, user_templates)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(p) for p in search]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def _target(indikator: Indikator) -> str | None:
+    return target_text(indikator, formats.angka)
+
+
+def _nilai(value: Decimal | Rentang | str | None, satuan: str | None = None) -> str | None:
+    """A target or realisasi value with its satuan: `97,5%`, `80–90%`, `1 Dok`, `A`."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, Rentang):
+        text = f"{formats.angka(value.min)}–{formats.angka(value.maks)}"
+    else:
+        text = formats.angka(value)
+    if not satuan:
+        return text
+    return f"{text}{satuan}" if satuan == "%" else f"{text} {satuan}"
+
+
+def _lines_html(text: str) -> Markup:
+    """Multi-line data text (a signature's jabatan) as escaped lines joined by <br>."""
+    return Markup("<br>\n").join(escape(line) for line in text.splitlines())
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
+# What would open a block when a value starts a line: a heading, list item, quote, rule.
+_MD_BLOCK_START = re.compile(r"^(\s*\d{0,9})((?<=\d)[.)](?=\s|$)|(?<!\d)(?:#|[-+=](?=\s|$)|>))")
+
+
+def _md(value: object) -> str:
+    """Data text for GitHub-flavoured Markdown: inline specials and `|` backslash-escaped
+    (safe in table cells), a leading block marker neutralised, line breaks as <br>."""
+    text = _MD_SPECIAL.sub(r"\\\1", str(value))
+    lines = [_MD_BLOCK_START.sub(r"\1\\\2", line) for line in text.splitlines()] or [""]
+    return "<br>".join(lines)
+
+
+def _css_string(value: object) -> Markup:
+    """A CSS string literal (for @page margin boxes): every character outside a safe set
+    as a hex escape, so data can never end the string or the style sheet."""
+    out = []
+    for ch in str(value):
+        out.append(ch if ch.isalnum() and ch.isascii() or ch in " .,-" else f"\\{ord(ch):x} ")
+    return Markup('"' + "".join(out) + '"')
+
+
+def _periode(periode: str) -> str:
+    """A period as the reports name it: `Tahunan`, `Triwulan 2 (kumulatif)`."""
+    if Periode(periode) is Periode.TAHUNAN:
+        return "Tahunan"
+    return f"Triwulan {periode[2:]} (kumulatif)"
+
+
+def _grafik(
+    chart: charts.Chart,
+    judul: str,
+    *,
+    garis: Sequence[tuple[Decimal | int, str]] = (),
+    kosong: str,
+) -> Markup:
+    """A chart of the context drawn with the template's words: its title, its reference
+    lines (value, label) and the text of a bar without data."""
+    lines = [charts.Line(Decimal(value), label) for value, label in garis]
+    return charts.bar_chart(chart, title=judul, lines=lines, missing=kosong)
+
+
+@jinja2.pass_environment
+def _rincian(env: jinja2.Environment, change: Change) -> str:
+    """One change of a revision in the words of the template set's `_kalimat.j2`."""
+    kalimat = env.get_template(PHRASES_TEMPLATE).module
+    return words.describe(
+        change,
+        kalimat.rincian[change.kind.value],  # type: ignore[attr-defined]
+        empty=kalimat.kosong,  # type: ignore[attr-defined]
+        pihak=kalimat.pihak,  # type: ignore[attr-defined]
+    )
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "rupiah": formats.rupiah,
+    "angka": formats.angka,
+    "persen": formats.persen,
+    "desimal": formats.angka_tetap,
+    "nilai": _nilai,
+    "tanggal": formats.tanggal,
+    "target": _target,
+    "periode": _periode,
+    "grafik": _grafik,
+    "rincian": _rincian,
+    "lines_html": _lines_html,
+    "md": _md,
+    "css_string": _css_string,
+}
+
+
+def render(
+    context: Context, dokumen: Dokumen, fmt: ReportFormat, user_templates: Path | None = None
+) -> str:
+    """One document in Markdown or HTML (PDF prints the HTML)."""
+    if (dokumen is Dokumen.PERBANDINGAN) != isinstance(context, PerbandinganContext):
+        raise ValueError(f"{dokumen.value} does not render from a {type(context).__name__}")
+    env = make_environment(user_templates)
+    name = template_name(dokumen, ReportFormat.HTML if fmt is ReportFormat.PDF else fmt)
+    variables = {f.name: getattr(context, f.name) for f in fields(context)}
+    try:
+        return env.get_template(name).render(variables)
+    except jinja2.TemplateSyntaxError as err:
+        where = err.filename or err.name or name
+        raise ReportError(
+            _("{where}:{line}: template syntax error: {message}").format(
+                where=where, line=err.lineno, message=err.message
+            )
+        ) from None
+    except jinja2.UndefinedError as err:
+        raise ReportError(
+            _("{where}: {message}; the variables a template can use: {names}").format(
+                where=_template_position(err, name), message=err.message, names=", ".join(variables)
+            )
+        ) from None
+    except jinja2.TemplateNotFound as err:
+        raise ReportError(_("template {name} not found").format(name=err.name)) from None
+    except Exception as err:
+        # A failure inside the office's own template is theirs to fix; inside pk's, a bug.
+        where = _template_position(err, name)
+        if user_templates is None or not where.startswith(str(user_templates)):
+            raise
+        raise ReportError(
+            _("{where}: the template failed: {error}").format(
+                where=where, error=f"{type(err).__name__}: {err}"
+            )
+        ) from None
+
+
+def _template_position(err: Exception, fallback: str) -> str:
+    """`file:line` of the innermost template frame (Jinja rewrites tracebacks so that
+    template code shows with the template's own file name and line)."""
+    for frame in reversed(traceback.extract_tb(err.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return f"{frame.filename}:{frame.lineno}"
+    return fallback
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write beside the target and rename: a reader never sees half a report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for sharing
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def output_name(dokumen: Dokumen, fmt: ReportFormat) -> str:
+    return f"{dokumen.value}.{fmt.value}"
+
+
+def render_bytes(
+    context: Context, dokumen: Dokumen, fmt: ReportFormat, user_templates: Path | None = None
+) -> bytes:
+    text = render(context, dokumen, fmt, user_templates)
+    if fmt is ReportFormat.PDF:
+        from pk.render.pdf import print_pdf  # pdf imports this module's ReportError
+
+        return print_pdf(text)
+    return text.encode("utf-8")
+
+
+def write_reports(
+    context: Context,
+    dokumen: Iterable[Dokumen],
+    fmts: Iterable[ReportFormat],
+    output: Path,
+    user_templates: Path | None = None,
+) -> list[Path]:
+    """Render every document in every format, then write them all; returns the paths.
+
+    Rendering everything first means a template error leaves no half-updated folder."""
+    rendered = [
+        (output / output_name(d, f), render_bytes(context, d, f, user_templates))
+        for d in dokumen
+        for f in fmts
+    ]
+    for path, data in rendered:
+        write_atomic(path, data)
+    return [path for path, _ in rendered]
