@@ -11,17 +11,46 @@ import os
 import sys
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from pk import __version__
-from pk.diagnostics import UsageError
+from pk.diagnostics import InvalidData, PkError, UsageError
 from pk.i18n import LANGUAGES, _, ngettext
 from pk.report import DOKUMEN_CHOICES, EVERY_DOKUMEN, FORMAT_CHOICES
 
+
+class _Pk(TyperGroup):
+    """pk's commands: the user errors a command raises end here, as a message and an exit code."""
+
+    def invoke(self, ctx: Any) -> Any:  # typer's click Context, which typer does not export
+        try:
+            return super().invoke(ctx)
+        except UsageError:
+            raise  # `main` turns it into exit 2; tests check the exception itself
+        except PkError as err:
+            raise typer.Exit(_report_error(err)) from None
+
+
+def _report_error(err: PkError) -> int:
+    """Write a user error to stderr: `pk: error: …`, or the findings of data that has errors
+    and what to do about them. The exit code it calls for."""
+    if isinstance(err, InvalidData):
+        from pk.render.diagnostics import format_text
+
+        sys.stderr.write(format_text(err.diagnostics, err.files))
+        if err.hint:
+            sys.stderr.write(err.hint + "\n")
+    else:
+        sys.stderr.write(f"pk: error: {err}\n")
+    return err.exit_code
+
+
 app = typer.Typer(
     name="pk",
+    cls=_Pk,
     help=_("Perjanjian Kinerja as YAML: validate it, compute capaian, write the reports."),
     no_args_is_help=True,
     add_completion=False,

@@ -12,28 +12,29 @@ of the same name).
 from __future__ import annotations
 
 import functools
-import os
 import re
-import tempfile
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup, escape
 
 from pk import numbers as formats
-from pk.change import words
-from pk.change.diff import Change
+from pk.change import words  # pure wording of a change: no git, no loading
 from pk.diagnostics import PkError
+from pk.files import write_atomic
 from pk.i18n import _
 from pk.model.perjanjian import Indikator, Rentang, target_text
 from pk.render import charts
 from pk.render.context import Context, PerbandinganContext
 from pk.vocab import Dokumen, Periode, ReportFormat
+
+if TYPE_CHECKING:
+    from pk.change.diff import Change
 
 PHRASES_TEMPLATE = "_kalimat.j2"
 """The template set's sentences that Python puts together (the Riwayat's `rincian`)."""
@@ -220,26 +221,6 @@ def _template_position(err: Exception, fallback: str) -> str:
         if frame.filename.endswith(".j2"):
             return f"{frame.filename}:{frame.lineno}"
     return fallback
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write beside the target and rename: a reader never sees half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for sharing
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def output_name(dokumen: Dokumen, fmt: ReportFormat) -> str:
