@@ -166,6 +166,11 @@ def main() -> None:
 
     checks = [
         (
+            "pk validate data/2024 ≤ 1.15 × the typer + pydantic floor",
+            by["pk validate data/2024"].seconds,
+            1.15 * by["bare typer app check"].seconds,
+        ),
+        (
             "pk validate data/2024 ≤ 0.6 × check-jsonschema",
             by["pk validate data/2024"].seconds,
             0.6 * by["check-jsonschema data/2024"].seconds,
