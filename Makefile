@@ -62,9 +62,9 @@ compile-messages: install
 	$(BIN)/pybabel compile --statistics -d $(LOCALE) -D pk -l id
 
 # The pages of finding codes (docs/kode-temuan.md, docs/finding-codes.md) from
-# pk/check/codes.py; tests/test_explain.py fails while they are stale.
+# the catalogue in pk/check/codes.py; tests/test_explain.py fails while they are stale.
 docs: install
-	$(BIN)/python -c 'from pk.check.codes import write_docs; write_docs()'
+	$(BIN)/python -c 'from pk.render.explain import write_docs; write_docs()'
 
 # A fictional year of realisasi (examples/demo-2024) through `pk achievement`.
 demo: install

@@ -11,6 +11,11 @@ class Level(StrEnum):
     WARNING = "warning"
 
 
+CATALOGUED: dict[str, Level] = {}
+"""Each finding code with its level, as pk.check.codes declares them (it fills this as it is
+imported, before any emitter can name a code)."""
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """A finding located in a file; line and col are 1-based (0 when the whole file is meant)."""
@@ -21,6 +26,11 @@ class Diagnostic:
     level: Level
     code: str
     message: str
+
+    def __post_init__(self) -> None:
+        # A code outside the catalogue would reach users with no `pk explain` and no docs.
+        if CATALOGUED.get(self.code) is not self.level:
+            raise ValueError(f"{self.level} {self.code!r} is not a finding code of pk.check.codes")
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -12,7 +12,7 @@ import pytest
 from conftest import DATA_2024, ROOT
 from typer.testing import CliRunner
 
-from pk.check.perjanjian import Context, Year, check_agregasi
+from pk.check.perjanjian import Context, check_agregasi
 from pk.cli import app
 from pk.load.year import load_year
 from pk.model.perjanjian import Agregasi
@@ -98,8 +98,8 @@ def test_agregasi_on_a_grade_is_an_error() -> None:
         }
     )
     doc = doc.model_copy(update={"kelompok": [*doc.kelompok[:k], kelompok, *doc.kelompok[k + 1 :]]})
-    findings = list(check_agregasi(Year(doc), Context()))
-    assert [f.code for f in findings] == ["agregasi-kode"]
+    findings = list(check_agregasi(doc, Context()))
+    assert [f.code.id for f in findings] == ["agregasi-kode"]
     assert findings[0].loc == ("kelompok", k, "sasaran", s, "indikator", i, "agregasi")
 
 

@@ -120,9 +120,9 @@ def test_set_creates_the_file_when_there_is_none(year: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["IK-99", "-p", "TW1", "-r", "5"], "no indikator 'IK-99'"),
+        (["IK-99", "-p", "TW1", "-r", "5"], "no indikator IK-99 in perjanjian.yaml"),
         (["IK-01", "-p", "TW5", "-r", "5"], "periode 'TW5' is not a triwulan"),
-        (["IK-01", "-p", "TW1", "-r", "lima"], "must be a number in %"),
+        (["IK-01", "-p", "TW1", "-r", "lima"], "is measured as a number in %"),
         (["IK-25", "-p", "TW1", "-r", "Z"], "is not a code of skala 'predikat-sakip'"),
         (["IK-01", "-p", "TW1", "-r", "-3"], "cannot be negative"),
     ],
@@ -176,15 +176,23 @@ def test_failed_import_is_located_and_leaves_every_file_identical(
     code, out = run("import", str(table), str(year))
     assert code == 1
     path = table.as_posix()
-    assert f"{path}:3:1: error: no indikator 'IK-61' in the agreement" in out
+    # The same words as for realisasi.yaml (pk.check.year judges both).
+    assert (
+        f"{path}:3:1: error: no indikator IK-61 in perjanjian.yaml; did you mean IK-60? "
+        "[unknown-indikator]" in out
+    )
     assert (
         f"{path}:4:2: error: periode 'Q2' is not a triwulan: write one of TW1, TW2, TW3, TW4 [bad-periode]"
         in out
     )
     assert (
-        f"{path}:5:3: error: realisasi for IK-03 must be a number in %, found 'tiga puluh'" in out
+        f"{path}:5:3: error: indikator IK-03 is measured as a number in %; 'tiga puluh' is text: "
+        "write the number only, e.g. 87.5 [bad-realisasi]" in out
     )
-    assert f"{path}:6:3: error: '85' is not a code of skala 'predikat-sakip'" in out
+    assert (
+        f"{path}:6:3: error: 85 is not a code of skala 'predikat-sakip' of indikator IK-25: "
+        "write one of AA, A, BB, B, CC, C, D [bad-realisasi]" in out
+    )
     assert (
         f"{path}:7:1: error: IK-01 TW1 is already given in row 2: keep one of the two rows [duplicate-entry]"
         in out
@@ -199,6 +207,23 @@ def test_import_without_the_columns_is_rejected(year: Path, tmp_path: Path) -> N
     before = snapshot(year)
     code, out = run("import", str(table), str(year))
     assert code == 1 and f"{table.as_posix()}:1:1: error: the first row must name" in out
+    assert out.splitlines()[0].endswith(" [import-header]")
+    assert snapshot(year) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [("kosong.csv", "", "import-empty"), ("realisasi.ods", "x", "import-format")],
+)
+def test_import_of_an_empty_or_foreign_file_is_rejected(
+    year: Path, tmp_path: Path, name: str, content: str, code: str
+) -> None:
+    table = tmp_path / name
+    table.write_text(content, encoding="utf-8")
+    before = snapshot(year)
+    result, out = run("import", str(table), str(year))
+    assert result == 1 and out.startswith(f"{table.as_posix()}: error: ")
+    assert out.splitlines()[0].endswith(f" [{code}]")
     assert snapshot(year) == before
 
 

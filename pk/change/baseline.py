@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from pk.change import words
 from pk.change.diff import GATED, Kind, compare
-from pk.diagnostics import Diagnostic, Level
+from pk.check import codes
+from pk.diagnostics import Diagnostic
 from pk.i18n import N_, _
 from pk.load.source import Source
 from pk.load.year import PERJANJIAN_FILE, Loaded
@@ -58,7 +59,7 @@ def check_baseline(current: Loaded, baseline: Loaded, rev: str) -> list[Diagnost
                 "removed; a revision on record stays as it was, add a new one "
                 "instead"
             ).format(label=change.subject, rev=rev)
-            code = "perubahan-rewritten"
+            code = codes.PERUBAHAN_REWRITTEN
         elif change.kind in GATED and change.subject not in covered:
             what = words.describe(change, _(PHRASES[change.kind]), empty=_("(empty)"))
             message = _(
@@ -66,11 +67,11 @@ def check_baseline(current: Loaded, baseline: Loaded, rev: str) -> list[Diagnost
                 "{subject}; add one under `perubahan` (label, tanggal, dasar a|b|c, "
                 "alasan, surat, mengubah: [{subject}])"
             ).format(what=what, since=since, subject=change.subject)
-            code = "uncovered-change"
+            code = codes.UNCOVERED_CHANGE
         else:
             continue
         line, col = source.locate(change.loc)
-        out.append(Diagnostic(display, line, col, Level.ERROR, code, message))
+        out.append(code.at(display, line, col, message))
     return sorted(out)
 
 
@@ -99,12 +100,10 @@ def gate(loaded: Loaded, rev: str | None) -> list[Diagnostic]:
             display, source = _perjanjian_source(loaded)
             line, col = source.locate(("penandatanganan", "tag"))
             return [
-                Diagnostic(
+                codes.BASELINE_MISSING.at(
                     display,
                     line,
                     col,
-                    Level.WARNING,
-                    "baseline-missing",
                     _(
                         "git tag {rev!r} is not in this repository, so changes since signing are not "
                         "checked; fetch the tags (git fetch --tags)"

@@ -1,680 +1,765 @@
-"""What each finding code means, with a failing example and its fix: the one source of
-`pk explain`, `pk explain --list` and the generated pages docs/kode-temuan.md (Indonesian)
-and docs/finding-codes.md (English); `make docs` writes the pages.
+"""The catalogue of finding codes: each declared once, with its level, the files it
+concerns, and what it means in both languages with a failing example and its fix.
 
-Each entry is written in both languages here rather than through the gettext catalog: an
-explanation is a paragraph a planner reads whole, and is easier to keep right side by side.
+Emitters name a code (`codes.TARGET_MISSING.at(path, line, col, message)`, or a check's
+`Finding(loc, codes.TARGET_MISSING, message)`); the level comes from the code. `pk explain`
+and `make docs` (pk.render.explain) read the same entries. The explanations are written here
+in both languages rather than through the gettext catalog: an explanation is a paragraph a
+planner reads whole, and is easier to keep right side by side.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from pk.diagnostics import CATALOGUED, Diagnostic, Level
+from pk.vocab import PENGATURAN_FILE, PERJANJIAN_FILE, REALISASI_FILE, WORKSPACE_FILE
 
 
-@dataclass(frozen=True)
-class Explanation:
-    code: str
-    level: str
-    """`error` or `warning` (the level word of the text output)."""
-    file: str
-    """Where it is found: perjanjian.yaml, realisasi.yaml, an import table, …"""
-    id: str
-    """What it means and how to fix it, in Bahasa Indonesia."""
-    en: str
-    """The same in English."""
-    failing: str
-    fixed: str
+class Code:
+    """One finding code: the id shown in brackets, e.g. `[target-missing]`, and its meaning."""
+
+    __slots__ = ("id", "level", "files", "text_id", "text_en", "failing", "fixed")
+
+    def __init__(
+        self,
+        id: str,
+        level: Level,
+        files: tuple[str, ...],
+        *,
+        text_id: str,
+        text_en: str,
+        failing: str,
+        fixed: str,
+    ) -> None:
+        self.id = id
+        self.level = level
+        self.files = files
+        """Where it is found: perjanjian.yaml, realisasi.yaml, an import table, …"""
+        self.text_id = text_id
+        """What it means and how to fix it, in Bahasa Indonesia."""
+        self.text_en = text_en
+        """The same in English."""
+        self.failing = failing
+        self.fixed = fixed
+
+    def __repr__(self) -> str:
+        return f"Code({self.id!r})"
+
+    @property
+    def where(self) -> str:
+        return ", ".join(self.files)
+
+    def text(self, lang: str) -> str:
+        """The explanation in `lang` (`id` or `en`)."""
+        return self.text_id if lang == "id" else self.text_en
+
+    def at(self, path: str, line: int, col: int, message: str) -> Diagnostic:
+        """A finding of this code located in `path` (line and col 1-based, 0 for the file)."""
+        return Diagnostic(path, line, col, self.level, self.id, message)
 
 
-def _e(code: str, level: str, file: str, id: str, en: str, failing: str, fixed: str) -> Explanation:
-    return Explanation(code, level, file, id, en, failing.strip("\n"), fixed.strip("\n"))
-
-
-_P, _R, _G, _W, _T = (
-    "perjanjian.yaml",
-    "realisasi.yaml",
-    "pengaturan.yaml",
-    "workspace.yaml",
-    "pk import / pk set",
-)
 _ANY = "*.yaml"
+_ENTRY = "pk import / pk set"
 
-EXPLANATIONS: tuple[Explanation, ...] = (
-    # --- reading the file -----------------------------------------------------------------
-    _e(
-        "yaml-syntax",
-        "error",
-        _ANY,
+# --- reading the file ---------------------------------------------------------------------
+
+YAML_SYNTAX = Code(
+    "yaml-syntax",
+    Level.ERROR,
+    (_ANY,),
+    text_id=(
         "Penulisan YAML salah sehingga berkas tidak bisa dibaca: biasanya indentasi yang tidak "
         "sejajar, tab sebagai pengganti spasi, atau tanda kutip yang tidak ditutup. Perbaiki baris "
-        "yang ditunjuk (dan baris di atasnya).",
+        "yang ditunjuk (dan baris di atasnya)."
+    ),
+    text_en=(
         "The YAML is written wrongly, so the file cannot be read: usually indentation that does "
         "not line up, a tab instead of spaces, or a quote never closed. Fix the line shown (and "
-        "the one above it).",
-        'unit:\n  nama: "KPU Provinsi NTB\n  singkatan: KPU NTB',
-        'unit:\n  nama: "KPU Provinsi NTB"\n  singkatan: KPU NTB',
+        "the one above it)."
     ),
-    _e(
-        "yaml-alias",
-        "error",
-        _ANY,
+    failing='unit:\n  nama: "KPU Provinsi NTB\n  singkatan: KPU NTB',
+    fixed='unit:\n  nama: "KPU Provinsi NTB"\n  singkatan: KPU NTB',
+)
+
+YAML_ALIAS = Code(
+    "yaml-alias",
+    Level.ERROR,
+    (_ANY,),
+    text_id=(
         "Berkas pk tidak memakai anchor dan alias YAML (&nama, *nama): tulis nilainya lengkap di "
-        "setiap tempat.",
+        "setiap tempat."
+    ),
+    text_en=(
         "pk files do not use YAML anchors and aliases (&name, *name): write the value out in "
-        "full at each place.",
-        "pihak_pertama:\n  nama: &ketua Ketua KPU\npihak_kedua:\n  nama: *ketua",
-        "pihak_pertama:\n  nama: Ketua KPU\npihak_kedua:\n  nama: Ketua KPU",
+        "full at each place."
     ),
-    _e(
-        "yaml-complex-key",
-        "error",
-        _ANY,
-        "Kunci harus teks biasa, bukan daftar atau kumpulan kunci.",
-        "A key must be plain text, not a list or a mapping.",
-        "? [a, b]\n: nilai",
-        "kunci: nilai",
-    ),
-    _e(
-        "duplicate-key",
-        "error",
-        _ANY,
+    failing="pihak_pertama:\n  nama: &ketua Ketua KPU\npihak_kedua:\n  nama: *ketua",
+    fixed="pihak_pertama:\n  nama: Ketua KPU\npihak_kedua:\n  nama: Ketua KPU",
+)
+
+YAML_COMPLEX_KEY = Code(
+    "yaml-complex-key",
+    Level.ERROR,
+    (_ANY,),
+    text_id="Kunci harus teks biasa, bukan daftar atau kumpulan kunci.",
+    text_en="A key must be plain text, not a list or a mapping.",
+    failing="? [a, b]\n: nilai",
+    fixed="kunci: nilai",
+)
+
+DUPLICATE_KEY = Code(
+    "duplicate-key",
+    Level.ERROR,
+    (_ANY,),
+    text_id=(
         "Kunci yang sama muncul dua kali dalam satu bagian; pk hanya membaca yang pertama. Hapus "
-        "salah satunya.",
-        "The same key appears twice in one mapping; pk reads only the first. Delete one.",
-        "target: 100\ntarget: 95",
-        "target: 100",
+        "salah satunya."
     ),
-    _e(
-        "too-deep",
-        "error",
-        _ANY,
+    text_en="The same key appears twice in one mapping; pk reads only the first. Delete one.",
+    failing="target: 100\ntarget: 95",
+    fixed="target: 100",
+)
+
+TOO_DEEP = Code(
+    "too-deep",
+    Level.ERROR,
+    (_ANY,),
+    text_id=(
         "Berkas bertingkat jauh lebih dalam daripada berkas pk mana pun; biasanya akibat "
-        "indentasi atau kurung yang kacau.",
-        "The file nests far deeper than any pk file; usually broken indentation or brackets.",
-        "target: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[100]]]]]]]]]]]]]]]]",
-        "target: 100",
+        "indentasi atau kurung yang kacau."
     ),
-    _e(
-        "empty-file",
-        "error",
-        _ANY,
+    text_en="The file nests far deeper than any pk file; usually broken indentation or brackets.",
+    failing="target: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[100]]]]]]]]]]]]]]]]",
+    fixed="target: 100",
+)
+
+EMPTY_FILE = Code(
+    "empty-file",
+    Level.ERROR,
+    (_ANY,),
+    text_id=(
         "Berkasnya kosong (atau hanya berisi komentar). Isi dengan dokumen pk; `pk new` membuat "
-        "tahun baru dari tahun sebelumnya.",
+        "tahun baru dari tahun sebelumnya."
+    ),
+    text_en=(
         "The file is empty (or holds only comments). Write the pk document into it; `pk new` "
-        "starts a year from the previous one.",
-        "# belum diisi",
-        "versi_format: 1\ntahun: 2024\n# …",
+        "starts a year from the previous one."
     ),
-    _e(
-        "not-utf8",
-        "error",
-        _ANY,
+    failing="# belum diisi",
+    fixed="versi_format: 1\ntahun: 2024\n# …",
+)
+
+NOT_UTF8 = Code(
+    "not-utf8",
+    Level.ERROR,
+    (_ANY,),
+    text_id=(
         "Berkas tidak disimpan sebagai UTF-8 (mis. disimpan sebagai ANSI/Windows-1252). Simpan "
-        "ulang dengan encoding UTF-8.",
+        "ulang dengan encoding UTF-8."
+    ),
+    text_en=(
         "The file is not saved as UTF-8 (e.g. saved as ANSI/Windows-1252). Save it again with "
-        "the UTF-8 encoding.",
-        "nama: Kepala Bagian Perencanaan dan Data (caf\\xe9 disimpan sebagai Latin-1)",
-        "nama: Kepala Bagian Perencanaan dan Data (disimpan sebagai UTF-8)",
+        "the UTF-8 encoding."
     ),
-    _e(
-        "not-a-file",
-        "error",
-        _ANY,
-        "Di tempat berkas YAML ternyata ada folder (atau perangkat). Sebutkan berkasnya.",
-        "A folder (or a device) is where a YAML file was expected. Name the file.",
-        "data/2024/perjanjian.yaml/   (sebuah folder)",
-        "data/2024/perjanjian.yaml",
+    failing="nama: Kepala Bagian Perencanaan dan Data (caf\\xe9 disimpan sebagai Latin-1)",
+    fixed="nama: Kepala Bagian Perencanaan dan Data (disimpan sebagai UTF-8)",
+)
+
+NOT_A_FILE = Code(
+    "not-a-file",
+    Level.ERROR,
+    (_ANY,),
+    text_id="Di tempat berkas YAML ternyata ada folder (atau perangkat). Sebutkan berkasnya.",
+    text_en="A folder (or a device) is where a YAML file was expected. Name the file.",
+    failing="data/2024/perjanjian.yaml/   (sebuah folder)",
+    fixed="data/2024/perjanjian.yaml",
+)
+
+FILE_TOO_LARGE = Code(
+    "file-too-large",
+    Level.ERROR,
+    (_ANY,),
+    text_id="Berkas jauh lebih besar daripada berkas pk (sekitar 40 KB); kemungkinan salah berkas.",
+    text_en="The file is far larger than a pk file (about 40 KB); probably the wrong file.",
+    failing="perjanjian.yaml  (60 MB)",
+    fixed="perjanjian.yaml  (40 KB)",
+)
+
+UNREADABLE = Code(
+    "unreadable",
+    Level.ERROR,
+    (_ANY,),
+    text_id="Berkas tidak dapat dibaca, biasanya karena hak akses. Periksa izin berkasnya.",
+    text_en="The file cannot be read, usually for lack of permission. Check its permissions.",
+    failing="-rw------- root perjanjian.yaml",
+    fixed="-rw-r--r-- perencana perjanjian.yaml",
+)
+
+MISSING_FILE = Code(
+    "missing-file",
+    Level.ERROR,
+    (PERJANJIAN_FILE,),
+    text_id="Folder tahun tidak berisi perjanjian.yaml (mungkin bernama lain, mis. perjanjian.yml).",
+    text_en=(
+        "The year folder has no perjanjian.yaml (perhaps it has another name, e.g. perjanjian.yml)."
     ),
-    _e(
-        "file-too-large",
-        "error",
-        _ANY,
-        "Berkas jauh lebih besar daripada berkas pk (sekitar 40 KB); kemungkinan salah berkas.",
-        "The file is far larger than a pk file (about 40 KB); probably the wrong file.",
-        "perjanjian.yaml  (60 MB)",
-        "perjanjian.yaml  (40 KB)",
-    ),
-    _e(
-        "unreadable",
-        "error",
-        _ANY,
-        "Berkas tidak dapat dibaca, biasanya karena hak akses. Periksa izin berkasnya.",
-        "The file cannot be read, usually for lack of permission. Check its permissions.",
-        "-rw------- root perjanjian.yaml",
-        "-rw-r--r-- perencana perjanjian.yaml",
-    ),
-    _e(
-        "missing-file",
-        "error",
-        _P,
-        "Folder tahun tidak berisi perjanjian.yaml (mungkin bernama lain, mis. perjanjian.yml).",
-        "The year folder has no perjanjian.yaml (perhaps it has another name, e.g. "
-        "perjanjian.yml).",
-        "data/2024/perjanjian.yml",
-        "data/2024/perjanjian.yaml",
-    ),
-    # --- the schema -------------------------------------------------------------------------
-    _e(
-        "missing-field",
-        "error",
-        _ANY,
-        "Kunci yang wajib belum ada. Tambahkan kunci itu beserta isinya di bagian yang ditunjuk.",
-        "A required key is missing. Add it, with its value, in the part shown.",
-        "unit:\n  nama: KPU Provinsi NTB",
-        "unit:\n  nama: KPU Provinsi NTB\n  singkatan: KPU NTB",
-    ),
-    _e(
-        "unknown-key",
-        "error",
-        _ANY,
+    failing="data/2024/perjanjian.yml",
+    fixed="data/2024/perjanjian.yaml",
+)
+
+# --- the schema ---------------------------------------------------------------------------
+
+MISSING_FIELD = Code(
+    "missing-field",
+    Level.ERROR,
+    (_ANY,),
+    text_id="Kunci yang wajib belum ada. Tambahkan kunci itu beserta isinya di bagian yang ditunjuk.",
+    text_en="A required key is missing. Add it, with its value, in the part shown.",
+    failing="unit:\n  nama: KPU Provinsi NTB",
+    fixed="unit:\n  nama: KPU Provinsi NTB\n  singkatan: KPU NTB",
+)
+
+UNKNOWN_KEY = Code(
+    "unknown-key",
+    Level.ERROR,
+    (_ANY,),
+    text_id=(
         "Kunci ini tidak dikenal di tempat itu, sering karena salah ketik. pk menyarankan kunci "
-        "yang mirip atau menyebutkan kunci yang boleh.",
+        "yang mirip atau menyebutkan kunci yang boleh."
+    ),
+    text_en=(
         "This key is not known in that place, often a typo. pk suggests the close one or lists "
-        "the keys allowed.",
-        'satuann: "%"',
-        'satuan: "%"',
+        "the keys allowed."
     ),
-    _e(
-        "wrong-type",
-        "error",
-        _ANY,
+    failing='satuann: "%"',
+    fixed='satuan: "%"',
+)
+
+WRONG_TYPE = Code(
+    "wrong-type",
+    Level.ERROR,
+    (_ANY,),
+    text_id=(
         "Jenis isinya salah: teks di tempat angka, daftar di tempat kumpulan kunci, dan "
-        "sebaliknya. Rupiah ditulis utuh tanpa titik dan Rp.",
+        "sebaliknya. Rupiah ditulis utuh tanpa titik dan Rp."
+    ),
+    text_en=(
         "The value has the wrong kind: text where a number belongs, a list where a mapping "
-        "belongs, or the reverse. Rupiah are written whole, without dots or Rp.",
-        "pagu: Rp. 10.019.993.000,-",
-        "pagu: 10019993000",
+        "belongs, or the reverse. Rupiah are written whole, without dots or Rp."
     ),
-    _e(
-        "invalid-value",
-        "error",
-        _ANY,
+    failing="pagu: Rp. 10.019.993.000,-",
+    fixed="pagu: 10019993000",
+)
+
+INVALID_VALUE = Code(
+    "invalid-value",
+    Level.ERROR,
+    (_ANY,),
+    text_id=(
         "Jenisnya benar tetapi nilainya tidak sah: tanggal yang tidak ada, angka negatif, id "
-        "dengan spasi, pilihan yang tidak dikenal.",
+        "dengan spasi, pilihan yang tidak dikenal."
+    ),
+    text_en=(
         "The kind is right but the value is not allowed: a date that does not exist, a negative "
-        "number, an id with a space, an unknown choice.",
-        "tanggal: 2024-13-10",
-        "tanggal: 2024-06-10",
+        "number, an id with a space, an unknown choice."
     ),
-    # --- the agreement ----------------------------------------------------------------------
-    _e(
-        "year-mismatch",
-        "error",
-        f"{_P}, {_R}",
+    failing="tanggal: 2024-13-10",
+    fixed="tanggal: 2024-06-10",
+)
+
+# --- the agreement ------------------------------------------------------------------------
+
+YEAR_MISMATCH = Code(
+    "year-mismatch",
+    Level.ERROR,
+    (PERJANJIAN_FILE, REALISASI_FILE),
+    text_id=(
         "Tahun di berkas tidak sama dengan nama folder, dengan tahun ruang kerja, dengan tanggal "
-        "penandatanganan, atau (di realisasi.yaml) dengan tahun perjanjiannya.",
+        "penandatanganan, atau (di realisasi.yaml) dengan tahun perjanjiannya."
+    ),
+    text_en=(
         "The year in the file differs from the folder's name, the workspace's year, the signing "
-        "date, or (in realisasi.yaml) the agreement's year.",
-        "# data/2024/perjanjian.yaml\ntahun: 2025",
-        "# data/2024/perjanjian.yaml\ntahun: 2024",
+        "date, or (in realisasi.yaml) the agreement's year."
     ),
-    _e(
-        "empty-name",
-        "error",
-        _P,
-        "Nama atau jabatan kosong. Isi seperti tertulis di dokumen yang ditandatangani.",
-        "A name or position is blank. Write it as in the signed document.",
-        'nama: ""',
-        "nama: Persentase Penyelesaian Dokumen Perencanaan",
-    ),
-    _e(
-        "duplicate-id",
-        "error",
-        f"{_P}, {_W}",
+    failing="# data/2024/perjanjian.yaml\ntahun: 2025",
+    fixed="# data/2024/perjanjian.yaml\ntahun: 2024",
+)
+
+EMPTY_NAME = Code(
+    "empty-name",
+    Level.ERROR,
+    (PERJANJIAN_FILE,),
+    text_id="Nama atau jabatan kosong. Isi seperti tertulis di dokumen yang ditandatangani.",
+    text_en="A name or position is blank. Write it as in the signed document.",
+    failing='nama: ""',
+    fixed="nama: Persentase Penyelesaian Dokumen Perencanaan",
+)
+
+DUPLICATE_ID = Code(
+    "duplicate-id",
+    Level.ERROR,
+    (PERJANJIAN_FILE, WORKSPACE_FILE),
+    text_id=(
         "Id sasaran, indikator, atau unit dipakai dua kali; `pk set IK-05` harus menunjuk tepat "
-        "satu baris. Beri id baru.",
+        "satu baris. Beri id baru."
+    ),
+    text_en=(
         "A sasaran, indikator or unit id is used twice; `pk set IK-05` must name exactly one "
-        "row. Give a new id.",
-        "- id: IK-05\n  …\n- id: IK-05",
-        "- id: IK-05\n  …\n- id: IK-06",
+        "row. Give a new id."
     ),
-    _e(
-        "kelompok-order",
-        "error",
-        _P,
-        "Nomor kelompok harus urut 1, 2, 3… sesuai urutan di berkas.",
-        "Group numbers run 1, 2, 3… in the order of the file.",
-        "kelompok:\n- no: 1\n- no: 3",
-        "kelompok:\n- no: 1\n- no: 2",
-    ),
-    _e(
-        "target-is-text",
-        "error",
-        _P,
+    failing="- id: IK-05\n  …\n- id: IK-05",
+    fixed="- id: IK-05\n  …\n- id: IK-06",
+)
+
+KELOMPOK_ORDER = Code(
+    "kelompok-order",
+    Level.ERROR,
+    (PERJANJIAN_FILE,),
+    text_id="Nomor kelompok harus urut 1, 2, 3… sesuai urutan di berkas.",
+    text_en="Group numbers run 1, 2, 3… in the order of the file.",
+    failing="kelompok:\n- no: 1\n- no: 3",
+    fixed="kelompok:\n- no: 1\n- no: 2",
+)
+
+TARGET_IS_TEXT = Code(
+    "target-is-text",
+    Level.ERROR,
+    (PERJANJIAN_FILE,),
+    text_id=(
         "Target ditulis sebagai teks (mis. `100%`). Tulis angkanya dan letakkan satuannya di "
-        "`satuan`; untuk predikat pakai `skala`.",
+        "`satuan`; untuk predikat pakai `skala`."
+    ),
+    text_en=(
         "The target is written as text (e.g. `100%`). Write the number and put the unit in "
-        "`satuan`; for a grade use a `skala`.",
-        "target: 100%",
-        'target: 100\nsatuan: "%"',
+        "`satuan`; for a grade use a `skala`."
     ),
-    _e(
-        "satuan-missing",
-        "error",
-        _P,
-        "Target berupa angka tetapi satuannya tidak ada.",
-        "The target is a number but has no unit.",
-        "target: 12",
-        "target: 12\nsatuan: Dokumen",
-    ),
-    _e(
-        "unknown-skala",
-        "error",
-        _P,
-        "Indikator memakai `skala` yang tidak dideklarasikan di bagian `skala` berkas.",
-        "The indicator names a `skala` not declared in the file's `skala` section.",
-        "skala: predikat",
-        "skala: predikat-sakip",
-    ),
-    _e(
-        "target-not-on-scale",
-        "error",
-        _P,
-        "Target bukan salah satu kode skala indikatornya.",
-        "The target is not one of the codes of the indicator's skala.",
-        "skala: predikat-sakip\ntarget: A+",
-        "skala: predikat-sakip\ntarget: A",
-    ),
-    _e(
-        "range-reversed",
-        "error",
-        _P,
-        "Pada target rentang, `min` lebih besar dari `maks`. Tukar keduanya.",
-        "In a range target, `min` is above `maks`. Swap them.",
-        "target: {min: 90, maks: 80}",
-        "target: {min: 80, maks: 90}",
-    ),
-    _e(
-        "target-missing",
-        "warning",
-        _P,
+    failing="target: 100%",
+    fixed='target: 100\nsatuan: "%"',
+)
+
+SATUAN_MISSING = Code(
+    "satuan-missing",
+    Level.ERROR,
+    (PERJANJIAN_FILE,),
+    text_id="Target berupa angka tetapi satuannya tidak ada.",
+    text_en="The target is a number but has no unit.",
+    failing="target: 12",
+    fixed="target: 12\nsatuan: Dokumen",
+)
+
+UNKNOWN_SKALA = Code(
+    "unknown-skala",
+    Level.ERROR,
+    (PERJANJIAN_FILE,),
+    text_id="Indikator memakai `skala` yang tidak dideklarasikan di bagian `skala` berkas.",
+    text_en="The indicator names a `skala` not declared in the file's `skala` section.",
+    failing="skala: predikat",
+    fixed="skala: predikat-sakip",
+)
+
+TARGET_NOT_ON_SCALE = Code(
+    "target-not-on-scale",
+    Level.ERROR,
+    (PERJANJIAN_FILE,),
+    text_id="Target bukan salah satu kode skala indikatornya.",
+    text_en="The target is not one of the codes of the indicator's skala.",
+    failing="skala: predikat-sakip\ntarget: A+",
+    fixed="skala: predikat-sakip\ntarget: A",
+)
+
+RANGE_REVERSED = Code(
+    "range-reversed",
+    Level.ERROR,
+    (PERJANJIAN_FILE,),
+    text_id="Pada target rentang, `min` lebih besar dari `maks`. Tukar keduanya.",
+    text_en="In a range target, `min` is above `maks`. Swap them.",
+    failing="target: {min: 90, maks: 80}",
+    fixed="target: {min: 80, maks: 90}",
+)
+
+TARGET_MISSING = Code(
+    "target-missing",
+    Level.WARNING,
+    (PERJANJIAN_FILE,),
+    text_id=(
         "Target indikator kosong, jadi capaiannya belum bisa dihitung. Isi target seperti di "
-        "dokumen yang ditandatangani.",
+        "dokumen yang ditandatangani."
+    ),
+    text_en=(
         "The indicator's target is empty, so its capaian cannot be computed yet. Write the "
-        "target as in the signed document.",
-        "target: null",
-        'target: 100\nsatuan: "%"',
+        "target as in the signed document."
     ),
-    _e(
-        "duplicate-indikator",
-        "warning",
-        _P,
+    failing="target: null",
+    fixed='target: 100\nsatuan: "%"',
+)
+
+DUPLICATE_INDIKATOR = Code(
+    "duplicate-indikator",
+    Level.WARNING,
+    (PERJANJIAN_FILE,),
+    text_id=(
         "Dua indikator berbunyi sama persis. Periksa dokumen yang ditandatangani apakah keduanya "
-        "memang dimaksud.",
+        "memang dimaksud."
+    ),
+    text_en=(
         "Two indicators have exactly the same text. Check in the signed document whether both "
-        "are meant.",
-        "- id: IK-27\n  nama: Jumlah dokumen riset\n- id: IK-38\n  nama: Jumlah dokumen riset",
+        "are meant."
+    ),
+    failing="- id: IK-27\n  nama: Jumlah dokumen riset\n- id: IK-38\n  nama: Jumlah dokumen riset",
+    fixed=(
         "- id: IK-27\n  nama: Jumlah dokumen riset\n- id: IK-38\n  nama: Jumlah dokumen riset "
-        "kepemiluan",
-    ),
-    _e(
-        "total-mismatch",
-        "error",
-        _P,
-        "Jumlah anggaran yang tertulis tidak sama dengan total pagu kegiatan.",
-        "The stated budget total differs from the sum of the kegiatan's pagu.",
-        "kegiatan:\n- pagu: 100\n- pagu: 200\njumlah: 301",
-        "kegiatan:\n- pagu: 100\n- pagu: 200\njumlah: 300",
-    ),
-    _e(
-        "signed-without-date",
-        "error",
-        _P,
-        "Perjanjian berstatus ditandatangani tetapi tanggalnya kosong.",
-        "The agreement is marked signed but has no date.",
-        "penandatanganan:\n  status: ditandatangani",
-        "penandatanganan:\n  tanggal: 2024-06-10\n  status: ditandatangani",
-    ),
-    _e(
-        "perubahan-unsigned",
-        "error",
-        _P,
-        "Ada catatan `perubahan` padahal perjanjian masih draf; draf boleh diubah tanpa catatan.",
-        "`perubahan` entries are listed while the agreement is still a draft; a draft changes "
-        "without them.",
-        "penandatanganan:\n  status: draf\nperubahan:\n- label: PK Perubahan I",
-        "penandatanganan:\n  status: draf",
-    ),
-    _e(
-        "duplicate-perubahan",
-        "error",
-        _P,
-        "Label perubahan dipakai dua kali. Beri nomor: PK Perubahan I, II, …",
-        "A revision label is used twice. Number them: PK Perubahan I, II, …",
-        "- label: PK Perubahan I\n- label: PK Perubahan I",
-        "- label: PK Perubahan I\n- label: PK Perubahan II",
-    ),
-    _e(
-        "perubahan-order",
-        "error",
-        _P,
-        "Perubahan bertanggal sebelum penandatanganan atau sebelum perubahan di atasnya. Urutkan "
-        "dari yang terlama.",
-        "A revision is dated before the signing or before the revision above it. List them "
-        "oldest first.",
-        "- label: PK Perubahan I\n  tanggal: 2024-05-02   # ditandatangani 2024-06-10",
-        "- label: PK Perubahan I\n  tanggal: 2024-09-02",
-    ),
-    _e(
-        "uncovered-change",
-        "error",
-        _P,
-        "Setelah ditandatangani, setiap perubahan target, indikator, sasaran, anggaran, atau "
-        "pihak harus dicatat di `perubahan` baru yang menyebut id-nya di `mengubah` "
-        "(pk validate --baseline).",
-        "After signing, each change to a target, indicator, sasaran, budget line or party must "
-        "be recorded by a new `perubahan` entry listing its id in `mengubah` "
-        "(pk validate --baseline).",
-        "# target IK-04 diubah 97.5 → 95 tanpa catatan",
-        "perubahan:\n- label: PK Perubahan I\n  tanggal: 2024-09-02\n  dasar: b\n  alasan: …\n"
-        "  surat: …\n  mengubah: [IK-04]",
-    ),
-    _e(
-        "perubahan-rewritten",
-        "error",
-        _P,
-        "Catatan perubahan yang sudah ada pada revisi acuan diubah atau dihapus. Catatan lama "
-        "tetap; tambahkan perubahan baru.",
-        "A revision already on record at the baseline was changed or removed. Old entries stay; "
-        "add a new one.",
-        "- label: PK Perubahan I\n  alasan: (ditulis ulang)",
-        "- label: PK Perubahan I\n  alasan: (seperti semula)\n- label: PK Perubahan II",
-    ),
-    _e(
-        "baseline-missing",
-        "warning",
-        _P,
-        "Tag git di `penandatanganan.tag` tidak ada di repositori ini, jadi perubahan sejak "
-        "penandatanganan tidak diperiksa. Ambil tag-nya: git fetch --tags.",
-        "The git tag named in `penandatanganan.tag` is not in this repository, so changes since "
-        "signing are not checked. Fetch the tags: git fetch --tags.",
-        "tag: pk-2024-ditandatangani   # tag belum diambil",
-        "git fetch --tags",
-    ),
-    # --- realisasi.yaml and pengaturan.yaml --------------------------------------------------
-    _e(
-        "agregasi-kode",
-        "error",
-        _P,
-        "Indikator berupa predikat atau level tidak bisa dijumlahkan atau dirata-rata antar "
-        "triwulan; `agregasi`-nya harus `terakhir`.",
-        "A grade or level cannot be summed or averaged over the quarters; its `agregasi` must "
-        "be `terakhir`.",
-        "skala: predikat-sakip\nagregasi: jumlah",
-        "skala: predikat-sakip\nagregasi: terakhir",
-    ),
-    _e(
-        "unknown-indikator",
-        "error",
-        f"{_R}, {_T}",
-        "Id indikator di realisasi (atau di baris impor) tidak ada di perjanjian.",
-        "The indicator id in realisasi (or in an imported row) is not in the agreement.",
-        "indikator:\n  IK-61:\n    TW1: {realisasi: 5}",
-        "indikator:\n  IK-60:\n    TW1: {realisasi: 5}",
-    ),
-    _e(
-        "unknown-kegiatan",
-        "error",
-        _R,
-        "Kode kegiatan di realisasi anggaran tidak ada di perjanjian.",
-        "The kegiatan kode in the budget realisasi is not in the agreement.",
-        "anggaran:\n  076.01.XX: {TW1: 1000000}",
-        "anggaran:\n  076.01.WA: {TW1: 1000000}",
-    ),
-    _e(
-        "realisasi-kind",
-        "error",
-        _R,
-        "Realisasi atau target Rencana Aksi tidak sejenis dengan indikatornya: teks untuk "
-        "indikator berangka, atau kode di luar skala.",
-        "A realisasi or Rencana Aksi target is not of the indicator's kind: text for a numeric "
-        "indicator, or a code outside its skala.",
-        "IK-01:\n  TW1: {realisasi: A}   # satuan %",
-        "IK-01:\n  TW1: {realisasi: 87.5}",
-    ),
-    _e(
-        "rencana-aksi-tw4",
-        "warning",
-        _R,
-        "Target Rencana Aksi TW4 (kumulatif) seharusnya sama dengan target tahunan.",
-        "The cumulative TW4 Rencana Aksi target should equal the annual target.",
-        "rencana_aksi: {TW1: 25, TW2: 50, TW3: 75, TW4: 90}   # target 100",
-        "rencana_aksi: {TW1: 25, TW2: 50, TW3: 75, TW4: 100}",
-    ),
-    _e(
-        "rencana-aksi-turun",
-        "warning",
-        _R,
-        "Target Rencana Aksi kumulatif turun dari triwulan sebelumnya.",
-        "A cumulative Rencana Aksi target falls below the quarter before.",
-        "rencana_aksi: {TW1: 50, TW2: 40}",
-        "rencana_aksi: {TW1: 40, TW2: 50}",
-    ),
-    _e(
-        "realisasi-turun",
-        "warning",
-        _R,
-        "Realisasi kumulatif (agregasi `terakhir`: tiap triwulan melaporkan Januari sampai akhir "
-        "triwulan itu) turun dari triwulan sebelumnya; biasanya salah ketik.",
-        "A cumulative realisasi (agregasi `terakhir`: each triwulan reports January to the "
-        "quarter's end) falls below the quarter before; usually a typo.",
-        "IK-01: {TW1: {realisasi: 60}, TW2: {realisasi: 45}}",
-        "IK-01: {TW1: {realisasi: 45}, TW2: {realisasi: 60}}",
-    ),
-    _e(
-        "anggaran-over-pagu",
-        "warning",
-        _R,
-        "Realisasi anggaran suatu kegiatan (jumlah TW1–TW4) melebihi pagunya.",
-        "A kegiatan's recorded spending (TW1–TW4 added up) exceeds its pagu.",
-        "076.01.WA: {TW1: 6000000000, TW2: 5000000000}   # pagu 10019993000",
-        "076.01.WA: {TW1: 5000000000, TW2: 5000000000}",
-    ),
-    _e(
-        "predikat-order",
-        "error",
-        _G,
-        "Kategori predikat harus urut dari yang terbaik dengan `min` yang menurun; hanya kategori "
-        "terakhir yang boleh tanpa `min`.",
-        "Predikat bands run from best to worst with falling `min`; only the last may omit it.",
-        "kategori:\n- {nama: hijau, min: 76}\n- {nama: biru, min: 91}",
-        "kategori:\n- {nama: biru, min: 91}\n- {nama: hijau, min: 76}",
-    ),
-    _e(
-        "batas-capaian-low",
-        "warning",
-        _G,
-        "batas_capaian di bawah 100, sehingga indikator yang tepat mencapai target pun tidak "
-        "bisa bernilai 100.",
-        "batas_capaian is below 100, so even an indicator exactly on target could not reach 100.",
-        "batas_capaian: 90",
-        "batas_capaian: 120",
-    ),
-    # --- workspaces -------------------------------------------------------------------------
-    _e(
-        "unknown-induk",
-        "error",
-        _W,
-        "`induk` sebuah unit bukan unit yang tercantum di atasnya. Cantumkan unit induk lebih "
-        "dulu.",
-        "A unit's `induk` is not a unit listed above it. List the parent first.",
-        "unit:\n- {id: kpu-mataram, induk: kpu-ntb}\n- {id: kpu-ntb}",
-        "unit:\n- {id: kpu-ntb}\n- {id: kpu-mataram, induk: kpu-ntb}",
-    ),
-    _e(
-        "missing-folder",
-        "error",
-        _W,
-        "Folder unit tidak ada. Buat foldernya atau isi `folder` dengan letak yang benar.",
-        "The unit's folder does not exist. Create it or set `folder` to the right place.",
-        "- {id: kpu-p09}   # tanpa folder kpu-p09/",
-        "- {id: kpu-p09, folder: kpu-kab-bima}",
-    ),
-    # --- data entry -------------------------------------------------------------------------
-    _e(
-        "bad-periode",
-        "error",
-        _T,
-        "Periode bukan triwulan. Tulis TW1, TW2, TW3, atau TW4.",
-        "The periode is not a triwulan. Write TW1, TW2, TW3 or TW4.",
-        "id,periode,realisasi\nIK-01,Q2,87.5",
-        "id,periode,realisasi\nIK-01,TW2,87.5",
-    ),
-    _e(
-        "bad-realisasi",
-        "error",
-        _T,
-        "Nilai realisasi kosong, negatif, bukan angka, atau bukan kode skala indikatornya.",
-        "The realisasi is empty, negative, not a number, or not a code of the indicator's skala.",
-        "IK-03,TW1,tiga puluh",
-        "IK-03,TW1,30",
-    ),
-    _e(
-        "duplicate-entry",
-        "error",
-        _T,
-        "Indikator dan triwulan yang sama diisi dua kali dalam satu impor. Pertahankan satu.",
-        "The same indicator and quarter are given twice in one import. Keep one.",
-        "IK-01,TW1,80\nIK-01,TW1,85",
-        "IK-01,TW1,85",
-    ),
-    _e(
-        "import-header",
-        "error",
-        _T,
-        "Baris pertama tabel impor harus berisi nama kolom id, periode, realisasi (catatan "
-        "boleh), atau judul buku kerja hasil `pk export`.",
-        "The import table's first row must name the columns id, periode, realisasi (catatan "
-        "optional), or be the header of `pk export`'s workbook.",
-        "kode,tw,nilai\nIK-01,TW1,80",
-        "id,periode,realisasi\nIK-01,TW1,80",
-    ),
-    _e(
-        "import-empty",
-        "error",
-        _T,
-        "Berkas impor kosong.",
-        "The import file is empty.",
-        "(berkas kosong)",
-        "id,periode,realisasi\nIK-01,TW1,80",
-    ),
-    _e(
-        "import-format",
-        "error",
-        _T,
-        "pk import hanya membaca .csv dan .xlsx. Simpan lembar kerja dalam salah satunya.",
-        "pk import reads only .csv and .xlsx. Save the sheet as one of them.",
-        "pk import realisasi.ods",
-        "pk import realisasi.xlsx",
-    ),
-    _e(
-        "not-formattable",
-        "error",
-        _ANY,
-        "`pk fmt` tidak bisa merapikan berkas yang isinya tidak sah (mis. tanggal yang tidak "
-        "ada). Jalankan `pk validate` dan perbaiki dulu.",
-        "`pk fmt` cannot lay out a file whose content is invalid (e.g. a date that does not "
-        "exist). Run `pk validate` and fix it first.",
-        "tanggal: 2024-13-10",
-        "tanggal: 2024-06-10",
+        "kepemiluan"
     ),
 )
 
-BY_CODE = {e.code: e for e in EXPLANATIONS}
+TOTAL_MISMATCH = Code(
+    "total-mismatch",
+    Level.ERROR,
+    (PERJANJIAN_FILE,),
+    text_id="Jumlah anggaran yang tertulis tidak sama dengan total pagu kegiatan.",
+    text_en="The stated budget total differs from the sum of the kegiatan's pagu.",
+    failing="kegiatan:\n- pagu: 100\n- pagu: 200\njumlah: 301",
+    fixed="kegiatan:\n- pagu: 100\n- pagu: 200\njumlah: 300",
+)
 
-_WORDS: dict[str, dict[str, Any]] = {
-    "id": {
-        "means": "Artinya",
-        "failing": "Contoh yang salah",
-        "fixed": "Perbaikannya",
-        "where": "Berkas",
-        "level": {"error": "kesalahan (error)", "warning": "peringatan (warning)"},
-        "title": "Kode temuan pk",
-        "intro": (
-            "Setiap temuan `pk validate` diakhiri kodenya dalam kurung siku, mis. "
-            "`[target-missing]`. Kode tidak berubah antarbahasa dan antarversi. "
-            "`pk explain KODE` menampilkan penjelasan di bawah ini di terminal."
-        ),
-        "generated": "Halaman ini dibuat dari pk/check/codes.py dengan `make docs`; "
-        "jangan disunting langsung.",
-    },
-    "en": {
-        "means": "Meaning",
-        "failing": "Failing example",
-        "fixed": "Fixed",
-        "where": "File",
-        "level": {"error": "error", "warning": "warning"},
-        "title": "pk finding codes",
-        "intro": (
-            "Each finding of `pk validate` ends with its code in brackets, e.g. "
-            "`[target-missing]`. Codes are the same in every language and version. "
-            "`pk explain CODE` prints the explanation below in the terminal."
-        ),
-        "generated": "Generated from pk/check/codes.py by `make docs`; do not edit.",
-    },
-}
+SIGNED_WITHOUT_DATE = Code(
+    "signed-without-date",
+    Level.ERROR,
+    (PERJANJIAN_FILE,),
+    text_id="Perjanjian berstatus ditandatangani tetapi tanggalnya kosong.",
+    text_en="The agreement is marked signed but has no date.",
+    failing="penandatanganan:\n  status: ditandatangani",
+    fixed="penandatanganan:\n  tanggal: 2024-06-10\n  status: ditandatangani",
+)
+
+PERUBAHAN_UNSIGNED = Code(
+    "perubahan-unsigned",
+    Level.ERROR,
+    (PERJANJIAN_FILE,),
+    text_id="Ada catatan `perubahan` padahal perjanjian masih draf; draf boleh diubah tanpa catatan.",
+    text_en=(
+        "`perubahan` entries are listed while the agreement is still a draft; a draft changes "
+        "without them."
+    ),
+    failing="penandatanganan:\n  status: draf\nperubahan:\n- label: PK Perubahan I",
+    fixed="penandatanganan:\n  status: draf",
+)
+
+DUPLICATE_PERUBAHAN = Code(
+    "duplicate-perubahan",
+    Level.ERROR,
+    (PERJANJIAN_FILE,),
+    text_id="Label perubahan dipakai dua kali. Beri nomor: PK Perubahan I, II, …",
+    text_en="A revision label is used twice. Number them: PK Perubahan I, II, …",
+    failing="- label: PK Perubahan I\n- label: PK Perubahan I",
+    fixed="- label: PK Perubahan I\n- label: PK Perubahan II",
+)
+
+PERUBAHAN_ORDER = Code(
+    "perubahan-order",
+    Level.ERROR,
+    (PERJANJIAN_FILE,),
+    text_id=(
+        "Perubahan bertanggal sebelum penandatanganan atau sebelum perubahan di atasnya. Urutkan "
+        "dari yang terlama."
+    ),
+    text_en=(
+        "A revision is dated before the signing or before the revision above it. List them "
+        "oldest first."
+    ),
+    failing="- label: PK Perubahan I\n  tanggal: 2024-05-02   # ditandatangani 2024-06-10",
+    fixed="- label: PK Perubahan I\n  tanggal: 2024-09-02",
+)
+
+UNCOVERED_CHANGE = Code(
+    "uncovered-change",
+    Level.ERROR,
+    (PERJANJIAN_FILE,),
+    text_id=(
+        "Setelah ditandatangani, setiap perubahan target, indikator, sasaran, anggaran, atau "
+        "pihak harus dicatat di `perubahan` baru yang menyebut id-nya di `mengubah` "
+        "(pk validate --baseline)."
+    ),
+    text_en=(
+        "After signing, each change to a target, indicator, sasaran, budget line or party must "
+        "be recorded by a new `perubahan` entry listing its id in `mengubah` "
+        "(pk validate --baseline)."
+    ),
+    failing="# target IK-04 diubah 97.5 → 95 tanpa catatan",
+    fixed=(
+        "perubahan:\n- label: PK Perubahan I\n  tanggal: 2024-09-02\n  dasar: b\n  alasan: …\n"
+        "  surat: …\n  mengubah: [IK-04]"
+    ),
+)
+
+PERUBAHAN_REWRITTEN = Code(
+    "perubahan-rewritten",
+    Level.ERROR,
+    (PERJANJIAN_FILE,),
+    text_id=(
+        "Catatan perubahan yang sudah ada pada revisi acuan diubah atau dihapus. Catatan lama "
+        "tetap; tambahkan perubahan baru."
+    ),
+    text_en=(
+        "A revision already on record at the baseline was changed or removed. Old entries stay; "
+        "add a new one."
+    ),
+    failing="- label: PK Perubahan I\n  alasan: (ditulis ulang)",
+    fixed="- label: PK Perubahan I\n  alasan: (seperti semula)\n- label: PK Perubahan II",
+)
+
+BASELINE_MISSING = Code(
+    "baseline-missing",
+    Level.WARNING,
+    (PERJANJIAN_FILE,),
+    text_id=(
+        "Tag git di `penandatanganan.tag` tidak ada di repositori ini, jadi perubahan sejak "
+        "penandatanganan tidak diperiksa. Ambil tag-nya: git fetch --tags."
+    ),
+    text_en=(
+        "The git tag named in `penandatanganan.tag` is not in this repository, so changes since "
+        "signing are not checked. Fetch the tags: git fetch --tags."
+    ),
+    failing="tag: pk-2024-ditandatangani   # tag belum diambil",
+    fixed="git fetch --tags",
+)
+
+# --- realisasi.yaml and pengaturan.yaml ---------------------------------------------------
+
+AGREGASI_KODE = Code(
+    "agregasi-kode",
+    Level.ERROR,
+    (PERJANJIAN_FILE,),
+    text_id=(
+        "Indikator berupa predikat atau level tidak bisa dijumlahkan atau dirata-rata antar "
+        "triwulan; `agregasi`-nya harus `terakhir`."
+    ),
+    text_en=(
+        "A grade or level cannot be summed or averaged over the quarters; its `agregasi` must "
+        "be `terakhir`."
+    ),
+    failing="skala: predikat-sakip\nagregasi: jumlah",
+    fixed="skala: predikat-sakip\nagregasi: terakhir",
+)
+
+UNKNOWN_INDIKATOR = Code(
+    "unknown-indikator",
+    Level.ERROR,
+    (REALISASI_FILE, _ENTRY),
+    text_id="Id indikator di realisasi (atau di baris impor) tidak ada di perjanjian.",
+    text_en="The indicator id in realisasi (or in an imported row) is not in the agreement.",
+    failing="indikator:\n  IK-61:\n    TW1: {realisasi: 5}",
+    fixed="indikator:\n  IK-60:\n    TW1: {realisasi: 5}",
+)
+
+UNKNOWN_KEGIATAN = Code(
+    "unknown-kegiatan",
+    Level.ERROR,
+    (REALISASI_FILE,),
+    text_id="Kode kegiatan di realisasi anggaran tidak ada di perjanjian.",
+    text_en="The kegiatan kode in the budget realisasi is not in the agreement.",
+    failing="anggaran:\n  076.01.XX: {TW1: 1000000}",
+    fixed="anggaran:\n  076.01.WA: {TW1: 1000000}",
+)
+
+REALISASI_KIND = Code(
+    "realisasi-kind",
+    Level.ERROR,
+    (REALISASI_FILE,),
+    text_id=(
+        "Realisasi atau target Rencana Aksi tidak sejenis dengan indikatornya: teks untuk "
+        "indikator berangka, atau kode di luar skala."
+    ),
+    text_en=(
+        "A realisasi or Rencana Aksi target is not of the indicator's kind: text for a numeric "
+        "indicator, or a code outside its skala."
+    ),
+    failing="IK-01:\n  TW1: {realisasi: A}   # satuan %",
+    fixed="IK-01:\n  TW1: {realisasi: 87.5}",
+)
+
+RENCANA_AKSI_TW4 = Code(
+    "rencana-aksi-tw4",
+    Level.WARNING,
+    (REALISASI_FILE,),
+    text_id="Target Rencana Aksi TW4 (kumulatif) seharusnya sama dengan target tahunan.",
+    text_en="The cumulative TW4 Rencana Aksi target should equal the annual target.",
+    failing="rencana_aksi: {TW1: 25, TW2: 50, TW3: 75, TW4: 90}   # target 100",
+    fixed="rencana_aksi: {TW1: 25, TW2: 50, TW3: 75, TW4: 100}",
+)
+
+RENCANA_AKSI_TURUN = Code(
+    "rencana-aksi-turun",
+    Level.WARNING,
+    (REALISASI_FILE,),
+    text_id="Target Rencana Aksi kumulatif turun dari triwulan sebelumnya.",
+    text_en="A cumulative Rencana Aksi target falls below the quarter before.",
+    failing="rencana_aksi: {TW1: 50, TW2: 40}",
+    fixed="rencana_aksi: {TW1: 40, TW2: 50}",
+)
+
+REALISASI_TURUN = Code(
+    "realisasi-turun",
+    Level.WARNING,
+    (REALISASI_FILE,),
+    text_id=(
+        "Realisasi kumulatif (agregasi `terakhir`: tiap triwulan melaporkan Januari sampai akhir "
+        "triwulan itu) turun dari triwulan sebelumnya; biasanya salah ketik."
+    ),
+    text_en=(
+        "A cumulative realisasi (agregasi `terakhir`: each triwulan reports January to the "
+        "quarter's end) falls below the quarter before; usually a typo."
+    ),
+    failing="IK-01: {TW1: {realisasi: 60}, TW2: {realisasi: 45}}",
+    fixed="IK-01: {TW1: {realisasi: 45}, TW2: {realisasi: 60}}",
+)
+
+ANGGARAN_OVER_PAGU = Code(
+    "anggaran-over-pagu",
+    Level.WARNING,
+    (REALISASI_FILE,),
+    text_id="Realisasi anggaran suatu kegiatan (jumlah TW1–TW4) melebihi pagunya.",
+    text_en="A kegiatan's recorded spending (TW1–TW4 added up) exceeds its pagu.",
+    failing="076.01.WA: {TW1: 6000000000, TW2: 5000000000}   # pagu 10019993000",
+    fixed="076.01.WA: {TW1: 5000000000, TW2: 5000000000}",
+)
+
+PREDIKAT_ORDER = Code(
+    "predikat-order",
+    Level.ERROR,
+    (PENGATURAN_FILE,),
+    text_id=(
+        "Kategori predikat harus urut dari yang terbaik dengan `min` yang menurun; hanya kategori "
+        "terakhir yang boleh tanpa `min`."
+    ),
+    text_en="Predikat bands run from best to worst with falling `min`; only the last may omit it.",
+    failing="kategori:\n- {nama: hijau, min: 76}\n- {nama: biru, min: 91}",
+    fixed="kategori:\n- {nama: biru, min: 91}\n- {nama: hijau, min: 76}",
+)
+
+BATAS_CAPAIAN_LOW = Code(
+    "batas-capaian-low",
+    Level.WARNING,
+    (PENGATURAN_FILE,),
+    text_id=(
+        "batas_capaian di bawah 100, sehingga indikator yang tepat mencapai target pun tidak "
+        "bisa bernilai 100."
+    ),
+    text_en="batas_capaian is below 100, so even an indicator exactly on target could not reach 100.",
+    failing="batas_capaian: 90",
+    fixed="batas_capaian: 120",
+)
+
+# --- workspaces ---------------------------------------------------------------------------
+
+UNKNOWN_INDUK = Code(
+    "unknown-induk",
+    Level.ERROR,
+    (WORKSPACE_FILE,),
+    text_id=(
+        "`induk` sebuah unit bukan unit yang tercantum di atasnya. Cantumkan unit induk lebih dulu."
+    ),
+    text_en="A unit's `induk` is not a unit listed above it. List the parent first.",
+    failing="unit:\n- {id: kpu-mataram, induk: kpu-ntb}\n- {id: kpu-ntb}",
+    fixed="unit:\n- {id: kpu-ntb}\n- {id: kpu-mataram, induk: kpu-ntb}",
+)
+
+MISSING_FOLDER = Code(
+    "missing-folder",
+    Level.ERROR,
+    (WORKSPACE_FILE,),
+    text_id="Folder unit tidak ada. Buat foldernya atau isi `folder` dengan letak yang benar.",
+    text_en="The unit's folder does not exist. Create it or set `folder` to the right place.",
+    failing="- {id: kpu-p09}   # tanpa folder kpu-p09/",
+    fixed="- {id: kpu-p09, folder: kpu-kab-bima}",
+)
+
+# --- data entry ---------------------------------------------------------------------------
+
+BAD_PERIODE = Code(
+    "bad-periode",
+    Level.ERROR,
+    (_ENTRY,),
+    text_id="Periode bukan triwulan. Tulis TW1, TW2, TW3, atau TW4.",
+    text_en="The periode is not a triwulan. Write TW1, TW2, TW3 or TW4.",
+    failing="id,periode,realisasi\nIK-01,Q2,87.5",
+    fixed="id,periode,realisasi\nIK-01,TW2,87.5",
+)
+
+BAD_REALISASI = Code(
+    "bad-realisasi",
+    Level.ERROR,
+    (_ENTRY,),
+    text_id="Nilai realisasi kosong, negatif, bukan angka, atau bukan kode skala indikatornya.",
+    text_en="The realisasi is empty, negative, not a number, or not a code of the indicator's skala.",
+    failing="IK-03,TW1,tiga puluh",
+    fixed="IK-03,TW1,30",
+)
+
+DUPLICATE_ENTRY = Code(
+    "duplicate-entry",
+    Level.ERROR,
+    (_ENTRY,),
+    text_id="Indikator dan triwulan yang sama diisi dua kali dalam satu impor. Pertahankan satu.",
+    text_en="The same indicator and quarter are given twice in one import. Keep one.",
+    failing="IK-01,TW1,80\nIK-01,TW1,85",
+    fixed="IK-01,TW1,85",
+)
+
+IMPORT_HEADER = Code(
+    "import-header",
+    Level.ERROR,
+    (_ENTRY,),
+    text_id=(
+        "Baris pertama tabel impor harus berisi nama kolom id, periode, realisasi (catatan "
+        "boleh), atau judul buku kerja hasil `pk export`."
+    ),
+    text_en=(
+        "The import table's first row must name the columns id, periode, realisasi (catatan "
+        "optional), or be the header of `pk export`'s workbook."
+    ),
+    failing="kode,tw,nilai\nIK-01,TW1,80",
+    fixed="id,periode,realisasi\nIK-01,TW1,80",
+)
+
+IMPORT_EMPTY = Code(
+    "import-empty",
+    Level.ERROR,
+    (_ENTRY,),
+    text_id="Berkas impor kosong.",
+    text_en="The import file is empty.",
+    failing="(berkas kosong)",
+    fixed="id,periode,realisasi\nIK-01,TW1,80",
+)
+
+IMPORT_FORMAT = Code(
+    "import-format",
+    Level.ERROR,
+    (_ENTRY,),
+    text_id="pk import hanya membaca .csv dan .xlsx. Simpan lembar kerja dalam salah satunya.",
+    text_en="pk import reads only .csv and .xlsx. Save the sheet as one of them.",
+    failing="pk import realisasi.ods",
+    fixed="pk import realisasi.xlsx",
+)
+
+NOT_FORMATTABLE = Code(
+    "not-formattable",
+    Level.ERROR,
+    (_ANY,),
+    text_id=(
+        "`pk fmt` tidak bisa merapikan berkas yang isinya tidak sah (mis. tanggal yang tidak "
+        "ada). Jalankan `pk validate` dan perbaiki dulu."
+    ),
+    text_en=(
+        "`pk fmt` cannot lay out a file whose content is invalid (e.g. a date that does not "
+        "exist). Run `pk validate` and fix it first."
+    ),
+    failing="tanggal: 2024-13-10",
+    fixed="tanggal: 2024-06-10",
+)
 
 
-def _indent(text: str) -> str:
-    return "\n".join(f"    {line}" for line in text.splitlines())
+ALL: tuple[Code, ...] = tuple(v for v in tuple(globals().values()) if isinstance(v, Code))
+"""Every code, in the order of the pipeline (the order of the docs pages)."""
+BY_ID = {code.id: code for code in ALL}
 
-
-def render_text(code: str, lang: str) -> str:
-    """One explanation for the terminal."""
-    e, w = BY_CODE[code], _WORDS[lang]
-    return (
-        f"{e.code} · {w['level'][e.level]} · {w['where'].lower()}: {e.file}\n\n"
-        f"{getattr(e, lang)}\n\n{w['failing']}:\n{_indent(e.failing)}\n\n"
-        f"{w['fixed']}:\n{_indent(e.fixed)}\n"
-    )
-
-
-def render_list(lang: str) -> str:
-    width = max(len(e.code) for e in EXPLANATIONS)
-    lines = []
-    for e in sorted(EXPLANATIONS, key=lambda e: e.code):
-        first = getattr(e, lang).split(". ")[0].rstrip(".")
-        lines.append(f"{e.code:<{width}}  {e.level:<7}  {first}.")
-    return "\n".join(lines) + "\n"
-
-
-def render_markdown(lang: str) -> str:
-    """The documentation page: every code, in the order of the pipeline."""
-    w = _WORDS[lang]
-    out = [f"# {w['title']}", "", f"<!-- {w['generated']} -->", "", w["intro"], ""]
-    out += [f"| {'Kode' if lang == 'id' else 'Code'} | Level | {w['where']} |", "|---|---|---|"]
-    out += [f"| [`{e.code}`](#{e.code}) | {e.level} | {e.file} |" for e in EXPLANATIONS]
-    out.append("")
-    for e in EXPLANATIONS:
-        out += [
-            f"## {e.code}",
-            "",
-            f"**{w['level'][e.level]}** · {w['where']}: {e.file}",
-            "",
-            getattr(e, lang),
-            "",
-            f"{w['failing']}:",
-            "",
-            "```yaml",
-            e.failing,
-            "```",
-            "",
-            f"{w['fixed']}:",
-            "",
-            "```yaml",
-            e.fixed,
-            "```",
-            "",
-        ]
-    return "\n".join(out)
-
-
-DOC_PAGES = {"id": "docs/kode-temuan.md", "en": "docs/finding-codes.md"}
-
-
-def write_docs(root: str = ".") -> None:
-    from pathlib import Path
-
-    for lang, page in DOC_PAGES.items():
-        (Path(root) / page).write_text(render_markdown(lang), encoding="utf-8")
+CATALOGUED.update((code.id, code.level) for code in ALL)

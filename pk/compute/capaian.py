@@ -29,7 +29,7 @@ compared with the Rencana Aksi target of TWn when given, else with the annual ta
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -471,7 +471,7 @@ def _hasil(
                 "skor realisasi / skor target × 100",
                 f"skala {ind.skala} tidak dideklarasikan",
             )
-        kode = as_kode(value, skala.kode)
+        kode = skala.kode_of(value)
         if kode is None:
             return None
         return capaian_kode(target, kode, skala.kode)
@@ -480,15 +480,6 @@ def _hasil(
     if isinstance(target, Rentang):
         return capaian_rentang(target, value, ind.polaritas, ind.rumus_minimal)
     return capaian_angka(target, value, ind.polaritas, ind.rumus_minimal)
-
-
-def as_kode(value: Nilai, kode: Iterable[str]) -> str | None:
-    """A realisasi as a code of the scale: `A` stays `A`; the number 3 is code "3" if declared."""
-    codes = set(kode)
-    if isinstance(value, str):
-        return value if value in codes else None
-    text = fmt(value)
-    return text if text in codes else None
 
 
 def _kind(target: TargetValue) -> str:

@@ -19,7 +19,10 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from pk.check import perjanjian as checks
+from pk.check import codes
+from pk.check.codes import Code
+from pk.check.perjanjian import Context
+from pk.check.year import Year, kind_problem, run_year_checks, unknown_indikator
 from pk.diagnostics import Diagnostic, Level
 from pk.i18n import _
 from pk.load.source import load_text
@@ -84,12 +87,10 @@ def read_table(path: Path) -> tuple[list[Entry], list[Diagnostic]]:
         rows = _csv_rows(path)
     else:
         return [], [
-            Diagnostic(
+            codes.IMPORT_FORMAT.at(
                 display,
                 0,
                 0,
-                Level.ERROR,
-                "import-format",
                 _("pk import reads .csv or .xlsx files: save the sheet in one of these formats"),
             )
         ]
@@ -122,12 +123,10 @@ def entries_from_rows(rows: list[list[Any]], display: str) -> tuple[list[Entry],
     """Entries from table rows whose first row is the header (long or wide layout)."""
     if not rows:
         return [], [
-            Diagnostic(
+            codes.IMPORT_EMPTY.at(
                 display,
                 0,
                 0,
-                Level.ERROR,
-                "import-empty",
                 _(
                     "the file is empty: fill in the workbook of `pk export`, or a table with the "
                     "columns id, periode, realisasi"
@@ -142,12 +141,10 @@ def entries_from_rows(rows: list[list[Any]], display: str) -> tuple[list[Entry],
     if "id" in index and tws:
         return list(_wide(rows, index, tws, display)), []
     return [], [
-        Diagnostic(
+        codes.IMPORT_HEADER.at(
             display,
             1,
             1,
-            Level.ERROR,
-            "import-header",
             _(
                 "the first row must name the columns id, periode, realisasi (and optionally "
                 "catatan), or be the header of a workbook written by `pk export` (id, …, TW1, TW2, "
@@ -224,33 +221,19 @@ def check_entries(
     problems: list[Diagnostic] = []
     seen: dict[tuple[str, str], Cell] = {}
 
-    def error(at: Cell, code: str, message: str) -> None:
-        problems.append(Diagnostic(at.path, at.row, at.col, Level.ERROR, code, message))
+    def error(at: Cell, code: Code, message: str) -> None:
+        problems.append(code.at(at.path, at.row, at.col, message))
 
     for entry in entries:
         ind = indikator.get(entry.id)
         if ind is None:
-            import difflib
-
-            close = difflib.get_close_matches(entry.id, list(indikator), n=1, cutoff=0.6)
-            if close:
-                message = _("no indikator '{id}' in the agreement; did you mean {close}?")
-            else:
-                message = _(
-                    "no indikator '{id}' in the agreement: use an id from the "
-                    "agreement (`pk show` lists them)"
-                )
-            error(
-                entry.at,
-                "unknown-indikator",
-                message.format(id=entry.id, close=close[0] if close else ""),
-            )
+            error(entry.at, codes.UNKNOWN_INDIKATOR, unknown_indikator(entry.id, list(indikator)))
             continue
         tw = entry.periode.upper().replace(" ", "")
         if tw not in TRIWULAN:
             error(
                 entry.at_periode,
-                "bad-periode",
+                codes.BAD_PERIODE,
                 _("periode '{periode}' is not a triwulan: write one of {choices}").format(
                     periode=entry.periode, choices=", ".join(TRIWULAN)
                 ),
@@ -258,14 +241,14 @@ def check_entries(
             continue
         value, message = parse_value(perjanjian, ind, entry.realisasi)
         if value is None:
-            error(entry.at_realisasi, "bad-realisasi", message or "")
+            error(entry.at_realisasi, codes.BAD_REALISASI, message)
             continue
         key = (ind.id, tw)
         if key in seen:
             first = seen[key]
             error(
                 entry.at,
-                "duplicate-entry",
+                codes.DUPLICATE_ENTRY,
                 _("{id} {tw} is already given in row {row}: keep one of the two rows").format(
                     id=ind.id, tw=tw, row=first.row
                 ),
@@ -279,37 +262,22 @@ def check_entries(
 def parse_value(
     perjanjian: Perjanjian, ind: Indikator, raw: Any
 ) -> tuple[Decimal | str | None, str]:
-    """A raw cell as the indicator's kind of value, or None and why not."""
-    from pk.compute.capaian import as_kode
-
+    """A raw cell as the indicator's kind of value (judged as realisasi.yaml's are), or None
+    and why not."""
     if isinstance(raw, bool) or raw is None or _clean(raw) is None:
         return None, _(
             "realisasi for {id} is empty: write the figure, or leave the row out"
         ).format(id=ind.id)
-    if ind.skala is not None:
-        scale = perjanjian.skala.get(ind.skala)
-        codes = list(scale.kode) if scale else []
-        number = _number(raw)
-        candidate: Decimal | str = number if number is not None else str(raw).strip()
-        kode = as_kode(candidate, codes)
-        if kode is None:
-            return None, _(
-                "'{value}' is not a code of skala '{skala}' of {id}: write one of {codes}"
-            ).format(value=_clean(raw), skala=ind.skala, id=ind.id, codes=", ".join(codes))
-        return kode, ""
     number = _number(raw)
-    if number is None:
-        if ind.satuan:
-            message = _(
-                "realisasi for {id} must be a number in {satuan}, found '{value}': "
-                "write the number only, e.g. 87.5"
-            )
-        else:
-            message = _(
-                "realisasi for {id} must be a number, found '{value}': write the "
-                "number only, e.g. 87.5"
-            )
-        return None, message.format(id=ind.id, satuan=ind.satuan, value=_clean(raw))
+    value: Decimal | str = number if number is not None else str(raw).strip()
+    problem = kind_problem(perjanjian, ind, value)
+    if problem is not None:
+        return None, problem
+    if ind.skala is not None:
+        # The code as declared (the cell 3 is the code "3"); the agreement loaded without
+        # errors, so its skala is declared.
+        return perjanjian.skala[ind.skala].kode_of(value), ""
+    assert number is not None  # text for a numeric indikator is a kind problem
     if number < 0:
         return None, _(
             "realisasi for {id} cannot be negative ({value}): write the figure achieved, 0 or more"
@@ -412,10 +380,8 @@ def _validate_text(loaded: Loaded, text: str, display: str) -> list[Diagnostic]:
     source, problems = load_text(text, display)
     realisasi = validate_source(source, Realisasi, problems) if source.data is not None else None
     if realisasi is not None:
-        year = checks.Year(loaded.perjanjian, realisasi, loaded.pengaturan)
-        findings = [
-            f for f in checks.run_year_checks(year, checks.Context()) if f.file == REALISASI_FILE
-        ]
+        year = Year(loaded.perjanjian, realisasi, loaded.pengaturan)
+        findings = [f for f in run_year_checks(year, Context()) if f.file == REALISASI_FILE]
         problems += locate_findings(findings, loaded.folder, {display: source}, display)
     return sorted(d for d in problems if d.level is Level.ERROR)
 

@@ -19,7 +19,8 @@ from typing import Any
 from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap
 
-from pk.diagnostics import Diagnostic, Level
+from pk.check import codes
+from pk.diagnostics import Diagnostic
 from pk.edit.roundtrip import dump, load_roundtrip
 from pk.files import write_atomic
 from pk.i18n import _
@@ -85,12 +86,10 @@ def format_file(path: Path, *, check: bool = False) -> FmtResult:
             path,
             False,
             (
-                Diagnostic(
+                codes.NOT_FORMATTABLE.at(
                     display,
                     0,
                     0,
-                    Level.ERROR,
-                    "not-formattable",
                     _(
                         "cannot be formatted ({reason}): `pk validate` shows where to correct it"
                     ).format(reason=err),

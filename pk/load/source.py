@@ -18,7 +18,9 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from pk.diagnostics import Diagnostic, Level
+from pk.check import codes
+from pk.check.codes import Code
+from pk.diagnostics import Diagnostic
 from pk.i18n import N_, _
 
 try:  # libyaml is in PyYAML's wheels; the pure-Python parser gives the same nodes, slower.
@@ -78,7 +80,7 @@ class Source:
 def load(path: Path, display: str) -> tuple[Source, list[Diagnostic]]:
     """Read and parse one file; every problem becomes a located Diagnostic, never an exception."""
 
-    def fail(line: int, col: int, code: str, message: str) -> tuple[Source, list[Diagnostic]]:
+    def fail(line: int, col: int, code: Code, message: str) -> tuple[Source, list[Diagnostic]]:
         return _failed(display, line, col, code, message)
 
     try:
@@ -86,7 +88,7 @@ def load(path: Path, display: str) -> tuple[Source, list[Diagnostic]]:
             return fail(
                 0,
                 0,
-                "not-a-file",
+                codes.NOT_A_FILE,
                 _(
                     "is a folder, but a YAML file was expected here: "
                     "name the YAML file, or move the folder away"
@@ -96,18 +98,20 @@ def load(path: Path, display: str) -> tuple[Source, list[Diagnostic]]:
             return fail(
                 0,
                 0,
-                "not-a-file",
+                codes.NOT_A_FILE,
                 _("is not a regular file (a device or pipe?); a YAML file was expected here"),
             )
         if path.stat().st_size > MAX_BYTES:
-            return fail(0, 0, "file-too-large", _(_TOO_LARGE).format(mb=MAX_BYTES // 1024 // 1024))
+            return fail(
+                0, 0, codes.FILE_TOO_LARGE, _(_TOO_LARGE).format(mb=MAX_BYTES // 1024 // 1024)
+            )
         with path.open("rb") as file:
             raw = file.read(MAX_BYTES + 1)  # bounded even if the file grows after stat
     except OSError as err:
         return fail(
             0,
             0,
-            "unreadable",
+            codes.UNREADABLE,
             _(
                 "cannot be read ({reason}); check that the file exists and that you may read it"
             ).format(reason=err.strerror or err),
@@ -118,11 +122,11 @@ def load(path: Path, display: str) -> tuple[Source, list[Diagnostic]]:
 def load_bytes(raw: bytes, display: str) -> tuple[Source, list[Diagnostic]]:
     """Parse file content read from elsewhere (e.g. `git show REV:path`); `display` names it."""
 
-    def fail(line: int, col: int, code: str, message: str) -> tuple[Source, list[Diagnostic]]:
+    def fail(line: int, col: int, code: Code, message: str) -> tuple[Source, list[Diagnostic]]:
         return _failed(display, line, col, code, message)
 
     if len(raw) > MAX_BYTES:
-        return fail(0, 0, "file-too-large", _(_TOO_LARGE).format(mb=MAX_BYTES // 1024 // 1024))
+        return fail(0, 0, codes.FILE_TOO_LARGE, _(_TOO_LARGE).format(mb=MAX_BYTES // 1024 // 1024))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -133,7 +137,7 @@ def load_bytes(raw: bytes, display: str) -> tuple[Source, list[Diagnostic]]:
         return fail(
             line,
             col,
-            "not-utf8",
+            codes.NOT_UTF8,
             _(
                 "byte 0x{byte:02x} is not UTF-8: save the file as UTF-8 (in the editor: "
                 "Save As, encoding UTF-8)"
@@ -145,7 +149,7 @@ def load_bytes(raw: bytes, display: str) -> tuple[Source, list[Diagnostic]]:
 def load_text(text: str, display: str) -> tuple[Source, list[Diagnostic]]:
     """Parse YAML text; `display` is the name diagnostics give it."""
 
-    def fail(line: int, col: int, code: str, message: str) -> tuple[Source, list[Diagnostic]]:
+    def fail(line: int, col: int, code: Code, message: str) -> tuple[Source, list[Diagnostic]]:
         return _failed(display, line, col, code, message)
 
     if text.startswith("\ufeff"):
@@ -161,7 +165,7 @@ def load_text(text: str, display: str) -> tuple[Source, list[Diagnostic]]:
         return fail(
             line,
             col,
-            "yaml-syntax",
+            codes.YAML_SYNTAX,
             _(
                 "YAML syntax error: character U+{code:04X} is not allowed in YAML ({reason}); "
                 "remove it"
@@ -171,14 +175,14 @@ def load_text(text: str, display: str) -> tuple[Source, list[Diagnostic]]:
         return fail(
             0,
             0,
-            "yaml-syntax",
+            codes.YAML_SYNTAX,
             _("YAML syntax error: {problem}").format(problem=" ".join(str(err).split())),
         )
     if root is None:
         return fail(
             0,
             0,
-            "empty-file",
+            codes.EMPTY_FILE,
             _(
                 "file is empty: write the pk document into it "
                 "(`pk new` starts a year from the previous one)"
@@ -197,9 +201,9 @@ def load_text(text: str, display: str) -> tuple[Source, list[Diagnostic]]:
 
 
 def _failed(
-    display: str, line: int, col: int, code: str, message: str
+    display: str, line: int, col: int, code: Code, message: str
 ) -> tuple[Source, list[Diagnostic]]:
-    return Source(display, None, None), [Diagnostic(display, line, col, Level.ERROR, code, message)]
+    return Source(display, None, None), [code.at(display, line, col, message)]
 
 
 def parse(text: str) -> Node | None:
@@ -252,9 +256,9 @@ class _Builder:
         self.aliases = 0
         self.too_deep = False
 
-    def report(self, at: Node, code: str, message: str) -> None:
+    def report(self, at: Node, code: Code, message: str) -> None:
         line, col = at.start_mark.line + 1, at.start_mark.column + 1
-        self.out.append(Diagnostic(self.path, line, col, Level.ERROR, code, message))
+        self.out.append(code.at(self.path, line, col, message))
 
     def _repeated(self, node: Node) -> bool:
         """Whether `node` was built before: an alias, which is never expanded."""
@@ -273,7 +277,7 @@ class _Builder:
             if not self.too_deep:
                 self.report(
                     node,
-                    "too-deep",
+                    codes.TOO_DEEP,
                     _(
                         "nested more than {depth} levels deep, which a pk file never is: check "
                         "the indentation of these lines"
@@ -290,7 +294,7 @@ class _Builder:
             if not isinstance(k, ScalarNode):
                 self.report(
                     k,
-                    "yaml-complex-key",
+                    codes.YAML_COMPLEX_KEY,
                     _("a key must be plain text, not a list or mapping: write `key: value`"),
                 )
                 continue
@@ -302,7 +306,7 @@ class _Builder:
             if name in mapping:
                 self.report(
                     k,
-                    "duplicate-key",
+                    codes.DUPLICATE_KEY,
                     _(
                         "key '{key}' appears twice here: delete one of them (pk reads the first)"
                     ).format(key=k.value),
@@ -333,14 +337,7 @@ def _alias_error(text: str, path: str) -> Diagnostic:
         message += " " + _("(this file has {n} aliases)").format(n=len(aliases))
     mark = first.start_mark
     assert mark is not None  # the parser marks every event
-    return Diagnostic(
-        path,
-        mark.line + 1,
-        mark.column + 1,
-        Level.ERROR,
-        "yaml-alias",
-        message,
-    )
+    return codes.YAML_ALIAS.at(path, mark.line + 1, mark.column + 1, message)
 
 
 # Hints for the YAML errors a planner meets most, keyed by a fragment of libyaml's problem.
@@ -377,7 +374,7 @@ _PROBLEMS = {
 }
 
 
-def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
+def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Code, str]:
     """Position, code and message for a libyaml error, pointing where the fix is needed."""
     problem = err.problem or "invalid YAML"
     mark = err.problem_mark or err.context_mark
@@ -392,7 +389,7 @@ def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, 
         return (
             line,
             col,
-            "yaml-alias",
+            codes.YAML_ALIAS,
             _(
                 "alias with no anchor before it; pk files do not allow YAML anchors and aliases "
                 "(&name, *name): write the value out in full"
@@ -402,7 +399,7 @@ def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, 
         return (
             line,
             col,
-            "too-deep",
+            codes.TOO_DEEP,
             _(
                 "nested too deep for YAML to read, which a pk file "
                 "never is: check the indentation of these lines"
@@ -412,7 +409,7 @@ def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, 
         return (
             line,
             col,
-            "yaml-syntax",
+            codes.YAML_SYNTAX,
             _("YAML syntax error: the quote opened here is never closed; add the closing quote"),
         )
     hints = [_(hint) for fragment, hint in _SYNTAX_HINTS.items() if fragment in problem]
@@ -433,7 +430,7 @@ def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, 
     message = _("YAML syntax error: {problem}").format(problem=_(known) if known else problem)
     if hints:
         message += f" ({'; '.join(hints)})"
-    return line, col, "yaml-syntax", message
+    return line, col, codes.YAML_SYNTAX, message
 
 
 def _multiline_quote(text: str, line: int) -> tuple[int, int] | None:

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from pk.diagnostics import Diagnostic, Level
+from pk.check import codes
+from pk.check.codes import Code
+from pk.diagnostics import Diagnostic
 from pk.i18n import _
 from pk.load.source import load
 from pk.load.year import WORKSPACE_FILE, load_year, validate_source
@@ -64,16 +66,16 @@ def load_workspace(path: Path) -> LoadedWorkspace:
     if loaded.workspace is None:
         return loaded
 
-    def report(loc: tuple[str | int, ...], code: str, message: str) -> None:
+    def report(loc: tuple[str | int, ...], code: Code, message: str) -> None:
         line, col = source.locate(loc)
-        loaded.diagnostics.append(Diagnostic(display, line, col, Level.ERROR, code, message))
+        loaded.diagnostics.append(code.at(display, line, col, message))
 
     seen: set[str] = set()
     for i, ref in enumerate(loaded.workspace.unit):
         if ref.id in seen:
             report(
                 ("unit", i, "id"),
-                "duplicate-id",
+                codes.DUPLICATE_ID,
                 _(
                     "unit id {id} is listed twice: remove the second entry, or give it its own id"
                 ).format(id=ref.id),
@@ -82,7 +84,7 @@ def load_workspace(path: Path) -> LoadedWorkspace:
         if ref.induk is not None and ref.induk not in seen:
             report(
                 ("unit", i, "induk"),
-                "unknown-induk",
+                codes.UNKNOWN_INDUK,
                 _(
                     "induk {induk} is not a unit listed above this one: list the parent unit "
                     "first, or correct the id"
@@ -93,7 +95,7 @@ def load_workspace(path: Path) -> LoadedWorkspace:
         if not folder.is_dir():
             report(
                 ("unit", i),
-                "missing-folder",
+                codes.MISSING_FOLDER,
                 _(
                     "unit {id} has no folder {folder}: create it (with perjanjian.yaml), or set "
                     "`folder` to where the unit's files are"

@@ -18,20 +18,19 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from pk.check import codes
 from pk.check import perjanjian as checks
+from pk.check.year import Year, run_year_checks
 from pk.diagnostics import Diagnostic, Level, UsageError
 from pk.i18n import N_, _
 from pk.model.perjanjian import Perjanjian
+from pk.vocab import PENGATURAN_FILE, PERJANJIAN_FILE, REALISASI_FILE, WORKSPACE_FILE
 
 if typing.TYPE_CHECKING:
     from pk.model.realisasi import Pengaturan, Realisasi
 
 from pk.load.source import Source, load, load_bytes
 
-PERJANJIAN_FILE = "perjanjian.yaml"
-REALISASI_FILE = checks.REALISASI_FILE
-PENGATURAN_FILE = checks.PENGATURAN_FILE
-WORKSPACE_FILE = "workspace.yaml"
 _YEAR = re.compile(r"^\d{4}$")
 _M = typing.TypeVar("_M", bound=BaseModel)
 
@@ -117,12 +116,10 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
         else:
             hint = _("is this a year folder such as data/2024? `pk new` starts one")
         loaded.diagnostics.append(
-            Diagnostic(
+            codes.MISSING_FILE.at(
                 display,
                 0,
                 0,
-                Level.ERROR,
-                "missing-file",
                 _("no {file} in {folder}; {hint}").format(
                     file=PERJANJIAN_FILE, folder=folder.as_posix(), hint=hint
                 ),
@@ -158,8 +155,8 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
             ctx = checks.Context(folder_year=int(name) if _YEAR.match(name) else None)
         findings = checks.run_checks(loaded.perjanjian, ctx)
         if optional_ok:
-            documents = checks.Year(loaded.perjanjian, loaded.realisasi, loaded.pengaturan)
-            findings += checks.run_year_checks(documents, ctx)
+            documents = Year(loaded.perjanjian, loaded.realisasi, loaded.pengaturan)
+            findings += run_year_checks(documents, ctx)
         loaded.diagnostics.extend(locate_findings(findings, folder, loaded.sources, display))
     loaded.diagnostics.sort()
     return loaded
@@ -177,9 +174,7 @@ def load_year_bytes(raw: bytes, display: str, folder: Path, folder_year: int | N
             loaded.perjanjian, checks.Context(folder_year=folder_year)
         ):
             line, col = source.locate(finding.loc, key=finding.key)
-            loaded.diagnostics.append(
-                Diagnostic(display, line, col, finding.level, finding.code, finding.message)
-            )
+            loaded.diagnostics.append(finding.code.at(display, line, col, finding.message))
     loaded.diagnostics.sort()
     return loaded
 
@@ -192,7 +187,7 @@ def locate_findings(
     for finding in findings:
         path = (folder / finding.file).as_posix() if finding.file != PERJANJIAN_FILE else default
         line, col = sources[path].locate(finding.loc, key=finding.key)
-        out.append(Diagnostic(path, line, col, finding.level, finding.code, finding.message))
+        out.append(finding.code.at(path, line, col, finding.message))
     return out
 
 
@@ -227,13 +222,8 @@ def _diagnostic(source: Source, model: type[BaseModel], error: Any) -> Diagnosti
             message = _(
                 "`{key}` is missing at the top level of the file: add `{key}:` with its value"
             )
-        return Diagnostic(
-            source.path,
-            line,
-            col,
-            Level.ERROR,
-            "missing-field",
-            message.format(key=missing, parent=parent),
+        return codes.MISSING_FIELD.at(
+            source.path, line, col, message.format(key=missing, parent=parent)
         )
     if kind == "extra_forbidden":
         line, col = source.locate(loc, key=True)
@@ -245,16 +235,12 @@ def _diagnostic(source: Source, model: type[BaseModel], error: Any) -> Diagnosti
             hint = _("allowed here: {keys}").format(keys=", ".join(allowed))
         else:
             hint = _("remove it")
-        return Diagnostic(
-            source.path,
-            line,
-            col,
-            Level.ERROR,
-            "unknown-key",
-            _("unknown key `{key}`; {hint}").format(key=name, hint=hint),
+        return codes.UNKNOWN_KEY.at(
+            source.path, line, col, _("unknown key `{key}`; {hint}").format(key=name, hint=hint)
         )
     line, col = source.locate(loc)
-    code = "wrong-type" if kind.endswith("_type") or kind == "int_from_float" else "invalid-value"
+    wrong_type = kind.endswith("_type") or kind == "int_from_float"
+    code = codes.WRONG_TYPE if wrong_type else codes.INVALID_VALUE
     value = error.get("input")
     if kind in ("model_type", "dict_type", "list_type"):
         shape = (
@@ -278,9 +264,9 @@ def _diagnostic(source: Source, model: type[BaseModel], error: Any) -> Diagnosti
         message = _("the file {problem}").format(problem=message)
     if name in _HINTS:
         message += f"; {_(_HINTS[name])}"
-    elif loc and loc[0] == "anggaran" and code == "wrong-type":
+    elif loc and loc[0] == "anggaran" and wrong_type:
         message += f"; {_(_HINTS['pagu'])}"
-    return Diagnostic(source.path, line, col, Level.ERROR, code, message)
+    return code.at(source.path, line, col, message)
 
 
 def _expected(kind: str, ctx: dict[str, Any], fallback: str) -> str:

@@ -173,6 +173,11 @@ class Skala(Model):
     kode: dict[str, Decimal] = Field(min_length=1)
     """Each code with its score, from best to worst; capaian is computed on the scores."""
 
+    def kode_of(self, value: Decimal | str) -> str | None:
+        """The code a realisasi names: `A` stays `A`; the number 3 is code "3" if declared."""
+        text = value if isinstance(value, str) else plain_number(value).replace(".", ",")
+        return text if text in self.kode else None
+
 
 class Pihak(Model):
     """A party to the agreement."""

@@ -1,0 +1,101 @@
+"""The finding codes of the catalogue (pk.check.codes) as text: `pk explain CODE`,
+`pk explain --list`, and the pages docs/kode-temuan.md and docs/finding-codes.md (`make docs`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pk.check.codes import ALL, Code
+
+_WORDS: dict[str, dict[str, Any]] = {
+    "id": {
+        "failing": "Contoh yang salah",
+        "fixed": "Perbaikannya",
+        "where": "Berkas",
+        "level": {"error": "kesalahan (error)", "warning": "peringatan (warning)"},
+        "title": "Kode temuan pk",
+        "intro": (
+            "Setiap temuan `pk validate` diakhiri kodenya dalam kurung siku, mis. "
+            "`[target-missing]`. Kode tidak berubah antarbahasa dan antarversi. "
+            "`pk explain KODE` menampilkan penjelasan di bawah ini di terminal."
+        ),
+        "generated": "Halaman ini dibuat dari pk/check/codes.py dengan `make docs`; "
+        "jangan disunting langsung.",
+    },
+    "en": {
+        "failing": "Failing example",
+        "fixed": "Fixed",
+        "where": "File",
+        "level": {"error": "error", "warning": "warning"},
+        "title": "pk finding codes",
+        "intro": (
+            "Each finding of `pk validate` ends with its code in brackets, e.g. "
+            "`[target-missing]`. Codes are the same in every language and version. "
+            "`pk explain CODE` prints the explanation below in the terminal."
+        ),
+        "generated": "Generated from pk/check/codes.py by `make docs`; do not edit.",
+    },
+}
+
+DOC_PAGES = {"id": "docs/kode-temuan.md", "en": "docs/finding-codes.md"}
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"    {line}" for line in text.splitlines())
+
+
+def render_text(code: Code, lang: str) -> str:
+    """One explanation for the terminal."""
+    w = _WORDS[lang]
+    return (
+        f"{code.id} · {w['level'][code.level]} · {w['where'].lower()}: {code.where}\n\n"
+        f"{code.text(lang)}\n\n{w['failing']}:\n{_indent(code.failing)}\n\n"
+        f"{w['fixed']}:\n{_indent(code.fixed)}\n"
+    )
+
+
+def render_list(lang: str) -> str:
+    """Every code with its level and the first sentence of its explanation, sorted."""
+    width = max(len(c.id) for c in ALL)
+    lines = []
+    for c in sorted(ALL, key=lambda c: c.id):
+        first = c.text(lang).split(". ")[0].rstrip(".")
+        lines.append(f"{c.id:<{width}}  {c.level:<7}  {first}.")
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(lang: str) -> str:
+    """The documentation page: every code, in the order of the pipeline."""
+    w = _WORDS[lang]
+    out = [f"# {w['title']}", "", f"<!-- {w['generated']} -->", "", w["intro"], ""]
+    out += [f"| {'Kode' if lang == 'id' else 'Code'} | Level | {w['where']} |", "|---|---|---|"]
+    out += [f"| [`{c.id}`](#{c.id}) | {c.level} | {c.where} |" for c in ALL]
+    out.append("")
+    for c in ALL:
+        out += [
+            f"## {c.id}",
+            "",
+            f"**{w['level'][c.level]}** · {w['where']}: {c.where}",
+            "",
+            c.text(lang),
+            "",
+            f"{w['failing']}:",
+            "",
+            "```yaml",
+            c.failing,
+            "```",
+            "",
+            f"{w['fixed']}:",
+            "",
+            "```yaml",
+            c.fixed,
+            "```",
+            "",
+        ]
+    return "\n".join(out)
+
+
+def write_docs(root: str = ".") -> None:
+    for lang, page in DOC_PAGES.items():
+        (Path(root) / page).write_text(render_markdown(lang), encoding="utf-8")
