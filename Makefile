@@ -66,10 +66,10 @@ compile-messages: install
 docs: install
 	$(BIN)/python -c 'from pk.render.explain import write_docs; write_docs()'
 
-# A fictional year of realisasi (examples/demo-2024) through `pk achievement`.
+# A fictional year of realisasi (examples/demo-2024) through `pk capaian`.
 demo: install
 	$(BIN)/pk validate examples/demo-2024
-	$(BIN)/pk achievement examples/demo-2024 --periode tahunan
+	$(BIN)/pk capaian examples/demo-2024 --periode tahunan
 
 # Timings and memory against the targets in README.md; tools the comparison needs live in a
 # venv of their own so they cannot slow pk's start-up.

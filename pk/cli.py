@@ -1,35 +1,57 @@
 """The `pk` command line: thin typer commands over the core modules.
 
+Each command parses its options, calls one core function, prints and returns. User errors
+(`pk.diagnostics.PkError`) become a message and an exit code in one place, `_Pk.invoke`,
+which every run passes through (`pk`, `python -m pk`, typer's test runner): exit 0 fine,
+1 problems in the data, 2 wrong usage or environment. Bugs keep their traceback.
+
 Start-up matters (`pk validate` runs in a pre-commit hook), so each command imports what it
-needs inside its body: `pk --help` loads neither pydantic nor jinja2. For the same reason
-this module does without `from __future__ import annotations`: typer reads every command's
-signature on each run, and string annotations would be evaluated anew each time (~10 ms).
-Exit codes: 0 fine, 1 problems in the data, 2 wrong usage.
+needs inside its body, and this module imports only typer and pk's dependency-free base
+(`vocab`, `i18n`, `diagnostics`) at the top: `pk --help` loads neither pydantic nor jinja2.
+For the same reason this module does without `from __future__ import annotations`: typer
+reads every command's signature on each run, and string annotations would be evaluated anew
+each time (~10 ms).
 """
 
 import os
 import sys
+from collections.abc import Sequence
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from pk import __version__
+from pk import __version__, i18n
 from pk.diagnostics import InvalidData, PkError, UsageError
 from pk.i18n import LANGUAGES, _, ngettext
-from pk.report import DOKUMEN_CHOICES, EVERY_DOKUMEN, FORMAT_CHOICES
+from pk.vocab import (
+    DOKUMEN_CHOICES,
+    EVERY_DOKUMEN,
+    FORMAT_CHOICES,
+    DiagnosticFormat,
+    DiffFormat,
+    Periode,
+    ShowFormat,
+)
+
+if TYPE_CHECKING:
+    from pk.edit.entry import Entered
 
 
 class _Pk(TyperGroup):
-    """pk's commands: the user errors a command raises end here, as a message and an exit code."""
+    """pk's commands: each run decides its language here, and its user errors end here."""
+
+    def main(self, args: Sequence[str] | None = None, *more: Any, **options: Any) -> Any:
+        args = i18n.decide(sys.argv[1:] if args is None else list(args), os.environ)
+        if {"--help", "-h"} & set(args) or not args or len(args) == 2 and args[0] == "--lang":
+            _translate_help_titles()
+        return super().main(args, *more, **options)
 
     def invoke(self, ctx: Any) -> Any:  # typer's click Context, which typer does not export
         try:
             return super().invoke(ctx)
-        except UsageError:
-            raise  # `main` turns it into exit 2; tests check the exception itself
         except PkError as err:
             raise typer.Exit(_report_error(err)) from None
 
@@ -59,18 +81,6 @@ app = typer.Typer(
 
 
 Language = Enum("Language", {lang: lang for lang in LANGUAGES}, type=str)  # type: ignore[misc]
-
-
-class DiagnosticFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-
-
-class ShowFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
 
 
 PathsArg = Annotated[
@@ -112,10 +122,7 @@ def _root(
         ),
     ] = None,
 ) -> None:
-    from pk import i18n
-
-    # Each run speaks the language it was asked for (tests run many in one process).
-    i18n.set_language(lang.value if lang else i18n.from_environment(os.environ))
+    """The global options; `_Pk.main` has read `--lang` already (the help texts needed it)."""
 
 
 @app.command(
@@ -125,7 +132,7 @@ def validate(
     paths: PathsArg = None,
     format: Annotated[
         DiagnosticFormat, typer.Option("--format", "-f", help=_("Output format."))
-    ] = DiagnosticFormat.text,
+    ] = DiagnosticFormat.TEXT,
     strict: Annotated[bool, typer.Option(help=_("Exit 1 on warnings too."))] = False,
     baseline: Annotated[
         str | None,
@@ -139,45 +146,13 @@ def validate(
         ),
     ] = None,
 ) -> None:
-    from functools import partial
-
     from pk.diagnostics import Level
-    from pk.load.year import diagnose_year, find_default, is_workspace, load_year, year_folder
     from pk.render.diagnostics import FORMATTERS
+    from pk.validate import validate as validate_paths
 
-    diagnostics = []
-    files = 0
-    # Each year once, however many of its files are named (a pre-commit hook names them all).
-    for path in dict.fromkeys(year_folder(p) for p in paths or [find_default()]):
-        if not path.exists():
-            raise UsageError(_("{path}: no such file or folder").format(path=path))
-        if not is_workspace(path):
-            loaded = load_year(path)
-            found = loaded.diagnostics
-            # The gate reads git; only an agreement with a baseline to compare needs it.
-            if baseline is not None or (
-                loaded.perjanjian and loaded.perjanjian.penandatanganan.tag
-            ):
-                from pk.change.baseline import gate
-
-                found = found + gate(loaded, baseline)
-            diagnostics.extend(sorted(found))
-            files += max(len(loaded.sources), 1)
-            continue
-        from pk.load.workspace import load_workspace, map_units
-
-        workspace = load_workspace(path)
-        diagnostics.extend(workspace.diagnostics)
-        files += 1
-        year = workspace.workspace.tahun if workspace.workspace else None
-        folders = [unit.folder for unit in workspace.units]
-        show_progress = format is DiagnosticFormat.text
-        for found, read in map_units(
-            partial(diagnose_year, year=year), folders, progress=show_progress
-        ):
-            diagnostics.extend(found)
-            files += read
-    sys.stdout.write(FORMATTERS[format.value](diagnostics, files))
+    progress = format is DiagnosticFormat.TEXT
+    diagnostics, files = validate_paths(paths or [], baseline, progress=progress)
+    sys.stdout.write(FORMATTERS[format](diagnostics, files))
     failing = {Level.ERROR, Level.WARNING} if strict else {Level.ERROR}
     if any(d.level in failing for d in diagnostics):
         raise typer.Exit(1)
@@ -189,17 +164,12 @@ def show(
     format: Annotated[
         ShowFormat,
         typer.Option("--format", "-f", help=_("table for people, json or csv for scripts.")),
-    ] = ShowFormat.table,
+    ] = ShowFormat.TABLE,
 ) -> None:
-    from pk.render import perjanjian as views
+    from pk.load.year import load_agreement
+    from pk.render.perjanjian import VIEWS
 
-    perjanjian = _load_or_exit(path)
-    if format is ShowFormat.json:
-        sys.stdout.write(views.render_json(perjanjian))
-    elif format is ShowFormat.csv:
-        sys.stdout.write(views.render_csv(perjanjian))
-    else:
-        views.print_table(perjanjian)
+    VIEWS[format](load_agreement(path))
 
 
 @app.command(help=_("Print the JSON Schema of a pk file (editors use it to complete and check)."))
@@ -232,141 +202,57 @@ def fmt(
         ),
     ] = False,
 ) -> None:
-    from pk.edit.fmt import collect_files, format_file
-    from pk.render.diagnostics import format_text
+    from pk.edit.fmt import format_paths
+    from pk.render.diagnostics import render_fmt
 
-    targets = paths or [Path("data")]
-    for path in targets:
-        if not path.exists():
-            raise UsageError(_("{path}: no such file or folder").format(path=path))
-    results = [format_file(f, check=check) for f in collect_files(targets)]
-    problems = [d for r in results for d in r.diagnostics]
-    changed = [r for r in results if r.changed]
-    for r in changed:
-        line = _("would reformat {path}") if check else _("reformatted {path}")
-        typer.echo(line.format(path=r.path.as_posix()))
-    if problems:
-        sys.stdout.write(format_text(problems, len(results)))
-    broken = len({d.path for d in problems})
-    left = len(results) - len(changed) - broken
-    if check:
-        done = ngettext(
-            "{n} file would be reformatted", "{n} files would be reformatted", len(changed)
-        )
-    else:
-        done = ngettext("{n} file reformatted", "{n} files reformatted", len(changed))
-    parts = [done.format(n=len(changed)), _("{n} unchanged").format(n=left)]
-    if problems:
-        parts.append(_("{n} not formatted (errors above)").format(n=broken))
-    typer.echo(", ".join(parts) + ".")
-    if problems or (check and changed):
+    done = format_paths(paths or [], check=check)
+    changed = [r.path.as_posix() for r in done.changed]
+    sys.stdout.write(render_fmt(changed, done.problems, len(done.results), check))
+    if done.failed:
         raise typer.Exit(1)
 
 
-class PeriodeOption(StrEnum):
-    TW1 = "TW1"
-    TW2 = "TW2"
-    TW3 = "TW3"
-    TW4 = "TW4"
-    tahunan = "tahunan"
-
-
-@app.command(
-    help=_(
-        "Capaian per indikator for a period, with summaries per sasaran and budget absorption.\n\nGiven a workspace, one row per unit, and the indicators rolled up from the units below."
-    )
+_CAPAIAN_HELP = _(
+    "Capaian per indikator for a period, with summaries per sasaran and budget absorption.\n\nGiven a workspace, one row per unit, and the indicators rolled up from the units below."
 )
-def achievement(
+
+
+@app.command(help=_CAPAIAN_HELP)
+def capaian(
     path: Annotated[
         Path | None,
         typer.Argument(help=_("A year folder or a workspace. Default: the newest data/<year>.")),
     ] = None,
     periode: Annotated[
-        PeriodeOption,
+        Periode,
         typer.Option("--periode", "-p", help=_("A triwulan (cumulative) or the year.")),
-    ] = PeriodeOption.tahunan,
+    ] = Periode.TAHUNAN,
     format: Annotated[
         ShowFormat,
         typer.Option("--format", "-f", help=_("table for people, json or csv for scripts.")),
-    ] = ShowFormat.table,
+    ] = ShowFormat.TABLE,
     unit: Annotated[
         str | None, typer.Option("--unit", "-u", help=_("In a workspace: show this unit in full."))
     ] = None,
 ) -> None:
-    from pk.compute.capaian import compute
-    from pk.load.year import is_workspace
+    from pk.capaian import UnitsCapaian, capaian_for
     from pk.render import capaian as views
 
-    if path is not None and path.exists() and is_workspace(path):
-        _achievement_workspace(path, periode.value, format, unit)
-        return
-    if unit is not None:
-        raise UsageError(_("--unit needs a workspace (a folder with workspace.yaml)"))
-    loaded = _load_year_or_exit(path)
-    result = compute(loaded.perjanjian, loaded.realisasi, loaded.pengaturan, periode.value)
-    if format is ShowFormat.json:
-        sys.stdout.write(views.render_json(result))
-    elif format is ShowFormat.csv:
-        sys.stdout.write(views.render_csv(result))
+    shown = capaian_for(path, periode, unit, progress=format is ShowFormat.TABLE)
+    if isinstance(shown, UnitsCapaian):
+        views.UNITS_VIEWS[format](shown.result, shown.title)
     else:
-        p = loaded.perjanjian
-        views.print_table(result, f"Perjanjian Kinerja {p.tahun} — {p.unit.singkatan}")
-
-
-def _achievement_workspace(path: Path, periode: str, format: ShowFormat, unit: str | None) -> None:
-    from pk.diagnostics import Level
-    from pk.load.workspace import compute_workspace, load_workspace, unit_achievement
-    from pk.render import capaian as views
-    from pk.render.diagnostics import format_text
-
-    workspace = load_workspace(path)
-    errors = [d for d in workspace.diagnostics if d.level is Level.ERROR]
-    if workspace.workspace is None or errors:
-        sys.stderr.write(format_text(workspace.diagnostics, 1))
-        raise typer.Exit(1)
-    result = compute_workspace(workspace, periode, progress=format is ShowFormat.table)
-    errors = [d for d in result.diagnostics if d.level is Level.ERROR]
-    if unit is not None:
-        chosen = next((u for u in result.units if u.id == unit), None)
-        if chosen is None:
-            raise UsageError(_("no unit {unit!r} in {path}").format(unit=unit, path=path))
-        achievement = unit_achievement(workspace, result, unit)
-        if achievement is None:
-            sys.stderr.write(
-                format_text(
-                    [
-                        d
-                        for d in errors
-                        if d.path.startswith(
-                            next(u.folder for u in workspace.units if u.ref.id == unit).as_posix()
-                        )
-                    ],
-                    1,
-                )
-            )
-            raise typer.Exit(1)
-        if format is ShowFormat.json:
-            sys.stdout.write(views.render_json(achievement))
-        elif format is ShowFormat.csv:
-            sys.stdout.write(views.render_csv(achievement))
-        else:
-            views.print_table(achievement, f"{chosen.nama} ({chosen.id})")
-        return
-    if format is ShowFormat.json:
-        sys.stdout.write(views.render_units_json(result))
-    elif format is ShowFormat.csv:
-        sys.stdout.write(views.render_units_csv(result))
-    else:
-        views.print_units_table(
-            result, _("Workspace {tahun}").format(tahun=workspace.workspace.tahun)
-        )
-    if errors:
+        views.VIEWS[format](shown.result, shown.title)
+    if shown.errors:
         # Units with errors are shown as invalid above; their findings go to stderr.
-        sys.stderr.write(format_text(errors, len({d.path for d in errors})))
-        raise typer.Exit(1)
+        raise InvalidData(list(shown.errors), len({d.path for d in shown.errors}))
 
 
-# The report's choices, from the core's own words (pk.report imports only pk.vocab at start-up).
+# The command's first name, kept working; `pk --help` lists only `capaian`.
+app.command("achievement", hidden=True, help=_CAPAIAN_HELP)(capaian)
+
+
+# The report's choices, from the core's own words in pk.vocab.
 DokumenChoice = StrEnum("DokumenChoice", {c: c for c in DOKUMEN_CHOICES})  # type: ignore[misc]
 ReportFormatChoice = StrEnum("ReportFormatChoice", {c: c for c in FORMAT_CHOICES})  # type: ignore[misc]
 
@@ -413,8 +299,8 @@ def report(
         ),
     ] = None,
     periode: Annotated[
-        PeriodeOption, typer.Option("--periode", "-p", help=_("Period of the capaian report."))
-    ] = PeriodeOption.tahunan,
+        Periode, typer.Option("--periode", "-p", help=_("Period of the capaian report."))
+    ] = Periode.TAHUNAN,
     timestamp: Annotated[
         bool,
         typer.Option(
@@ -448,12 +334,6 @@ def report(
         typer.echo(_("wrote {path}").format(path=written))
 
 
-class DiffFormat(StrEnum):
-    text = "text"
-    md = "md"
-    json = "json"
-
-
 @app.command(
     help=_("Show what changed between two versions: targets, indicators, sasaran, budget, parties.")
 )
@@ -478,28 +358,16 @@ def diff(
     ] = None,
     format: Annotated[
         DiffFormat, typer.Option("--format", "-f", help=_("md pastes into a pull request."))
-    ] = DiffFormat.text,
+    ] = DiffFormat.TEXT,
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help=_("Exit 1 when anything changed."))
     ] = False,
 ) -> None:
-    from pk.change.diff import compare
-    from pk.change.history import load_version
-    from pk.load.year import find_default
-    from pk.render.diagnostics import format_text
+    from pk.change.history import compare_versions
     from pk.render.diff import FORMATTERS
 
-    versions = [load_version(spec, lambda: path or find_default()) for spec in (old, new)]
-    for one in versions:
-        if one.perjanjian is None:
-            sys.stderr.write(format_text(one.diagnostics, max(len(one.sources), 1)))
-            sys.stderr.write(
-                _("pk diff compares valid agreements; fix the errors above first.") + "\n"
-            )
-            raise typer.Exit(1)
-    labels = [old, new if new is not None else (path or find_default()).as_posix()]
-    result = compare(versions[0].perjanjian, versions[1].perjanjian, *labels)  # type: ignore[arg-type]
-    sys.stdout.write(FORMATTERS[format.value](result))
+    result = compare_versions(old, new, path)
+    sys.stdout.write(FORMATTERS[format](result))
     if exit_code and result.changed:
         raise typer.Exit(1)
 
@@ -518,7 +386,7 @@ def set_(
     ] = "",
     catatan: Annotated[str | None, typer.Option(help=_("A note on this quarter's figure."))] = None,
 ) -> None:
-    from pk.edit.entry import Cell, Entry
+    from pk.edit.entry import Cell, Entry, enter
 
     if not periode or not realisasi:
         raise UsageError(
@@ -528,7 +396,7 @@ def set_(
             )
         )
     where = Cell("pk set", 0, 0)
-    _enter(path, [Entry(id, periode, realisasi, catatan, where, where, where)], [])
+    _say_entered(enter(path, [Entry(id, periode, realisasi, catatan, where, where, where)], []))
 
 
 @app.command(
@@ -544,12 +412,11 @@ def import_(
     ],
     path: PathArg = None,
 ) -> None:
-    from pk.edit.entry import read_table
+    from pk.edit.entry import enter, read_table
 
     if not file.is_file():
         raise UsageError(_("{path}: no such file").format(path=file))
-    entries, problems = read_table(file)
-    _enter(path, entries, problems)
+    _say_entered(enter(path, *read_table(file)))
 
 
 @app.command(
@@ -562,44 +429,26 @@ def export(
     ] = Path("realisasi.xlsx"),
 ) -> None:
     from pk.edit.entry import export_workbook
+    from pk.load.year import load_valid
 
     if output.suffix.lower() != ".xlsx":
         raise UsageError(_("{path}: the workbook must end in .xlsx").format(path=output))
-    loaded = _load_year_or_exit(path)
-    export_workbook(loaded, output)
-    typer.echo(
-        _("wrote {path} ({n} indikator)").format(
-            path=output.as_posix(), n=len(loaded.perjanjian.indikator())
-        )
-    )
+    n = export_workbook(load_valid(path), output)
+    typer.echo(_("wrote {path} ({n} indikator)").format(path=output.as_posix(), n=n))
 
 
-def _enter(path: Path | None, entries, problems) -> None:  # type: ignore[no-untyped-def]
-    """Check entries, then write them all or, on any error, print them and write nothing."""
-    from pk.edit import entry
-    from pk.render.diagnostics import format_text
-
-    loaded = _load_year_or_exit(path)
-    changes, more = entry.check_entries(loaded.perjanjian, entries)
-    problems = [*problems, *more]
-    if not problems:
-        text, changed, problems = entry.apply(loaded, changes)
-    if problems:
-        sys.stderr.write(format_text(problems, 1))
-        sys.stderr.write(_("Nothing was written.") + "\n")
-        raise typer.Exit(1)
-    if not changed:
+def _say_entered(entered: "Entered") -> None:
+    if entered.written is None:
         typer.echo(
-            _("{n} realisasi read; all already recorded, nothing to write").format(n=len(changes))
+            _("{n} realisasi read; all already recorded, nothing to write").format(n=entered.read)
         )
         return
-    written = entry.write(loaded, text)
     typer.echo(
         ngettext(
             "{path}: {n} realisasi read, {changed} value changed",
             "{path}: {n} realisasi read, {changed} values changed",
-            changed,
-        ).format(path=written.as_posix(), n=len(changes), changed=changed)
+            entered.changed,
+        ).format(path=entered.written.as_posix(), n=entered.read, changed=entered.changed)
     )
 
 
@@ -617,17 +466,11 @@ def new(
         typer.Option("--from", help=_("The year folder to copy. Default: the newest data/<year>.")),
     ] = None,
 ) -> None:
-    from pk.edit.newyear import FolderExists, create_year
+    from pk.edit.newyear import create_year
     from pk.load.year import find_default
 
     previous = from_ or find_default()
-    if not previous.is_dir():
-        raise UsageError(_("{path}: not a year folder").format(path=previous))
-    try:
-        target = create_year(previous, year)
-    except FolderExists as err:
-        sys.stderr.write(f"pk: error: {err}\n")
-        raise typer.Exit(1) from None
+    target = create_year(previous, year)
     typer.echo(
         _(
             "created {target}/ from {previous}: a draft (status: draf); "
@@ -667,60 +510,12 @@ def explain(
     sys.stdout.write(render_text(BY_ID[code], i18n.language))
 
 
-def _load_or_exit(path: Path | None):  # type: ignore[no-untyped-def]
-    """Load a year for a command that needs valid data; print the errors and exit 1 if not."""
-    return _load_year_or_exit(path).perjanjian
-
-
-def _load_year_or_exit(path: Path | None):  # type: ignore[no-untyped-def]
-    """Like `_load_or_exit`, but the whole `Loaded` year: agreement, realisasi, settings."""
-    from pk.load.year import find_default, load_year
-    from pk.render.diagnostics import format_text
-
-    folder = path or find_default()
-    loaded = load_year(folder)
-    if not loaded.ok or loaded.perjanjian is None:
-        sys.stderr.write(format_text(loaded.diagnostics, max(len(loaded.sources), 1)))
-        sys.stderr.write(
-            _("Fix the errors above (pk validate shows them too), then run again.") + "\n"
-        )
-        raise typer.Exit(1)
-    return loaded
-
-
 def main() -> None:
-    """Entry point: user errors end with a message and exit 2; bugs keep their traceback."""
+    """Entry point of `pk` and `python -m pk`."""
     # pk uses no pydantic plugins; looking for them scans every installed package's metadata,
     # a fifth of `pk validate`'s start-up. An explicit setting by the user still wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    args = _lang_first(sys.argv[1:])
-    if args and args[0] == "--lang" and len(args) > 1:
-        os.environ["PK_LANG"] = args[1]  # worker processes of a workspace speak it too
-    if {"--help", "-h"} & set(args) or not args or len(args) == 2 and args[0] == "--lang":
-        _translate_help_titles()
-    try:
-        app(args=args)
-    except UsageError as err:
-        sys.stderr.write(f"pk: error: {err}\n")
-        sys.exit(2)
-
-
-def _lang_first(args: list[str]) -> list[str]:
-    """`--lang X` is a global option; accept it anywhere (`pk validate --lang en`) by moving
-    it before the command."""
-    rest, lang = [], []
-    i = 0
-    while i < len(args):
-        if args[i] == "--lang" and i + 1 < len(args):
-            lang = ["--lang", args[i + 1]]
-            i += 2
-            continue
-        if args[i].startswith("--lang="):
-            lang = ["--lang", args[i].partition("=")[2]]
-        else:
-            rest.append(args[i])
-        i += 1
-    return lang + rest
+    app()
 
 
 def _translate_help_titles() -> None:

@@ -1,8 +1,9 @@
 """The language pk speaks: Bahasa Indonesia by default, English on request.
 
-Decided before `pk.cli` defines its commands, since typer reads the help texts then:
-`--lang en|id` on the command line wins, then `PK_LANG`, then an English locale (the first
-of LC_ALL, LC_MESSAGES, LANG that is set). Source strings are English, wrapped in `_()`;
+Decided by `decide`, once per run: `--lang en|id` anywhere on the command line wins, then
+`PK_LANG`, then an English locale (the first of LC_ALL, LC_MESSAGES, LANG that is set).
+A run of `pk` decides on importing this module, before `pk.cli` defines its commands, since
+typer reads the help texts then; a run in-process (tests) decides again on its own arguments. Source strings are English, wrapped in `_()`;
 the Indonesian lives in `pk/locale/id/LC_MESSAGES/pk.mo` (see `make messages`).
 Only gettext is imported here: deciding the language costs nothing at start-up.
 """
@@ -21,17 +22,28 @@ DOMAIN = "pk"
 LOCALEDIR = Path(__file__).resolve().parent / "locale"
 
 
-def from_argv(argv: Sequence[str]) -> str | None:
-    """The value of `--lang X` or `--lang=X` anywhere on the command line, if a known one."""
-    for i, arg in enumerate(argv):
-        value = None
-        if arg == "--lang" and i + 1 < len(argv):
+def split_lang(argv: Sequence[str]) -> tuple[str | None, list[str]]:
+    """The value of `--lang X` or `--lang=X` anywhere on the command line (the last one
+    wins, as in typer), and the other arguments."""
+    value: str | None = None
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--lang" and i + 1 < len(argv):
             value = argv[i + 1]
-        elif arg.startswith("--lang="):
-            value = arg.partition("=")[2]
-        if value in LANGUAGES:
-            return value
-    return None
+            i += 1
+        elif argv[i].startswith("--lang="):
+            value = argv[i].partition("=")[2]
+        else:
+            rest.append(argv[i])
+        i += 1
+    return value, rest
+
+
+def from_argv(argv: Sequence[str]) -> str | None:
+    """The language `--lang` names on the command line, if pk speaks it."""
+    value, _rest = split_lang(argv)
+    return value if value in LANGUAGES else None
 
 
 def from_environment(environ: Mapping[str, str]) -> str:
@@ -50,6 +62,15 @@ def from_environment(environ: Mapping[str, str]) -> str:
 
 def choose(argv: Sequence[str], environ: Mapping[str, str]) -> str:
     return from_argv(argv) or from_environment(environ)
+
+
+def decide(argv: Sequence[str], environ: Mapping[str, str]) -> list[str]:
+    """Speak the language `argv` and `environ` ask for; the arguments with `--lang X` moved
+    first, where typer reads its global options (`pk validate --lang en` works too)."""
+    value, rest = split_lang(argv)
+    set_language(value if value in LANGUAGES else from_environment(environ))
+    # An unknown value stays for typer, which names the choices.
+    return (["--lang", value] if value is not None else []) + rest
 
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
@@ -80,4 +101,4 @@ def N_(message: str) -> str:
     return message
 
 
-set_language(choose(sys.argv[1:], os.environ))
+decide(sys.argv[1:], os.environ)

@@ -1,10 +1,8 @@
 """`pk report`: plan the documents, load the folder once, compute, gather the history, render.
 
-    path + options --plan--> Plan --load once, compute, history, riwayat--> ReportContext
-    workspace --load, compute_workspace--> PerbandinganContext
-        --pk.render.templates--> perjanjian / capaian / perbandingan .md .html .pdf
-
-Imports at module level stay light: the command line builds its choices from this module.
+path + options --plan--> Plan --load once, compute, history, riwayat--> ReportContext
+workspace --load, compute_workspace--> PerbandinganContext
+    --pk.render.templates--> perjanjian / capaian / perbandingan .md .html .pdf
 """
 
 from __future__ import annotations
@@ -17,20 +15,14 @@ from typing import TYPE_CHECKING
 
 from pk.diagnostics import InvalidData, UsageError
 from pk.i18n import _
-from pk.vocab import Dokumen, Periode, ReportFormat
+from pk.vocab import EVERY_DOKUMEN, EVERY_FORMAT, Dokumen, Periode, ReportFormat
 
 if TYPE_CHECKING:
     from pk.load.year import Loaded
     from pk.render.context import Context, PerbandinganContext, ReportContext
 
-EVERY_DOKUMEN = "semua"
-"""`--dokumen semua`: both documents of an agreement (of a workspace: its comparison)."""
-EVERY_FORMAT = "all"
-"""`--format all`: md, html and pdf."""
 REVISI_AWAL = "awal"
 """`pk report --revisi awal`: the agreement as signed, before any perubahan."""
-DOKUMEN_CHOICES = (*(d.value for d in Dokumen), EVERY_DOKUMEN)
-FORMAT_CHOICES = (*(f.value for f in ReportFormat), EVERY_FORMAT)
 DEFAULT_FORMATS = (ReportFormat.MD, ReportFormat.HTML)
 
 
@@ -141,26 +133,16 @@ def _context(plan: Plan) -> tuple[Context, Path]:
     """The context the plan renders from, and the folder it is written to by default."""
     if plan.workspace:
         return perbandingan(plan.path, plan.periode, plan.dibuat)
-    current = _load_valid(plan.path)
+    from pk.load.year import load_valid, valid
+
+    current = load_valid(plan.path)
     version = current
     if plan.revisi is not None:
         from pk.change.history import load_as_of
 
-        version = load_as_of(current, None if plan.revisi == REVISI_AWAL else plan.revisi)
-        if not version.ok:
-            raise InvalidData(version.diagnostics, max(len(version.sources), 1), _fix_hint())
+        version = valid(load_as_of(current, None if plan.revisi == REVISI_AWAL else plan.revisi))
     context = context_for(version, current, periode=plan.periode, dibuat=plan.dibuat)
     return context, Path("build") / str(context.perjanjian.tahun)
-
-
-def _load_valid(path: Path) -> Loaded:
-    """The year at `path`, loaded once; InvalidData when it has errors."""
-    from pk.load.year import load_year
-
-    loaded = load_year(path)
-    if not loaded.ok or loaded.perjanjian is None:
-        raise InvalidData(loaded.diagnostics, max(len(loaded.sources), 1), _fix_hint())
-    return loaded
 
 
 def context_for(
@@ -193,8 +175,9 @@ def perbandingan(
 ) -> tuple[PerbandinganContext, Path]:
     """The unit comparison of a workspace and the folder it is written to by default;
     InvalidData if any unit does not load (a comparison with a unit left out would mislead)."""
+    from pk.capaian import compute_workspace
     from pk.diagnostics import Level
-    from pk.load.workspace import compute_workspace, load_workspace
+    from pk.load.workspace import load_workspace
     from pk.render.context import build_perbandingan
 
     workspace = load_workspace(path)

@@ -38,10 +38,44 @@ class ReportFormat(StrEnum):
     PDF = "pdf"
 
 
+EVERY_DOKUMEN = "semua"
+"""`pk report --dokumen semua`: both documents of an agreement (of a workspace: its comparison)."""
+EVERY_FORMAT = "all"
+"""`pk report --format all`: md, html and pdf."""
+DOKUMEN_CHOICES = (*(d.value for d in Dokumen), EVERY_DOKUMEN)
+FORMAT_CHOICES = (*(f.value for f in ReportFormat), EVERY_FORMAT)
+
+
+class DiagnosticFormat(StrEnum):
+    """How `pk validate` prints its findings (`pk.render.diagnostics.FORMATTERS`)."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
+
+class DiffFormat(StrEnum):
+    """How `pk diff` prints a comparison (`pk.render.diff.FORMATTERS`)."""
+
+    TEXT = "text"
+    MD = "md"
+    JSON = "json"
+
+
+class ShowFormat(StrEnum):
+    """How `pk show` and `pk capaian` print: a table for people, json or csv for scripts."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
 PERJANJIAN_FILE = "perjanjian.yaml"
 REALISASI_FILE = "realisasi.yaml"
 PENGATURAN_FILE = "pengaturan.yaml"
 WORKSPACE_FILE = "workspace.yaml"
+YEAR_FILES = (PERJANJIAN_FILE, REALISASI_FILE, PENGATURAN_FILE)
+"""The files of a year folder."""
 
 _YEAR = re.compile(r"\d{4}")
 

@@ -9,7 +9,6 @@ import pytest
 from conftest import DATA_2024, ROOT
 
 from pk.compute.capaian import (
-    Periode,
     Status,
     aggregate,
     capaian_angka,
@@ -22,6 +21,7 @@ from pk.compute.capaian import (
 from pk.load.year import load_year
 from pk.model.perjanjian import Agregasi, Perjanjian, Polaritas, Rentang, RumusMinimal
 from pk.model.realisasi import Pengaturan, Realisasi, SkalaPredikat
+from pk.vocab import Periode
 
 DEMO = ROOT / "examples" / "demo-2024"
 D = Decimal

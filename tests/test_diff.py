@@ -110,8 +110,9 @@ def test_unknown_revision_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.M
     Repo(tmp_path)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["diff", "no-such-tag"])
-    assert result.exit_code != 0
-    assert "no-such-tag" in str(result.exception)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("pk: error: ")
+    assert "no-such-tag" in result.stderr
 
 
 def test_invalid_version_reports_where(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -39,6 +39,6 @@ def test_explain_list_names_every_code() -> None:
 
 def test_unknown_code_is_a_usage_error_with_a_suggestion() -> None:
     result = CliRunner().invoke(app, ["--lang", "en", "explain", "target-mising"])
-    assert result.exit_code != 0
-    assert isinstance(result.exception, Exception)
-    assert "target-missing" in str(result.exception)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("pk: error: ")
+    assert "target-missing" in result.stderr

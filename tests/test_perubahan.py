@@ -157,5 +157,6 @@ def test_unknown_baseline_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.M
     Repo(tmp_path)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["validate", "data/2024", "--baseline", "no-such-rev"])
-    assert result.exit_code != 0
-    assert "no-such-rev" in str(result.exception)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("pk: error: ")
+    assert "no-such-rev" in result.stderr

@@ -208,7 +208,8 @@ def test_print_gives_a4_pages(name: str) -> None:
 
 
 def test_perbandingan_opens_cleanly_and_its_chart_is_visible(browser: Any, tmp_path: Path) -> None:
-    from pk.load.workspace import compute_workspace, load_workspace
+    from pk.capaian import compute_workspace
+    from pk.load.workspace import load_workspace
 
     workspace = load_workspace(NTB_2024)
     assert workspace.workspace is not None

@@ -19,9 +19,9 @@ from conftest import DATA_2024, ROOT, CompareWithGolden
 from reporthelp import html_tables, md_table
 from typer.testing import CliRunner
 
+from pk.capaian import compute_workspace
 from pk.cli import app
-from pk.diagnostics import UsageError
-from pk.load.workspace import compute_workspace, load_workspace
+from pk.load.workspace import load_workspace
 from pk.render import templates as rp
 from pk.render.context import build_perbandingan
 from pk.vocab import Dokumen, ReportFormat
@@ -150,8 +150,9 @@ def test_cli_writes_the_comparison_into_build_folder(
 )
 def test_cli_usage_errors(args: list[str], message: str) -> None:
     result = runner.invoke(app, ["report", *args, "-o", "-"])
-    assert isinstance(result.exception, UsageError)
-    assert message in str(result.exception)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("pk: error: ")
+    assert message in result.stderr
 
 
 def test_cli_invalid_unit_exits_1_and_writes_nothing(tmp_path: Path) -> None:

@@ -114,8 +114,9 @@ def test_parallel_and_serial_runs_agree(workspace: Path) -> None:
 def test_rollups_run_bottom_up_through_three_levels(tmp_path: Path) -> None:
     """KPU RI rolls up each province's IK-01 as it stands after the province rolled up its own
     kabupaten/kota, not as the province reported it."""
+    from pk.capaian import achieve_unit, compute_workspace
     from pk.compute.rollup import RingkasanUnit
-    from pk.load.workspace import achieve_unit, compute_workspace, load_workspace
+    from pk.load.workspace import load_workspace
 
     ws = tmp_path / "ws"
     generate.generate(ws, units=45, seed=3)  # KPU RI, 38 provinces, 6 kab/kota under p01–p06

@@ -16,8 +16,9 @@ from pk.check import codes
 from pk.diagnostics import Diagnostic
 from pk.i18n import N_, _
 from pk.load.source import Source
-from pk.load.year import PERJANJIAN_FILE, Loaded
+from pk.load.year import Loaded
 from pk.model.perjanjian import Status
+from pk.vocab import PERJANJIAN_FILE
 
 PHRASES = {
     Kind.INDIKATOR_ADDED: N_("indikator {id} was added"),

@@ -4,7 +4,7 @@ its revisions (PK perubahan) left it.
     git show REV:./perjanjian.yaml --load.year.load_year_bytes--> Loaded (diagnostics say `REV:path`)
     Loaded (now) + git log --history / load_as_of--> the agreement as signed and as revised
 
-Every git call goes through `_git`. Only reading: pk never commits or tags for the user.
+Every git call goes through `git`. Only reading: pk never commits or tags for the user.
 """
 
 from __future__ import annotations
@@ -12,45 +12,42 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pk.diagnostics import UsageError
+from pk.diagnostics import EnvironmentProblem, InvalidData, UsageError
 from pk.i18n import _
-from pk.load.year import PERJANJIAN_FILE, Loaded, load_year, load_year_bytes
+from pk.load.year import Loaded, find_default, folder_and_file, load_year, load_year_bytes
 from pk.model.perjanjian import Perjanjian, Status
+from pk.vocab import year_of
 
-_YEAR_DIGITS = 4
+if TYPE_CHECKING:
+    from pk.change.diff import Diff
 
 
-def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+def git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """`git -C folder args…`, its output captured; EnvironmentProblem when git is missing."""
     try:
         return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, check=False)
     except FileNotFoundError as err:
-        raise UsageError(_("git is not installed; compare two folders instead")) from err
+        raise EnvironmentProblem(_("git is not installed; compare two folders instead")) from err
 
 
 def is_revision(rev: str, folder: Path) -> bool:
     """Whether `rev` names a commit in the repository that holds `folder`."""
     if not folder.is_dir() or rev.startswith("-"):
         return False
-    return _git(folder, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode == 0
-
-
-def year_file(path: Path) -> tuple[Path, str]:
-    """The folder and file name of a year given as a folder or its perjanjian.yaml."""
-    if path.suffix in (".yaml", ".yml"):
-        return path.parent, path.name
-    return path, PERJANJIAN_FILE
+    return git(folder, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode == 0
 
 
 def exists_at(rev: str, path: Path) -> bool:
     """Whether the year's perjanjian.yaml was committed at `rev` (a new year was not)."""
-    folder, name = year_file(path)
-    return _git(folder, "cat-file", "-e", f"{rev}:./{name}").returncode == 0
+    folder, file = folder_and_file(path)
+    return git(folder, "cat-file", "-e", f"{rev}:./{file.name}").returncode == 0
 
 
 def read_at(rev: str, path: Path) -> bytes:
     """The bytes of a year's perjanjian.yaml at `rev`; a clear UsageError when unavailable."""
-    folder, name = year_file(path)
+    folder, file = folder_and_file(path)
     if not folder.is_dir():
         raise UsageError(_("{path}: no such folder").format(path=folder))
     if not is_revision(rev, folder):
@@ -59,11 +56,11 @@ def read_at(rev: str, path: Path) -> bytes:
                 rev=rev, path=folder.as_posix()
             )
         )
-    shown = _git(folder, "show", f"{rev}:./{name}")
+    shown = git(folder, "show", f"{rev}:./{file.name}")
     if shown.returncode != 0:
         raise UsageError(
             _("{path} did not exist at {rev}: {reason}").format(
-                path=(folder / name).as_posix(),
+                path=file.as_posix(),
                 rev=rev,
                 reason=shown.stderr.decode(errors="replace").strip(),
             )
@@ -73,11 +70,9 @@ def read_at(rev: str, path: Path) -> bytes:
 
 def load_year_at(rev: str, path: Path) -> Loaded:
     """Load a year folder as committed at `rev`; diagnostics name it `REV:folder/perjanjian.yaml`."""
-    folder, name = year_file(path)
+    folder, file = folder_and_file(path)
     raw = read_at(rev, path)
-    resolved = folder.resolve().name
-    year = int(resolved) if resolved.isdigit() and len(resolved) == _YEAR_DIGITS else None
-    return load_year_bytes(raw, f"{rev}:{(folder / name).as_posix()}", folder, year)
+    return load_year_bytes(raw, f"{rev}:{file.as_posix()}", folder, year_of(folder.resolve()))
 
 
 def load_version(spec: str | None, folder: Callable[[], Path]) -> Loaded:
@@ -111,12 +106,12 @@ def load_as_of(current: Loaded, label: str | None = None) -> Loaded:
     found = _as_of(current, [label])
     if label in found:
         return found[label]
-    folder, name = year_file(current.folder)
+    _folder, file = folder_and_file(current.folder)
     if label:
         message = _("revision {label!r} of {path} is not in this repository's history")
     else:
         message = _("the signed original of {path} is not in this repository's history")
-    raise UsageError(message.format(label=label, path=(folder / name).as_posix()))
+    raise UsageError(message.format(label=label, path=file.as_posix()))
 
 
 def _as_of(current: Loaded, labels: list[str | None]) -> dict[str | None, Loaded]:
@@ -129,8 +124,8 @@ def _as_of(current: Loaded, labels: list[str | None]) -> dict[str | None, Loaded
         found[None] = load_year_at(now.penandatanganan.tag, current.folder)
     if len(found) == len(labels):
         return found
-    folder, name = year_file(current.folder)
-    log = _git(folder, "log", "--format=%H", "--", name)
+    folder, file = folder_and_file(current.folder)
+    log = git(folder, "log", "--format=%H", "--", file.name)
     for commit in log.stdout.decode().split():
         then = load_year_at(commit, current.folder)
         p = then.perjanjian
@@ -147,3 +142,24 @@ def _latest(perjanjian: Perjanjian) -> str | None:
 
 def _signed(perjanjian: Perjanjian) -> bool:
     return perjanjian.penandatanganan.status is Status.DITANDATANGANI
+
+
+def compare_versions(old: str, new: str | None, path: Path | None) -> Diff:
+    """`pk diff`: what changed from `old` to `new` (folders, or git revisions of the year at
+    `path`, default the newest data/<year>; `new` None is that year as it is now)."""
+    from pk.change.diff import compare
+
+    versions = [load_version(spec, lambda: path or find_default()) for spec in (old, new)]
+    before, after = (_agreement(one) for one in versions)
+    new_label = new if new is not None else (path or find_default()).as_posix()
+    return compare(before, after, old, new_label)
+
+
+def _agreement(loaded: Loaded) -> Perjanjian:
+    if loaded.perjanjian is None:
+        raise InvalidData(
+            loaded.diagnostics,
+            max(len(loaded.sources), 1),
+            _("pk diff compares valid agreements; fix the errors above first."),
+        )
+    return loaded.perjanjian

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from pk.check import codes
 from pk.check.perjanjian import Context, Finding, Loc, shown
 from pk.i18n import _
-from pk.model.perjanjian import TRIWULAN, Agregasi, Indikator, Perjanjian, Polaritas, Rentang
+from pk.model.perjanjian import Agregasi, Indikator, Perjanjian, Polaritas, Rentang
 from pk.numbers import rupiah
-from pk.vocab import PENGATURAN_FILE, REALISASI_FILE
+from pk.vocab import PENGATURAN_FILE, REALISASI_FILE, TRIWULAN
 
 if TYPE_CHECKING:  # a year without realisasi.yaml or pengaturan.yaml never loads their models
     from pk.model.realisasi import Pengaturan, Realisasi

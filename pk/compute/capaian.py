@@ -1,6 +1,6 @@
 """Capaian (achievement): pure maths over the loaded documents. No I/O, no templates.
 
-Public API, for `pk achievement` and the reports:
+Public API, for `pk capaian` and the reports:
 
     compute(perjanjian, realisasi, pengaturan, periode) -> Achievement
 
@@ -35,7 +35,6 @@ from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from pk.model.perjanjian import (
-    TRIWULAN,
     Agregasi,
     Indikator,
     Perjanjian,
@@ -52,11 +51,17 @@ from pk.model.realisasi import (
     RealisasiIndikator,
     SkalaPredikat,
 )
+from pk.vocab import Periode
 
 HUNDRED = Decimal(100)
 EFISIENSI_BATAS = Decimal(5)
 """Capaian − penyerapan above this is efisien, within ± this cukup efisien (domain.md)."""
-PEDOMAN_IKPA = {"TW1": Decimal(15), "TW2": Decimal(40), "TW3": Decimal(60), "TW4": Decimal(90)}
+PEDOMAN_IKPA = {
+    Periode.TW1: Decimal(15),
+    Periode.TW2: Decimal(40),
+    Periode.TW3: Decimal(60),
+    Periode.TW4: Decimal(90),
+}
 """Quarterly absorption guide (IKPA), cumulative, in percent of pagu."""
 _ROUNDING = {
     Pembulatan.HALF_UP: ROUND_HALF_UP,
@@ -67,21 +72,6 @@ _ROUNDING = {
 Nilai = Decimal | str
 TargetValue = Decimal | Rentang | str
 Round = Callable[[Decimal], Decimal]
-
-
-class Periode(StrEnum):
-    TW1 = "TW1"
-    TW2 = "TW2"
-    TW3 = "TW3"
-    TW4 = "TW4"
-    TAHUNAN = "tahunan"
-
-    @property
-    def triwulan(self) -> tuple[str, ...]:
-        """The quarters that make this period: TW2 is TW1..TW2, tahunan all four."""
-        if self is Periode.TAHUNAN:
-            return TRIWULAN
-        return TRIWULAN[: TRIWULAN.index(self.value) + 1]
 
 
 class Status(StrEnum):
@@ -546,8 +536,8 @@ def _anggaran(
         "< −5 tidak efisien"
     )
     if rata_rata is None or total.penyerapan is None:
-        return Anggaran(tuple(lines), total, PEDOMAN_IKPA[tws[-1]], None, None, rumus)
+        return Anggaran(tuple(lines), total, PEDOMAN_IKPA[Periode(tws[-1])], None, None, rumus)
     selisih = rata_rata - total.penyerapan
     return Anggaran(
-        tuple(lines), total, PEDOMAN_IKPA[tws[-1]], efisiensi_of(selisih), selisih, rumus
+        tuple(lines), total, PEDOMAN_IKPA[Periode(tws[-1])], efisiensi_of(selisih), selisih, rumus
     )

@@ -1,8 +1,8 @@
 """Roll units up: a parent's indicator derived from its units, and one row per unit to compare.
 
 Pure functions over what a workspace keeps of each unit's `pk.compute.capaian.Achievement` (its
-`RingkasanUnit`); the loading and the order of work (children before parents) live in
-`pk.load.workspace`.
+`RingkasanUnit`); the order of work (children before parents) is `pk.compute.workspace`'s,
+the loading `pk.capaian`'s.
 """
 
 from __future__ import annotations

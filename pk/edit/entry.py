@@ -23,12 +23,13 @@ from pk.check import codes
 from pk.check.codes import Code
 from pk.check.perjanjian import Context
 from pk.check.year import Year, kind_problem, run_year_checks, unknown_indikator
-from pk.diagnostics import Diagnostic, Level
+from pk.diagnostics import Diagnostic, InvalidData, Level
 from pk.i18n import _
 from pk.load.source import load_text
-from pk.load.year import REALISASI_FILE, Loaded, locate_findings, validate_source
-from pk.model.perjanjian import TRIWULAN, Indikator, Perjanjian
+from pk.load.year import Loaded, load_valid, locate_findings, validate_source
+from pk.model.perjanjian import Indikator, Perjanjian
 from pk.model.realisasi import Realisasi, RealisasiIndikator
+from pk.vocab import REALISASI_FILE, TRIWULAN
 
 LONG_COLUMNS = ("id", "periode", "realisasi")
 """A long table: one row per indicator and triwulan (`catatan` optional)."""
@@ -308,6 +309,32 @@ def _number(raw: Any) -> Decimal | None:
 # --- writing -------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Entered:
+    """What `enter` did: how many realisasi it read, how many values changed, and the file
+    written (None when every value was already recorded)."""
+
+    read: int
+    changed: int
+    written: Path | None
+
+
+def enter(path: Path | None, entries: list[Entry], problems: list[Diagnostic]) -> Entered:
+    """Check `entries` against the year at `path`, then write them all; on any error (`problems`
+    found reading them included) InvalidData, and nothing is written."""
+    loaded = load_valid(path)
+    assert loaded.perjanjian is not None  # load_valid refuses a year without one
+    changes, more = check_entries(loaded.perjanjian, entries)
+    problems = [*problems, *more]
+    if not problems:
+        text, changed, problems = apply(loaded, changes)
+    if problems:
+        raise InvalidData(problems, 1, _("Nothing was written."))
+    if not changed:
+        return Entered(len(changes), 0, None)
+    return Entered(len(changes), changed, write(loaded, text))
+
+
 def apply(loaded: Loaded, changes: list[Change]) -> tuple[str, int, list[Diagnostic]]:
     """The new text of realisasi.yaml with `changes` made, how many values it changes, and
     the errors it would have. Nothing is written here; `write` does that.
@@ -400,10 +427,10 @@ SHEET = "Realisasi"
 FIXED = ("id", "sasaran", "indikator", "satuan", "target")
 
 
-def export_workbook(loaded: Loaded, output: Path) -> None:
+def export_workbook(loaded: Loaded, output: Path) -> int:
     """Write the planners' workbook: one row per indicator, a value and a catatan column per
     triwulan to fill, dropdowns for grades, numbers only where numbers belong, and the id and
-    target columns protected."""
+    target columns protected. The number of indicators written."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
@@ -502,3 +529,4 @@ def export_workbook(loaded: Loaded, output: Path) -> None:
     notes.column_dimensions["A"].width = 120
     output.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(output)
+    return len(perjanjian.indikator())

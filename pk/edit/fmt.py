@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,14 +20,15 @@ from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap
 
 from pk.check import codes
-from pk.diagnostics import Diagnostic
+from pk.diagnostics import Diagnostic, UsageError
 from pk.edit.roundtrip import dump, load_roundtrip
 from pk.files import write_atomic
 from pk.i18n import _
 from pk.load.source import load, load_text
 from pk.model.perjanjian import Perjanjian
+from pk.vocab import PERJANJIAN_FILE
 
-MODELS: dict[str, type[BaseModel]] = {"perjanjian.yaml": Perjanjian}
+MODELS: dict[str, type[BaseModel]] = {PERJANJIAN_FILE: Perjanjian}
 """The model whose field order gives the key order, by file name."""
 
 SUFFIXES = (".yaml", ".yml")
@@ -40,6 +41,36 @@ class FmtResult:
     path: Path
     changed: bool
     diagnostics: tuple[Diagnostic, ...] = ()
+
+
+@dataclass(frozen=True)
+class FmtSummary:
+    """What `pk fmt` did (or, with `check`, would do) to every file it was given."""
+
+    results: tuple[FmtResult, ...]
+    check: bool
+
+    @property
+    def changed(self) -> list[FmtResult]:
+        return [r for r in self.results if r.changed]
+
+    @property
+    def problems(self) -> list[Diagnostic]:
+        return [d for r in self.results for d in r.diagnostics]
+
+    @property
+    def failed(self) -> bool:
+        """Exit 1: a file could not be formatted, or `--check` found one to reformat."""
+        return bool(self.problems) or (self.check and bool(self.changed))
+
+
+def format_paths(paths: Sequence[Path] = (), *, check: bool = False) -> FmtSummary:
+    """Format the YAML files named and below the folders named (default: data/)."""
+    targets = paths or [Path("data")]
+    for path in targets:
+        if not path.exists():
+            raise UsageError(_("{path}: no such file or folder").format(path=path))
+    return FmtSummary(tuple(format_file(f, check=check) for f in collect_files(targets)), check)
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:

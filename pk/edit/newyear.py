@@ -14,21 +14,23 @@ import re
 import shutil
 from pathlib import Path
 
-from pk.diagnostics import UsageError
+from pk.diagnostics import PkError, UsageError
 from pk.edit.roundtrip import dump, load_roundtrip
 from pk.files import write_atomic
 from pk.i18n import _
-from pk.load.year import PENGATURAN_FILE, PERJANJIAN_FILE
+from pk.vocab import PENGATURAN_FILE, PERJANJIAN_FILE
 
 _KEEP_HEADER = re.compile(r"^#\s*yaml-language-server:")
 
 
-class FolderExists(Exception):
+class FolderExists(PkError):
     """The year's folder is already there; pk new never overwrites."""
 
 
 def create_year(previous: Path, year: int) -> Path:
     """Write `<parent of previous>/<year>/` from `previous`; the new folder's path."""
+    if not previous.is_dir():
+        raise UsageError(_("{path}: not a year folder").format(path=previous))
     target = previous.parent / str(year)
     if target.exists():
         raise FolderExists(

@@ -5,7 +5,8 @@
     ntb-2024/kpu-kota-mataram/...
 
 Each unit is loaded exactly like a single year folder. With many units the work is spread
-over the machine's cores; `map_units` keeps the results in workspace order.
+over the machine's cores; `map_units` keeps the results in workspace order. Computing a
+workspace's capaian is `pk.capaian`'s (it loads here and computes in `pk.compute.workspace`).
 """
 
 from __future__ import annotations
@@ -15,21 +16,17 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
+from pk import i18n
 from pk.check import codes
 from pk.check.codes import Code
 from pk.diagnostics import Diagnostic
 from pk.i18n import _
 from pk.load.source import load
-from pk.load.year import WORKSPACE_FILE, load_year, validate_source
+from pk.load.year import folder_and_file, validate_source
 from pk.model.perjanjian import UnitRef, Workspace
-
-if TYPE_CHECKING:  # validate imports this module; capaian is only needed to compute
-    from pk.compute.capaian import Achievement
-    from pk.compute.rollup import KeadaanUnit, RingkasanUnit, Rollup, UnitRow
-    from pk.model.perjanjian import Perjanjian
-    from pk.model.realisasi import Pengaturan, Realisasi
+from pk.vocab import WORKSPACE_FILE
 
 PARALLEL_FROM = 16
 """Below this many units a process pool costs more than it saves."""
@@ -55,7 +52,7 @@ class LoadedWorkspace:
 
 def load_workspace(path: Path) -> LoadedWorkspace:
     """Read workspace.yaml and check its units: ids, parents and folders."""
-    file = path if path.name == WORKSPACE_FILE else path / WORKSPACE_FILE
+    _folder, file = folder_and_file(path, WORKSPACE_FILE)
     display = file.as_posix()
     loaded = LoadedWorkspace(file.parent, None)
     source, diagnostics = load(file, display)
@@ -125,7 +122,10 @@ def map_units(
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, len(folders) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # The workers speak the run's language, however they were started.
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=i18n.set_language, initargs=(i18n.language,)
+    ) as pool:
         yield from _with_progress(pool.map(fn, folders, chunksize=chunk), len(folders), label, show)
 
 
@@ -141,126 +141,3 @@ def _with_progress(results: Iterator[T], total: int, label: str, show: bool) -> 
         for result in results:
             bar.advance(task)
             yield result
-
-
-@dataclass(frozen=True)
-class UnitResult:
-    """One unit's capaian for the period, as the workspace keeps it; None when its files have
-    errors. `unit_achievement` gives a unit's capaian in full."""
-
-    id: str
-    induk: str | None
-    nama: str
-    ringkasan: RingkasanUnit | None
-
-
-@dataclass(frozen=True)
-class WorkspaceAchievement:
-    periode: str
-    units: tuple[UnitResult, ...]
-    rollups: tuple[Rollup, ...]
-    diagnostics: tuple[Diagnostic, ...]
-
-    def rows(self) -> tuple[UnitRow, ...]:
-        from pk.compute.rollup import unit_row
-
-        return tuple(unit_row(u.id, u.nama, u.induk, u.ringkasan) for u in self.units)
-
-
-@dataclass(frozen=True)
-class UnitWork:
-    """What a worker sends back for one unit: findings, its own capaian in short and, when
-    some of its indicators roll up the units below, its documents to compute them with."""
-
-    diagnostics: list[Diagnostic]
-    ringkasan: RingkasanUnit | None
-    nama: str
-    documents: tuple[Perjanjian, Realisasi | None, Pengaturan | None] | None
-
-
-def achieve_unit(folder: Path, year: int | None, periode: str) -> UnitWork:
-    """A unit's own capaian (nothing rolled up yet), for one worker process."""
-    from pk.compute.capaian import compute
-    from pk.compute.rollup import ringkas
-
-    loaded = load_year(folder, year)
-    if not loaded.ok or loaded.perjanjian is None:
-        return UnitWork(loaded.diagnostics, None, folder.name, None)
-    p = loaded.perjanjian
-    result = compute(p, loaded.realisasi, loaded.pengaturan, periode)
-    rolls_up = any(ind.dari_unit is not None for _, _, ind in p.indikator())
-    # Sending a few parents' documents back costs less than reading them again.
-    documents = (p, loaded.realisasi, loaded.pengaturan) if rolls_up else None
-    return UnitWork(loaded.diagnostics, ringkas(result), p.unit.singkatan, documents)
-
-
-def compute_workspace(
-    workspace: LoadedWorkspace, periode: str, *, jobs: int | None = None, progress: bool = True
-) -> WorkspaceAchievement:
-    """Every unit's capaian, with indicators rolled up from the units below them."""
-    from functools import partial
-
-    from pk.compute.capaian import Turunan, compute
-    from pk.compute.rollup import Rollup, derive, ringkas
-
-    year = workspace.workspace.tahun if workspace.workspace else None
-    worked = list(
-        map_units(
-            partial(achieve_unit, year=year, periode=periode),
-            [u.folder for u in workspace.units],
-            jobs=jobs,
-            label=_("Computing"),
-            progress=progress,
-        )
-    )
-    children: dict[str, list[str]] = {}
-    for unit in workspace.units:
-        if unit.ref.induk is not None:
-            children.setdefault(unit.ref.induk, []).append(unit.ref.id)
-    final: dict[str, RingkasanUnit | None] = {}
-    rollups: list[Rollup] = []
-    # Children are listed after their parents: walking backwards finishes every child
-    # (its own roll-ups included) before its parent needs it.
-    for unit, work in reversed(list(zip(workspace.units, worked, strict=True))):
-        final[unit.ref.id] = work.ringkasan
-        if work.ringkasan is None or work.documents is None:
-            continue
-        perjanjian, realisasi, pengaturan = work.documents
-        turunan: dict[str, Turunan] = {}
-        derived_from: dict[str, tuple[KeadaanUnit, ...]] = {}
-        for _kelompok, _sasaran, ind in perjanjian.indikator():
-            if ind.dari_unit is None:
-                continue
-            members: list[tuple[str, RingkasanUnit | None]] = (
-                [(unit.ref.id, work.ringkasan)] if ind.dari_unit.termasuk_sendiri else []
-            )
-            members += [(child, final[child]) for child in children.get(unit.ref.id, [])]
-            turunan[ind.id], derived_from[ind.id] = derive(ind.dari_unit, ind.id, members)
-        result = compute(perjanjian, realisasi, pengaturan, periode, turunan)
-        hasil = {i.id: i for i in result.indikator}
-        rollups[:0] = [
-            Rollup(unit.ref.id, id_, turunan[id_], states, hasil.get(id_))
-            for id_, states in derived_from.items()
-        ]
-        final[unit.ref.id] = ringkas(result)
-    units = tuple(
-        UnitResult(unit.ref.id, unit.ref.induk, work.nama, final[unit.ref.id])
-        for unit, work in zip(workspace.units, worked, strict=True)
-    )
-    diagnostics = [*workspace.diagnostics, *(d for work in worked for d in work.diagnostics)]
-    return WorkspaceAchievement(periode, units, tuple(rollups), tuple(sorted(diagnostics)))
-
-
-def unit_achievement(
-    workspace: LoadedWorkspace, result: WorkspaceAchievement, unit_id: str
-) -> Achievement | None:
-    """One unit's capaian in full, with the indicators it rolls up from `result`; None when its
-    files have errors."""
-    from pk.compute.capaian import compute
-
-    unit = next(u for u in workspace.units if u.ref.id == unit_id)
-    loaded = load_year(unit.folder, workspace.workspace.tahun if workspace.workspace else None)
-    if not loaded.ok or loaded.perjanjian is None:
-        return None
-    turunan = {r.indikator: r.turunan for r in result.rollups if r.unit == unit_id}
-    return compute(loaded.perjanjian, loaded.realisasi, loaded.pengaturan, result.periode, turunan)

@@ -9,7 +9,6 @@ model (None when the schema fails) and all diagnostics.
 from __future__ import annotations
 
 import difflib
-import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -21,17 +20,16 @@ from pydantic import BaseModel, ValidationError
 from pk.check import codes
 from pk.check import perjanjian as checks
 from pk.check.year import Year, run_year_checks
-from pk.diagnostics import Diagnostic, Level, UsageError
+from pk.diagnostics import Diagnostic, InvalidData, Level, UsageError
 from pk.i18n import N_, _
 from pk.model.perjanjian import Perjanjian
-from pk.vocab import PENGATURAN_FILE, PERJANJIAN_FILE, REALISASI_FILE, WORKSPACE_FILE
+from pk.vocab import PENGATURAN_FILE, PERJANJIAN_FILE, REALISASI_FILE, WORKSPACE_FILE, year_of
 
 if typing.TYPE_CHECKING:
     from pk.model.realisasi import Pengaturan, Realisasi
 
 from pk.load.source import Source, load, load_bytes
 
-_YEAR = re.compile(r"^\d{4}$")
 _M = typing.TypeVar("_M", bound=BaseModel)
 
 # Hints for fields whose right form a planner cannot guess from the error alone.
@@ -69,7 +67,7 @@ class Loaded:
 def find_default(root: Path = Path("data")) -> Path:
     """The newest `data/<year>` folder below the current directory."""
     years = (
-        sorted(p for p in root.glob("*") if p.is_dir() and _YEAR.match(p.name))
+        sorted(p for p in root.glob("*") if p.is_dir() and year_of(p) is not None)
         if root.is_dir()
         else []
     )
@@ -80,13 +78,11 @@ def find_default(root: Path = Path("data")) -> Path:
     return years[-1]
 
 
-def year_folder(path: Path) -> Path:
-    """The year folder a path names: the folder itself, or the folder of one of its files.
-
-    A pre-commit hook passes the changed files; `realisasi.yaml` is checked with its year.
-    """
-    year_files = (PERJANJIAN_FILE, REALISASI_FILE, PENGATURAN_FILE)
-    return path.parent if path.name in year_files and path.is_file() else path
+def folder_and_file(path: Path, name: str = PERJANJIAN_FILE) -> tuple[Path, Path]:
+    """The folder and the file `path` names: a folder and its file `name`, or a file and its
+    folder. A path not (or no longer) there is a file when it ends in .yaml or .yml."""
+    is_file = path.is_file() if path.exists() else path.suffix in (".yaml", ".yml")
+    return (path.parent, path) if is_file else (path, path / name)
 
 
 def is_workspace(path: Path) -> bool:
@@ -101,10 +97,7 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
     """
     if not path.exists():
         raise UsageError(_("{path}: no such file or folder").format(path=path))
-    if path.is_dir():
-        folder, file = path, path / PERJANJIAN_FILE
-    else:
-        folder, file = path.parent, path
+    folder, file = folder_and_file(path)
     display = file.as_posix()
     loaded = Loaded(folder, None)
     if not file.exists():
@@ -151,8 +144,7 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
         if year is not None:
             ctx = checks.Context(folder_year=year, year_source=_("the workspace"))
         else:
-            name = folder.resolve().name
-            ctx = checks.Context(folder_year=int(name) if _YEAR.match(name) else None)
+            ctx = checks.Context(folder_year=year_of(folder.resolve()))
         findings = checks.run_checks(loaded.perjanjian, ctx)
         if optional_ok:
             documents = Year(loaded.perjanjian, loaded.realisasi, loaded.pengaturan)
@@ -160,6 +152,30 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
         loaded.diagnostics.extend(locate_findings(findings, folder, loaded.sources, display))
     loaded.diagnostics.sort()
     return loaded
+
+
+def load_valid(path: Path | None = None) -> Loaded:
+    """The year `path` names (default: the newest data/<year>), for a command that needs valid
+    data; InvalidData, with every finding, when it has errors."""
+    return valid(load_year(path or find_default()))
+
+
+def valid(loaded: Loaded) -> Loaded:
+    """`loaded` when it has an agreement and no errors; else InvalidData with its findings."""
+    if not loaded.ok or loaded.perjanjian is None:
+        raise InvalidData(
+            loaded.diagnostics,
+            max(len(loaded.sources), 1),
+            _("Fix the errors above (pk validate shows them too), then run again."),
+        )
+    return loaded
+
+
+def load_agreement(path: Path | None = None) -> Perjanjian:
+    """Only the agreement of `load_valid`."""
+    perjanjian = load_valid(path).perjanjian
+    assert perjanjian is not None  # load_valid refuses a year without one
+    return perjanjian
 
 
 def load_year_bytes(raw: bytes, display: str, folder: Path, folder_year: int | None) -> Loaded:

@@ -14,7 +14,6 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
 FORMAT_VERSION = 1
-TRIWULAN = ("TW1", "TW2", "TW3", "TW4")
 
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$")]
 Rupiah = Annotated[int, Field(strict=True, ge=0)]

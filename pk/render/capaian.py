@@ -1,4 +1,4 @@
-"""`pk achievement`: capaian results (`pk.compute.capaian.Achievement`) as a table, JSON or CSV.
+"""`pk capaian`: capaian results (`pk.compute.capaian.Achievement`) as a table, JSON or CSV.
 
 Only formats; every number comes from `pk.compute.capaian.compute`.
 
@@ -22,15 +22,17 @@ Rupiah are integers; capaian and penyerapan are numbers with the configured deci
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from pk.compute.capaian import Achievement, CapaianIndikator, PenyerapanKegiatan, Ringkasan, fmt
 from pk.model.perjanjian import Rentang
-from pk.render.diagnostics import csv_text
+from pk.render.diagnostics import csv_text, printed
+from pk.vocab import ShowFormat
 
 if TYPE_CHECKING:
-    from pk.load.workspace import WorkspaceAchievement
+    from pk.compute.workspace import WorkspaceAchievement
 
 
 def _number(value: Decimal | None) -> int | float | None:
@@ -362,3 +364,17 @@ def print_units_table(result: WorkspaceAchievement, title: str) -> None:
             f"{r.turunan.rumus}" + (f"\n  {r.turunan.keterangan}" if r.turunan.keterangan else ""),
             highlight=False,
         )
+
+
+VIEWS: dict[ShowFormat, Callable[[Achievement, str], None]] = {
+    ShowFormat.TABLE: print_table,
+    ShowFormat.JSON: printed(render_json),
+    ShowFormat.CSV: printed(render_csv),
+}
+"""One agreement's capaian, with its title (for the table)."""
+UNITS_VIEWS: dict[ShowFormat, Callable[[WorkspaceAchievement, str], None]] = {
+    ShowFormat.TABLE: print_units_table,
+    ShowFormat.JSON: printed(render_units_json),
+    ShowFormat.CSV: printed(render_units_csv),
+}
+"""A workspace's units side by side, with its title."""

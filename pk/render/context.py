@@ -14,16 +14,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pk import __version__
-from pk.compute.capaian import Achievement, CapaianIndikator, Periode, Ringkasan, Status
+from pk.compute.capaian import Achievement, CapaianIndikator, Ringkasan, Status
 from pk.compute.rollup import Keadaan, KeadaanUnit, Rollup, UnitRow
 from pk.model.perjanjian import Indikator, Kelompok, Perjanjian, Sasaran
 from pk.model.realisasi import Realisasi, RealisasiIndikator
 from pk.render import charts
+from pk.vocab import Periode
 
 if TYPE_CHECKING:
-    # Types only: the records are built by the change and load stages, read here.
+    # Types only: the records are built by the change and compute stages, read here.
     from pk.change.riwayat import RiwayatRow
-    from pk.load.workspace import WorkspaceAchievement
+    from pk.compute.workspace import WorkspaceAchievement
 
 
 @dataclass(frozen=True)
@@ -273,7 +274,7 @@ class PerbandinganContext:
 def build_perbandingan(
     result: WorkspaceAchievement, tahun: int, *, dibuat: dt.datetime | None = None
 ) -> PerbandinganContext:
-    """The one context of the unit comparison, from `pk.load.workspace.compute_workspace`."""
+    """The one context of the unit comparison, from `pk.capaian.compute_workspace`."""
     names = {u.id: u.nama for u in result.units}
     results = {u.id: u.ringkasan for u in result.units}
     views = []

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
 
 from pk.diagnostics import Diagnostic, Level, count
 from pk.i18n import _, ngettext
+from pk.vocab import DiagnosticFormat
+
+T = TypeVar("T")
 
 
 def format_text(diagnostics: list[Diagnostic], files: int) -> str:
@@ -73,6 +78,39 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
     return _("Found {found} ({checked}).").format(found=found, checked=checked)
 
 
+def render_fmt(changed: Sequence[str], problems: list[Diagnostic], files: int, check: bool) -> str:
+    """`pk fmt`'s report: each file (re)formatted, the files it could not read, a summary."""
+    lines = [
+        (_("would reformat {path}") if check else _("reformatted {path}")).format(path=p)
+        for p in changed
+    ]
+    text = "".join(line + "\n" for line in lines)
+    if problems:
+        text += format_text(problems, files)
+    broken = len({d.path for d in problems})
+    left = files - len(changed) - broken
+    if check:
+        done = ngettext(
+            "{n} file would be reformatted", "{n} files would be reformatted", len(changed)
+        )
+    else:
+        done = ngettext("{n} file reformatted", "{n} files reformatted", len(changed))
+    parts = [done.format(n=len(changed)), _("{n} unchanged").format(n=left)]
+    if problems:
+        parts.append(_("{n} not formatted (errors above)").format(n=broken))
+    return text + ", ".join(parts) + ".\n"
+
+
+def printed(render: Callable[[T], str]) -> Callable[..., None]:
+    """A view that returns text as one that prints it, like the table views (which take a
+    title too: a text view leaves it out)."""
+
+    def view(result: T, *_title: object) -> None:
+        sys.stdout.write(render(result))
+
+    return view
+
+
 def csv_text(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> str:
     """Rows as CSV with a header line; keys outside `columns` are left out."""
     out = io.StringIO()
@@ -82,8 +120,8 @@ def csv_text(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> st
     return out.getvalue()
 
 
-FORMATTERS: dict[str, Callable[[list[Diagnostic], int], str]] = {
-    "text": format_text,
-    "json": format_json,
-    "github": format_github,
+FORMATTERS: dict[DiagnosticFormat, Callable[[list[Diagnostic], int], str]] = {
+    DiagnosticFormat.TEXT: format_text,
+    DiagnosticFormat.JSON: format_json,
+    DiagnosticFormat.GITHUB: format_github,
 }

@@ -12,6 +12,7 @@ from pk.change import words
 from pk.change.diff import Change, Diff, Kind
 from pk.i18n import N_, _, ngettext
 from pk.numbers import rupiah
+from pk.vocab import DiffFormat
 
 SECTIONS: tuple[tuple[str, tuple[Kind, ...]], ...] = (
     ("Sasaran", (Kind.SASARAN_ADDED, Kind.SASARAN_REMOVED, Kind.SASARAN_RENAMED)),
@@ -157,8 +158,8 @@ def render_json(diff: Diff) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-FORMATTERS: dict[str, Callable[[Diff], str]] = {
-    "text": render_text,
-    "md": render_md,
-    "json": render_json,
+FORMATTERS: dict[DiffFormat, Callable[[Diff], str]] = {
+    DiffFormat.TEXT: render_text,
+    DiffFormat.MD: render_md,
+    DiffFormat.JSON: render_json,
 }

@@ -8,9 +8,12 @@ The JSON is a stable contract: `tahun`, `unit`, `indikator` (document order; eac
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from pk.model.perjanjian import Perjanjian, target_text
+from pk.render.diagnostics import printed
+from pk.vocab import ShowFormat
 
 
 def build(perjanjian: Perjanjian) -> dict[str, Any]:
@@ -107,3 +110,10 @@ def print_table(perjanjian: Perjanjian) -> None:
         f"{penandatanganan.tanggal.isoformat() if penandatanganan.tanggal else '-'}",
         highlight=False,
     )
+
+
+VIEWS: dict[ShowFormat, Callable[[Perjanjian], None]] = {
+    ShowFormat.TABLE: print_table,
+    ShowFormat.JSON: printed(render_json),
+    ShowFormat.CSV: printed(render_csv),
+}

@@ -1,0 +1,132 @@
+"""`pk capaian`: the capaian of a year, of every unit in a workspace, or of one unit in full.
+
+    year folder --load_valid--> Loaded --compute--> Achievement
+    workspace --load_workspace--> units --map_units(achieve_unit)--> UnitWork --roll_up-->
+        WorkspaceAchievement
+
+Loading and the process pool are here, between `pk.load` and `pk.compute`, because a worker
+both loads and computes (the one-way rule keeps `load` from importing `compute`); the maths
+itself is `pk.compute.workspace`'s. The report of a workspace computes it here too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from pk.compute.capaian import Achievement, compute
+from pk.compute.workspace import (
+    UnitWork,
+    WorkspaceAchievement,
+    roll_up,
+    unit_achievement,
+    unit_work,
+)
+from pk.diagnostics import Diagnostic, InvalidData, Level, UsageError
+from pk.i18n import _
+from pk.load.workspace import LoadedWorkspace, load_workspace, map_units
+from pk.load.year import is_workspace, load_valid, load_year
+from pk.vocab import Periode
+
+
+@dataclass(frozen=True)
+class YearCapaian:
+    """One agreement's capaian (a year's, or one unit's of a workspace), with its title."""
+
+    result: Achievement
+    title: str
+    errors: tuple[Diagnostic, ...] = ()
+
+
+@dataclass(frozen=True)
+class UnitsCapaian:
+    """A workspace's units side by side; `errors` are the findings of the units shown as
+    invalid, for stderr after the table."""
+
+    result: WorkspaceAchievement
+    title: str
+    errors: tuple[Diagnostic, ...] = ()
+
+
+def capaian_for(
+    path: Path | None, periode: Periode, unit: str | None = None, *, progress: bool = False
+) -> YearCapaian | UnitsCapaian:
+    """What `pk capaian` shows for `path` (default: the newest data/<year>)."""
+    if path is not None and path.exists() and is_workspace(path):
+        return _workspace_capaian(path, periode, unit, progress)
+    if unit is not None:
+        raise UsageError(_("--unit needs a workspace (a folder with workspace.yaml)"))
+    loaded = load_valid(path)
+    p = loaded.perjanjian
+    assert p is not None  # load_valid refuses a year without one
+    result = compute(p, loaded.realisasi, loaded.pengaturan, periode)
+    return YearCapaian(result, f"Perjanjian Kinerja {p.tahun} — {p.unit.singkatan}")
+
+
+def _workspace_capaian(
+    path: Path, periode: Periode, unit: str | None, progress: bool
+) -> YearCapaian | UnitsCapaian:
+    workspace = valid_workspace(path)
+    result = compute_workspace(workspace, periode, progress=progress)
+    errors = tuple(d for d in result.diagnostics if d.level is Level.ERROR)
+    if unit is None:
+        assert workspace.workspace is not None
+        title = _("Workspace {tahun}").format(tahun=workspace.workspace.tahun)
+        return UnitsCapaian(result, title, errors)
+    chosen = next((u for u in result.units if u.id == unit), None)
+    if chosen is None:
+        raise UsageError(_("no unit {unit!r} in {path}").format(unit=unit, path=path))
+    achievement = unit_capaian(workspace, result, unit)
+    if achievement is None:
+        folder = next(u.folder for u in workspace.units if u.ref.id == unit).as_posix()
+        raise InvalidData([d for d in errors if d.path.startswith(folder)], 1)
+    return YearCapaian(achievement, f"{chosen.nama} ({chosen.id})")
+
+
+def valid_workspace(path: Path) -> LoadedWorkspace:
+    """The workspace at `path`; InvalidData when workspace.yaml itself has errors."""
+    workspace = load_workspace(path)
+    if workspace.workspace is None or any(d.level is Level.ERROR for d in workspace.diagnostics):
+        raise InvalidData(workspace.diagnostics, 1)
+    return workspace
+
+
+def achieve_unit(folder: Path, year: int | None, periode: str) -> UnitWork:
+    """A unit's own capaian (nothing rolled up yet), for one worker process."""
+    loaded = load_year(folder, year)
+    if not loaded.ok or loaded.perjanjian is None:
+        return UnitWork(loaded.diagnostics, None, folder.name, None)
+    return unit_work(
+        loaded.perjanjian, loaded.realisasi, loaded.pengaturan, periode, loaded.diagnostics
+    )
+
+
+def compute_workspace(
+    workspace: LoadedWorkspace, periode: str, *, jobs: int | None = None, progress: bool = True
+) -> WorkspaceAchievement:
+    """Every unit's capaian, with indicators rolled up from the units below them."""
+    year = workspace.workspace.tahun if workspace.workspace else None
+    worked = list(
+        map_units(
+            partial(achieve_unit, year=year, periode=periode),
+            [u.folder for u in workspace.units],
+            jobs=jobs,
+            label=_("Computing"),
+            progress=progress,
+        )
+    )
+    refs = [u.ref for u in workspace.units]
+    return roll_up(refs, worked, periode, workspace.diagnostics)
+
+
+def unit_capaian(
+    workspace: LoadedWorkspace, result: WorkspaceAchievement, unit_id: str
+) -> Achievement | None:
+    """One unit's capaian in full, with the indicators it rolls up from `result`; None when its
+    files have errors."""
+    unit = next(u for u in workspace.units if u.ref.id == unit_id)
+    loaded = load_year(unit.folder, workspace.workspace.tahun if workspace.workspace else None)
+    if not loaded.ok or loaded.perjanjian is None:
+        return None
+    return unit_achievement(result, unit_id, loaded.perjanjian, loaded.realisasi, loaded.pengaturan)
