@@ -10,11 +10,11 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 LOCK_FILE = ".pk.lock"
-"""The lock's file in a folder: empty, left in place (deleting it would race a waiting writer)."""
+"""The lock's file in a folder while a writer holds it; removed when the writer is done."""
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -48,12 +48,35 @@ def _umask() -> int:
 @contextmanager
 def locked(folder: Path) -> Iterator[None]:
     """Hold the folder's write lock: a second writer waits until the first is done."""
-    with open(folder / LOCK_FILE, "a+b") as handle:
-        _lock(handle.fileno())
+    path = folder / LOCK_FILE
+    while True:
+        handle = open(path, "a+b")  # held open for as long as the lock
         try:
-            yield
-        finally:
-            _unlock(handle.fileno())
+            _lock(handle.fileno())
+        except BaseException:
+            handle.close()
+            raise
+        # The holder before us removes the file when done; a lock on the removed file would
+        # exclude nobody, so take it again on the file that is there now.
+        if _is_current(handle.fileno(), path):
+            break
+        handle.close()
+    try:
+        yield
+    finally:
+        with suppress(OSError):  # Windows refuses to remove an open file: it stays, harmless
+            path.unlink()
+        _unlock(handle.fileno())
+        handle.close()
+
+
+def _is_current(fd: int, path: Path) -> bool:
+    try:
+        now = path.stat()
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (held.st_dev, held.st_ino) == (now.st_dev, now.st_ino)
 
 
 if sys.platform == "win32":

@@ -24,9 +24,17 @@ from pk.check.codes import Code
 from pk.check.perjanjian import Context
 from pk.check.year import Year, kind_problem, run_year_checks, unknown_indikator
 from pk.diagnostics import Diagnostic, InvalidData, Level
+from pk.files import locked
 from pk.i18n import _
 from pk.load.source import load_text
-from pk.load.year import Loaded, load_valid, locate_findings, validate_source
+from pk.load.year import (
+    Loaded,
+    find_default,
+    folder_and_file,
+    load_valid,
+    locate_findings,
+    validate_source,
+)
 from pk.model.perjanjian import Indikator, Perjanjian
 from pk.model.realisasi import Realisasi, RealisasiIndikator
 from pk.vocab import REALISASI_FILE, TRIWULAN
@@ -322,17 +330,21 @@ class Entered:
 def enter(path: Path | None, entries: list[Entry], problems: list[Diagnostic]) -> Entered:
     """Check `entries` against the year at `path`, then write them all; on any error (`problems`
     found reading them included) InvalidData, and nothing is written."""
-    loaded = load_valid(path)
-    assert loaded.perjanjian is not None  # load_valid refuses a year without one
-    changes, more = check_entries(loaded.perjanjian, entries)
-    problems = [*problems, *more]
-    if not problems:
-        text, changed, problems = apply(loaded, changes)
-    if problems:
-        raise InvalidData(problems, 1, _("Nothing was written."))
-    if not changed:
-        return Entered(len(changes), 0, None)
-    return Entered(len(changes), changed, write(loaded, text))
+    folder, _file = folder_and_file(path or find_default())
+    # Read, change and write under the folder's lock: a second writer waits, then reads
+    # what this one wrote, so neither loses a value.
+    with locked(folder):
+        loaded = load_valid(folder)
+        assert loaded.perjanjian is not None  # load_valid refuses a year without one
+        changes, more = check_entries(loaded.perjanjian, entries)
+        problems = [*problems, *more]
+        if not problems:
+            text, changed, problems = apply(loaded, changes)
+        if problems:
+            raise InvalidData(problems, 1, _("Nothing was written."))
+        if not changed:
+            return Entered(len(changes), 0, None)
+        return Entered(len(changes), changed, write(loaded, text))
 
 
 def apply(loaded: Loaded, changes: list[Change]) -> tuple[str, int, list[Diagnostic]]:

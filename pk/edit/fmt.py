@@ -22,7 +22,7 @@ from ruamel.yaml.comments import CommentedMap
 from pk.check import codes
 from pk.diagnostics import Diagnostic, UsageError
 from pk.edit.roundtrip import dump, load_roundtrip
-from pk.files import write_atomic
+from pk.files import locked, write_atomic
 from pk.i18n import _
 from pk.load.source import load, load_text
 from pk.model.perjanjian import Perjanjian
@@ -100,6 +100,14 @@ def format_text(text: str, model: type[BaseModel] | None = None) -> str:
 
 def format_file(path: Path, *, check: bool = False) -> FmtResult:
     """Format one file in place (or only compare, with `check`)."""
+    if check:
+        return _format_file(path, check=True)
+    # `pk set` may be writing the same file: read and write under the folder's lock.
+    with locked(path.parent):
+        return _format_file(path, check=False)
+
+
+def _format_file(path: Path, *, check: bool) -> FmtResult:
     display = path.as_posix()
     try:
         text: str | None = path.read_bytes().decode("utf-8")
