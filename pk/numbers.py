@@ -7,9 +7,58 @@ names in Indonesian); money follows KPU's documents (`Rp. 165.842.289.000,-`).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Protocol, runtime_checkable
 
 LOCALE = "id"
+
+
+@runtime_checkable
+class Range(Protocol):
+    """A range of two numbers (the model's `Rentang`), as `nilai` reads it."""
+
+    @property
+    def min(self) -> Decimal: ...
+
+    @property
+    def maks(self) -> Decimal: ...
+
+
+def plain(number: Decimal) -> str:
+    """A number as written in the YAML, without exponent or a whole number's trailing zeros:
+    `97.5`, `100`."""
+    if number == number.to_integral():
+        return format(number.normalize(), "f")
+    return format(number, "f")
+
+
+def plain_comma(number: Decimal) -> str:
+    """`plain` with a decimal comma, as the formulas of capaian print it: `97,5`, `1250`."""
+    return plain(number).replace(".", ",")
+
+
+def nilai(
+    value: Decimal | Range | str | object,
+    satuan: str | None = None,
+    number: Callable[[Decimal], str] = plain,
+) -> str | None:
+    """A value as the documents print it: `97.5%`, `80–90 Dok`, a code `A`, a date `2024-06-10`.
+
+    Numbers go through `number` (`angka` for the reports' `97,5`); `satuan` follows a number
+    or a range (`%` without a space), never a code. None stays None.
+    """
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        text = number(value)
+    elif isinstance(value, Range):
+        text = f"{number(value.min)}–{number(value.maks)}"
+    else:
+        return str(value)
+    if not satuan:
+        return text
+    return f"{text}{satuan}" if satuan == "%" else f"{text} {satuan}"
 
 
 def rupiah(amount: int) -> str:

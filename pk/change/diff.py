@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from pk.model.perjanjian import Indikator, Perjanjian, Pihak, Sasaran, target_text
-
-Loc = tuple[str | int, ...]
+from pk.model.perjanjian import Indikator, Loc, Perjanjian, Pihak, Sasaran, target_text
+from pk.numbers import nilai
 
 
 class Kind(StrEnum):
@@ -87,26 +86,11 @@ class _Row:
 
 
 def _sasaran_rows(doc: Perjanjian) -> dict[str, _Row]:
-    return {
-        s.id: _Row(("kelompok", k, "sasaran", j), s)
-        for k, kel in enumerate(doc.kelompok)
-        for j, s in enumerate(kel.sasaran)
-    }
+    return {s.id: _Row(loc[:4], s) for loc, _k, s, _i in doc.walk() if loc[-1] == 0}
 
 
 def _indikator_rows(doc: Perjanjian) -> dict[str, _Row]:
-    return {
-        i.id: _Row(("kelompok", k, "sasaran", j, "indikator", n), s, i)
-        for k, kel in enumerate(doc.kelompok)
-        for j, s in enumerate(kel.sasaran)
-        for n, i in enumerate(s.indikator)
-    }
-
-
-def jumlah(doc: Perjanjian) -> int:
-    """The budget total: as stated, or the sum of the lines."""
-    stated = doc.anggaran.jumlah
-    return stated if stated is not None else sum(k.pagu for k in doc.anggaran.kegiatan)
+    return {i.id: _Row(loc, s, i) for loc, _k, s, i in doc.walk()}
 
 
 def compare(
@@ -130,7 +114,7 @@ def compare(
         *_compare_penandatanganan(old, new),
         *_compare_perubahan(old, new),
     ]
-    return Diff(old_label, new_label, tuple(changes), jumlah(old), jumlah(new))
+    return Diff(old_label, new_label, tuple(changes), old.anggaran.total, new.anggaran.total)
 
 
 def _compare_sasaran(old: Perjanjian, new: Perjanjian) -> list[Change]:
@@ -320,8 +304,8 @@ def _compare_penandatanganan(old: Perjanjian, new: Perjanjian) -> list[Change]:
                 Change(
                     Kind.PENANDATANGANAN_CHANGED,
                     "penandatanganan",
-                    _text(x),
-                    _text(y),
+                    nilai(x),
+                    nilai(y),
                     field=name,
                     loc=("penandatanganan", name),
                 )
@@ -352,10 +336,3 @@ def _compare_perubahan(old: Perjanjian, new: Perjanjian) -> list[Change]:
         if label not in after:
             out.append(Change(Kind.PERUBAHAN_REWRITTEN, label, loc=("perubahan",)))
     return out
-
-
-def _text(value: object) -> str | None:
-    if value is None:
-        return None
-    isoformat = getattr(value, "isoformat", None)
-    return isoformat() if callable(isoformat) else str(value)

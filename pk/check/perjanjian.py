@@ -10,23 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 
 from pk.check import codes
 from pk.check.codes import Code
 from pk.i18n import N_, _
 from pk.model.perjanjian import (
     Agregasi,
-    Indikator,
+    Loc,
     Perjanjian,
     Rentang,
     Status,
-    plain_number,
 )
-from pk.numbers import rupiah
+from pk.numbers import nilai, rupiah
 from pk.vocab import PERJANJIAN_FILE
-
-Loc = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -54,36 +50,25 @@ class Finding:
 Check = Callable[[Perjanjian, Context], Iterator[Finding]]
 
 
-def _indikator_locs(doc: Perjanjian) -> Iterator[tuple[Loc, Indikator]]:
-    for k, kelompok in enumerate(doc.kelompok):
-        for s, sasaran in enumerate(kelompok.sasaran):
-            for i, indikator in enumerate(sasaran.indikator):
-                yield ("kelompok", k, "sasaran", s, "indikator", i), indikator
-
-
 def check_duplicate_id(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
     """Every sasaran and indikator id is used once: `pk set IK-05` must name one row."""
     seen: dict[str, str] = {}
-    for k, kelompok in enumerate(doc.kelompok):
-        for s, sasaran in enumerate(kelompok.sasaran):
-            locs: list[tuple[Loc, str]] = [(("kelompok", k, "sasaran", s), sasaran.id)]
-            locs += [
-                (("kelompok", k, "sasaran", s, "indikator", i), ind.id)
-                for i, ind in enumerate(sasaran.indikator)
-            ]
-            for loc, id_ in locs:
-                where = f"kelompok {kelompok.no}"
-                if id_ in seen:
-                    yield Finding(
-                        (*loc, "id"),
-                        codes.DUPLICATE_ID,
-                        _(
-                            "id {id} is already used in {where}: give this one a new id that is "
-                            "not used elsewhere, e.g. the next number"
-                        ).format(id=id_, where=seen[id_]),
-                    )
-                else:
-                    seen[id_] = where
+    for loc, kelompok, sasaran, ind in doc.walk():
+        # A sasaran's id counts just before those of its indicators.
+        ids = [(loc[:4], sasaran.id)] if loc[-1] == 0 else []
+        for where_id, id_ in [*ids, (loc, ind.id)]:
+            where = f"kelompok {kelompok.no}"
+            if id_ in seen:
+                yield Finding(
+                    (*where_id, "id"),
+                    codes.DUPLICATE_ID,
+                    _(
+                        "id {id} is already used in {where}: give this one a new id that is "
+                        "not used elsewhere, e.g. the next number"
+                    ).format(id=id_, where=seen[id_]),
+                )
+            else:
+                seen[id_] = where
 
 
 def check_empty_name(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
@@ -95,10 +80,9 @@ def check_empty_name(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
         (("pihak_kedua", "nama"), doc.pihak_kedua.nama),
         (("pihak_kedua", "jabatan"), doc.pihak_kedua.jabatan),
     ]
-    for k, kelompok in enumerate(doc.kelompok):
-        for s, sasaran in enumerate(kelompok.sasaran):
-            texts.append((("kelompok", k, "sasaran", s, "nama"), sasaran.nama))
-    texts += [((*loc, "nama"), ind.nama) for loc, ind in _indikator_locs(doc)]
+    walk = list(doc.walk())
+    texts += [((*loc[:4], "nama"), s.nama) for loc, _k, s, _i in walk if loc[-1] == 0]
+    texts += [((*loc, "nama"), ind.nama) for loc, _k, _s, ind in walk]
     texts += [
         (("anggaran", "kegiatan", i, "nama"), keg.nama)
         for i, keg in enumerate(doc.anggaran.kegiatan)
@@ -114,7 +98,7 @@ def check_empty_name(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
 
 def check_target(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
     """A target is typed: a number or range with `satuan`, or a code on a declared `skala`."""
-    for loc, ind in _indikator_locs(doc):
+    for loc, _k, _s, ind in doc.walk():
         target = ind.target
         if ind.skala is not None:
             scale = doc.skala.get(ind.skala)
@@ -161,7 +145,7 @@ def check_target(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
                 _(
                     "target {target} has no unit: add `satuan` as in the signed document, "
                     'e.g. satuan: "%" or satuan: Dokumen'
-                ).format(target=shown(target)),
+                ).format(target=nilai(target)),
             )
         if isinstance(target, Rentang) and target.min > target.maks:
             yield Finding(
@@ -170,13 +154,13 @@ def check_target(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
                 _(
                     "range min {min} is above maks {maks}: swap the two, the smaller number "
                     "goes in `min`"
-                ).format(min=shown(target.min), maks=shown(target.maks)),
+                ).format(min=nilai(target.min), maks=nilai(target.maks)),
             )
 
 
 def check_target_missing(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
     """Warns when an indicator has no target: capaian cannot be computed for it."""
-    for loc, ind in _indikator_locs(doc):
+    for loc, _k, _s, ind in doc.walk():
         if ind.target is None:
             # At `target: null` when the key is there, else at the indikator itself.
             yield Finding(
@@ -193,7 +177,7 @@ def check_target_missing(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
 def check_duplicate_indikator(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
     """Warns when the same indicator text appears twice in one agreement."""
     seen: dict[str, str] = {}
-    for loc, ind in _indikator_locs(doc):
+    for loc, _k, _s, ind in doc.walk():
         text = " ".join(ind.nama.casefold().split())
         if not text:
             continue
@@ -213,7 +197,7 @@ def check_duplicate_indikator(doc: Perjanjian, ctx: Context) -> Iterator[Finding
 def check_total(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
     """The stated budget total equals the sum of the budget lines."""
     stated = doc.anggaran.jumlah
-    total = sum(k.pagu for k in doc.anggaran.kegiatan)
+    total = doc.anggaran.sum_pagu
     if stated is not None and stated != total:
         if stated > total:
             message = _(
@@ -321,7 +305,7 @@ def check_perubahan(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
 
 def check_agregasi(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
     """A grade or level cannot be summed or averaged: `agregasi` is `terakhir` for them."""
-    for loc, ind in _indikator_locs(doc):
+    for loc, _k, _s, ind in doc.walk():
         if ind.skala is not None and ind.agregasi is not Agregasi.TERAKHIR:
             yield Finding(
                 (*loc, "agregasi"),
@@ -349,12 +333,3 @@ CHECKS: tuple[Check, ...] = (
 
 def run_checks(doc: Perjanjian, ctx: Context) -> list[Finding]:
     return [finding for check in CHECKS for finding in check(doc, ctx)]
-
-
-def shown(value: object) -> str:
-    """A value as the messages write it: `97.5`, `80–90`, `A`."""
-    if isinstance(value, Rentang):
-        return f"{shown(value.min)}–{shown(value.maks)}"
-    if isinstance(value, Decimal):
-        return plain_number(value)
-    return str(value)

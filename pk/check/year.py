@@ -14,10 +14,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pk.check import codes
-from pk.check.perjanjian import Context, Finding, Loc, shown
+from pk.check.perjanjian import Context, Finding
 from pk.i18n import _
-from pk.model.perjanjian import Agregasi, Indikator, Perjanjian, Polaritas, Rentang
-from pk.numbers import rupiah
+from pk.model.perjanjian import Agregasi, Indikator, Loc, Perjanjian, Polaritas, Rentang
+from pk.numbers import nilai, rupiah
 from pk.vocab import PENGATURAN_FILE, REALISASI_FILE, TRIWULAN
 
 if TYPE_CHECKING:  # a year without realisasi.yaml or pengaturan.yaml never loads their models
@@ -95,7 +95,7 @@ def check_realisasi_kind(year: Year, ctx: Context) -> Iterator[Finding]:
     """Realisasi and Rencana Aksi targets are numbers, or codes of the indicator's skala."""
     if year.realisasi is None:
         return
-    inds = {ind.id: ind for _, _, ind in year.perjanjian.indikator()}
+    inds = year.perjanjian.indikator_by_id()
     for id_, data in year.realisasi.indikator.items():
         ind = inds.get(id_)
         if ind is None:
@@ -145,7 +145,7 @@ def check_rencana_aksi(year: Year, ctx: Context) -> Iterator[Finding]:
     better) the series never goes down. Warnings: the agreement may have been revised."""
     if year.realisasi is None:
         return
-    inds = {ind.id: ind for _, _, ind in year.perjanjian.indikator()}
+    inds = year.perjanjian.indikator_by_id()
     for id_, data in year.realisasi.indikator.items():
         ind = inds.get(id_)
         plan = data.rencana_aksi
@@ -160,7 +160,7 @@ def check_rencana_aksi(year: Year, ctx: Context) -> Iterator[Finding]:
                     "TW4 target {tw4} differs from the annual target {target} of {id}: the "
                     "cumulative TW4 target is the annual one, so write {target} (or record the "
                     "PK perubahan that changed it)"
-                ).format(tw4=shown(plan.TW4), target=shown(ind.target), id=id_),
+                ).format(tw4=nilai(plan.TW4), target=nilai(ind.target), id=id_),
                 file=REALISASI_FILE,
             )
         if ind.polaritas is not Polaritas.MAKSIMAL:
@@ -180,9 +180,9 @@ def check_rencana_aksi(year: Year, ctx: Context) -> Iterator[Finding]:
                         "targets are cumulative, each quarter at least the one before"
                     ).format(
                         tw=tw,
-                        value=shown(number),
+                        value=nilai(number),
                         previous=previous[0],
-                        previous_value=shown(previous[1]),
+                        previous_value=nilai(previous[1]),
                     ),
                     file=REALISASI_FILE,
                 )
@@ -194,7 +194,7 @@ def check_realisasi_turun(year: Year, ctx: Context) -> Iterator[Finding]:
     January to its end, so a later quarter below an earlier one is usually a typo."""
     if year.realisasi is None:
         return
-    inds = {ind.id: ind for _k, _s, ind in year.perjanjian.indikator()}
+    inds = year.perjanjian.indikator_by_id()
     for id_, data in year.realisasi.indikator.items():
         ind = inds.get(id_)
         if ind is None or ind.agregasi is not Agregasi.TERAKHIR:
@@ -215,10 +215,10 @@ def check_realisasi_turun(year: Year, ctx: Context) -> Iterator[Finding]:
                         "counts only itself"
                     ).format(
                         tw=tw,
-                        value=shown(entry.realisasi),
+                        value=nilai(entry.realisasi),
                         id=id_,
                         previous=previous[0],
-                        previous_value=shown(previous[1]),
+                        previous_value=nilai(previous[1]),
                     ),
                     file=REALISASI_FILE,
                 )
@@ -272,7 +272,7 @@ def check_predikat(year: Year, ctx: Context) -> Iterator[Finding]:
                 _(
                     "band '{nama}' starts at {min}, not below the band before it ({previous}): "
                     "list bands from best to worst"
-                ).format(nama=band.nama, min=shown(band.min), previous=shown(previous)),
+                ).format(nama=band.nama, min=nilai(band.min), previous=nilai(previous)),
                 file=PENGATURAN_FILE,
             )
         previous = band.min
@@ -284,7 +284,7 @@ def check_predikat(year: Year, ctx: Context) -> Iterator[Finding]:
             _(
                 "batas_capaian {cap} is below 100, so an indicator on target could not reach 100: "
                 "write 100 or more (often 120)"
-            ).format(cap=shown(cap)),
+            ).format(cap=nilai(cap)),
             file=PENGATURAN_FILE,
         )
 

@@ -41,7 +41,6 @@ from pk.model.perjanjian import (
     Polaritas,
     Rentang,
     RumusMinimal,
-    plain_number,
 )
 from pk.model.realisasi import (
     Kategori,
@@ -51,6 +50,7 @@ from pk.model.realisasi import (
     RealisasiIndikator,
     SkalaPredikat,
 )
+from pk.numbers import plain_comma
 from pk.vocab import Periode
 
 HUNDRED = Decimal(100)
@@ -191,7 +191,7 @@ def capaian_angka(
     rumus_minimal: RumusMinimal = RumusMinimal.SELISIH,
 ) -> Hasil:
     """Capaian of a number against a number target, unrounded."""
-    t, r = fmt(target), fmt(realisasi)
+    t, r = plain_comma(target), plain_comma(realisasi)
     if polaritas is Polaritas.MAKSIMAL:
         rumus = f"realisasi / target × 100 = {r} / {t} × 100"
         if target == 0:
@@ -219,9 +219,9 @@ def capaian_rentang(
     rumus_minimal: RumusMinimal = RumusMinimal.SELISIH,
 ) -> Hasil:
     """Capaian against a range: 100 inside; outside, against the nearer bound."""
-    lo, hi = fmt(target.min), fmt(target.maks)
+    lo, hi = plain_comma(target.min), plain_comma(target.maks)
     if target.min <= realisasi <= target.maks:
-        return Hasil(HUNDRED, f"realisasi {fmt(realisasi)} di dalam rentang {lo}–{hi}: 100")
+        return Hasil(HUNDRED, f"realisasi {plain_comma(realisasi)} di dalam rentang {lo}–{hi}: 100")
     bound, name = (
         (target.min, "batas bawah") if realisasi < target.min else (target.maks, "batas atas")
     )
@@ -243,9 +243,7 @@ def capaian_kode(target: str, realisasi: str, skor: dict[str, Decimal]) -> Hasil
             f"kode {unknown} tidak ada pada skala ({', '.join(skor)})",
         )
     t, r = skor[target], skor[realisasi]
-    rumus = (
-        f"skor realisasi / skor target × 100 = {fmt(r)} ({realisasi}) / {fmt(t)} ({target}) × 100"
-    )
+    rumus = f"skor realisasi / skor target × 100 = {plain_comma(r)} ({realisasi}) / {plain_comma(t)} ({target}) × 100"
     if t == 0:
         return Hasil(None, rumus, "skor target 0: capaian tidak dapat dihitung")
     return Hasil(r / t * HUNDRED, rumus)
@@ -287,11 +285,6 @@ def efisiensi_of(selisih: Decimal) -> str:
     if selisih >= -EFISIENSI_BATAS:
         return "cukup efisien"
     return "tidak efisien"
-
-
-def fmt(number: Decimal) -> str:
-    """A number as Indonesian reports print it: decimal comma, no trailing zeros."""
-    return plain_number(number).replace(".", ",")
 
 
 # --- the whole agreement ------------------------------------------------------------------
@@ -443,8 +436,8 @@ def _indikator(
     keterangan = hasil.keterangan
     cap = pengaturan.batas_capaian
     if cap is not None and capaian > cap:
-        keterangan = f"dibatasi {fmt(cap)} (tanpa batas {fmt(capaian)})"
-        rumus = f"min({rumus}, {fmt(cap)})"
+        keterangan = f"dibatasi {plain_comma(cap)} (tanpa batas {plain_comma(capaian)})"
+        rumus = f"min({rumus}, {plain_comma(cap)})"
         capaian = rnd(cap)
     return result(capaian, Status.DIHITUNG, rumus, keterangan)
 

@@ -13,9 +13,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import NamedTuple
 
-from pk.compute.capaian import HUNDRED, Achievement, CapaianIndikator, Nilai, Status, Turunan, fmt
+from pk.compute.capaian import HUNDRED, Achievement, CapaianIndikator, Nilai, Status, Turunan
 from pk.model.perjanjian import DariUnit, Hitung
 from pk.model.realisasi import SkalaPredikat
+from pk.numbers import plain_comma
 
 
 class Keadaan(StrEnum):
@@ -47,9 +48,9 @@ class Rollup:
     hasil: CapaianIndikator | None
     """The parent's indicator as computed with the derived realisasi."""
 
-    def behind(self) -> tuple[str, ...]:
+    def behind(self) -> tuple[KeadaanUnit, ...]:
         """Units that do not meet the condition, whatever the reason."""
-        return tuple(u.unit for u in self.units if u.keadaan is not Keadaan.MEMENUHI)
+        return tuple(u for u in self.units if u.keadaan is not Keadaan.MEMENUHI)
 
 
 class IndikatorUnit(NamedTuple):
@@ -122,7 +123,7 @@ def derive(
     met = sum(1 for s in states if s.keadaan is Keadaan.MEMENUHI)
     total = len(states)
     condition = (
-        f"realisasi {wanted} ≥ {fmt(spec.realisasi_min)}"
+        f"realisasi {wanted} ≥ {plain_comma(spec.realisasi_min)}"
         if spec.realisasi_min is not None
         else f"capaian {wanted} ≥ 100"
     )

@@ -9,8 +9,6 @@ reported with its location and left untouched. Formatting twice changes nothing.
 
 from __future__ import annotations
 
-import types
-import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +23,7 @@ from pk.edit.roundtrip import dump, load_roundtrip
 from pk.files import locked, write_atomic
 from pk.i18n import _
 from pk.load.source import load, load_text
+from pk.model.annotations import container, model_of, models_in
 from pk.model.perjanjian import Perjanjian
 from pk.vocab import PERJANJIAN_FILE
 
@@ -160,29 +159,19 @@ def order_keys(data: Any, model: type[BaseModel], *, top: bool = False) -> None:
 
 
 def _order_value(value: Any, annotation: Any) -> None:
-    origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        order_keys(value, annotation)
-    elif origin is typing.Annotated:
-        _order_value(value, args[0])
-    elif origin is list and isinstance(value, list):
-        for item in value:
-            _order_value(item, args[0])
-    elif origin is dict and isinstance(value, dict):
-        for item in value.values():
-            _order_value(item, args[1])
-    elif origin in (typing.Union, types.UnionType) and isinstance(value, dict):
+    model = model_of(annotation)
+    if model is not None:
+        order_keys(value, model)
+    elif isinstance(value, dict) and (models := models_in(annotation)):
         # A union such as a target (number | range | code): the model whose fields hold the keys.
-        for arg in args:
-            inner = typing.get_args(arg)[0] if typing.get_origin(arg) is typing.Annotated else arg
-            if (
-                isinstance(inner, type)
-                and issubclass(inner, BaseModel)
-                and set(value) <= set(inner.model_fields)
-            ):
+        for inner in models:
+            if set(value) <= set(inner.model_fields):
                 order_keys(value, inner)
                 return
+    elif (found := container(annotation)) is not None and isinstance(value, found[0]):
+        items: Any = value.values() if isinstance(value, dict) else value
+        for each in items:
+            _order_value(each, found[1])
 
 
 def _reorder(mapping: Any, keys: list[Any], wanted: list[Any], *, top: bool) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 from pk.diagnostics import PkError, UsageError
 from pk.edit.roundtrip import dump, load_roundtrip
@@ -57,7 +58,7 @@ def create_year(previous: Path, year: int) -> Path:
     return target
 
 
-def _as_draft(data: dict, year: int) -> None:  # type: ignore[type-arg]
+def _as_draft(data: dict[str, Any], year: int) -> None:
     data["tahun"] = year
     signing = data.get("penandatanganan")
     if isinstance(signing, dict):

@@ -57,7 +57,7 @@ _DEFAULT_TAGS = {
 }
 
 
-class _Composer(_Parser, BaseResolver):  # type: ignore[misc, valid-type]
+class _Composer(_Parser, BaseResolver):
     """libyaml composer that leaves plain scalars unresolved, so resolution follows YAML 1.2."""
 
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
@@ -209,7 +209,7 @@ def _failed(
 def parse(text: str) -> Node | None:
     composer = _Composer(text)
     try:
-        return composer.get_single_node()  # type: ignore[no-any-return]
+        return composer.get_single_node()
     finally:
         composer.dispose()
 

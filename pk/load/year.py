@@ -9,7 +9,6 @@ model (None when the schema fails) and all diagnostics.
 from __future__ import annotations
 
 import difflib
-import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from pk.check import perjanjian as checks
 from pk.check.year import Year, run_year_checks
 from pk.diagnostics import Diagnostic, InvalidData, Level, UsageError
 from pk.i18n import N_, _
+from pk.model.annotations import item_type, models_in
 from pk.model.perjanjian import Perjanjian
 from pk.vocab import PENGATURAN_FILE, PERJANJIAN_FILE, REALISASI_FILE, WORKSPACE_FILE, year_of
 
@@ -320,16 +320,9 @@ def _expected(kind: str, ctx: dict[str, Any], fallback: str) -> str:
         return _("should not be empty")
     if kind == "string_too_long":
         return _("should be at most {n} characters long").format(n=ctx.get("max_length"))
-    if kind == "target_type":
-        return _(
-            "target must be a number (with `satuan`), a range {min, maks}, or a code on "
-            "the indikator's `skala` such as A"
-        )
-    if kind == "realisasi_type":
-        return _(
-            "realisasi must be a number (in the indikator's satuan) or, for a grade or "
-            "level, a code on its skala such as A"
-        )
+    if kind in ("target_type", "realisasi_type"):
+        # The model's own message (`TARGET_TYPE_MESSAGE`, `REALISASI_TYPE_MESSAGE`), translated.
+        return _(fallback)
     return fallback
 
 
@@ -364,35 +357,19 @@ def _data_loc(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
 
 def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
     """Field names of the model that sits at `loc`, for "did you mean" suggestions."""
-    current: Any = model
-    keyed = False  # the last field was a dict: the next part is one of its keys, not a field
+    annotation: Any = model
     for part in loc:
-        if isinstance(part, int) or keyed:
-            keyed = False
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        models = models_in(annotation)
+        if isinstance(part, str) and models:
+            info = models[0].model_fields.get(part)
+            annotation = info.annotation if info is not None else None
+        else:  # a list index or a mapping's key
+            annotation = item_type(annotation)
+        if annotation is None:
             return []
-        info = current.model_fields.get(part)
-        if info is None:
-            return []
-        keyed = typing.get_origin(info.annotation) is dict
-        current = _model_in(info.annotation)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
-
-
-def _model_in(annotation: Any) -> Any:
-    """The pydantic model inside `list[M]`, `dict[str, M]`, `M | None` or M itself."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin in (list, dict, typing.Union, types.UnionType, typing.Annotated):
-        for arg in typing.get_args(annotation):
-            found = _model_in(arg)
-            if found is not None:
-                return found
-    return None
+    # A list or mapping field: the fields of its items.
+    models = models_in(annotation) or models_in(item_type(annotation))
+    return list(models[0].model_fields) if models else []
 
 
 def diagnose_year(folder: Path, year: int | None = None) -> tuple[list[Diagnostic], int]:

@@ -6,14 +6,18 @@ the file.
 """
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
-FORMAT_VERSION = 1
+from pk.i18n import N_
+from pk.numbers import nilai, plain, plain_comma
+
+Loc = tuple[str | int, ...]
+"""Where a value is in a file: the path of keys and indexes, as pydantic's `loc`."""
 
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$")]
 Rupiah = Annotated[int, Field(strict=True, ge=0)]
@@ -104,6 +108,12 @@ def _target_kind(value: Any) -> str | None:
     return "rentang" if isinstance(value, dict) else value_kind(value)
 
 
+TARGET_TYPE_MESSAGE = N_(
+    "target must be a number (with `satuan`), a range {min, maks}, or a code on the "
+    "indikator's `skala` such as A"
+)
+"""Pydantic's message when a target is none of its kinds; the loader shows it translated."""
+
 Target = Annotated[
     Annotated[Decimal, Tag("angka")]
     | Annotated[Rentang, Tag("rentang")]
@@ -111,8 +121,7 @@ Target = Annotated[
     Discriminator(
         _target_kind,
         custom_error_type="target_type",
-        custom_error_message="target must be a number (with `satuan`), a range "
-        "{min, maks}, or a code on the indikator's `skala` such as A",
+        custom_error_message=TARGET_TYPE_MESSAGE,
     ),
 ]
 
@@ -174,7 +183,7 @@ class Skala(Model):
 
     def kode_of(self, value: Decimal | str) -> str | None:
         """The code a realisasi names: `A` stays `A`; the number 3 is code "3" if declared."""
-        text = value if isinstance(value, str) else plain_number(value).replace(".", ",")
+        text = value if isinstance(value, str) else plain_comma(value)
         return text if text in self.kode else None
 
 
@@ -284,12 +293,22 @@ class Anggaran(Model):
     jumlah: Rupiah | None = None
     """The total as printed; pk checks that it is the sum of the lines."""
 
+    @property
+    def sum_pagu(self) -> int:
+        """The sum of the budget lines."""
+        return sum(k.pagu for k in self.kegiatan)
+
+    @property
+    def total(self) -> int:
+        """The budget total: `jumlah` as printed, else the sum of the lines."""
+        return self.jumlah if self.jumlah is not None else self.sum_pagu
+
 
 class Perjanjian(Model):
     """A unit's Perjanjian Kinerja for one year: the statement and its lampiran."""
 
     versi_format: Literal[1]
-    """Version of this file format; pk migrates older versions."""
+    """Version of this file format."""
     tahun: Annotated[int, Field(strict=True, ge=2000, le=2100)]
     """The year of the agreement; must match the folder name."""
     unit: Unit
@@ -309,9 +328,26 @@ class Perjanjian(Model):
     """Revisions since signing, oldest first. Each change to a target, indikator, sasaran,
     budget line or party after signing is listed in one of them."""
 
+    def walk(self) -> Iterator[tuple[Loc, Kelompok, Sasaran, Indikator]]:
+        """Every indicator with its location, group and sasaran, in document order; the
+        sasaran's own location is `loc[:4]`."""
+        for k, kelompok in enumerate(self.kelompok):
+            for s, sasaran in enumerate(kelompok.sasaran):
+                for i, indikator in enumerate(sasaran.indikator):
+                    yield (
+                        ("kelompok", k, "sasaran", s, "indikator", i),
+                        kelompok,
+                        sasaran,
+                        indikator,
+                    )
+
     def indikator(self) -> list[tuple[Kelompok, Sasaran, Indikator]]:
         """Every indicator with its group and sasaran, in document order."""
-        return [(k, s, i) for k in self.kelompok for s in k.sasaran for i in s.indikator]
+        return [(k, s, i) for _, k, s, i in self.walk()]
+
+    def indikator_by_id(self) -> dict[str, Indikator]:
+        """The indicators by id."""
+        return {i.id: i for _, _, _, i in self.walk()}
 
 
 def target_text(indikator: Indikator, number: Callable[[Decimal], str] | None = None) -> str | None:
@@ -319,26 +355,7 @@ def target_text(indikator: Indikator, number: Callable[[Decimal], str] | None = 
 
     `number` formats the numbers (the reports pass the Indonesian `97,5`).
     """
-    fmt = number or plain_number
-    target = indikator.target
-    if target is None:
-        return None
-    if isinstance(target, str):
-        return target
-    if isinstance(target, Rentang):
-        text = f"{fmt(target.min)}–{fmt(target.maks)}"
-    else:
-        text = fmt(target)
-    if not indikator.satuan:
-        return text
-    return f"{text}{indikator.satuan}" if indikator.satuan == "%" else f"{text} {indikator.satuan}"
-
-
-def plain_number(number: Decimal) -> str:
-    """A number as written, without exponent or trailing zeros of a whole number: `97.5`, `100`."""
-    return (
-        format(number.normalize(), "f") if number == number.to_integral() else format(number, "f")
-    )
+    return nilai(indikator.target, indikator.satuan, number or plain)
 
 
 class UnitRef(Model):

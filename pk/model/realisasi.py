@@ -15,15 +15,21 @@ from typing import Annotated, Literal
 
 from pydantic import Discriminator, Field, Tag
 
+from pk.i18n import N_
 from pk.model.perjanjian import Id, Model, Rupiah, Target, value_kind
+
+REALISASI_TYPE_MESSAGE = N_(
+    "realisasi must be a number (in the indikator's satuan) or, for a grade or level, a code "
+    "on its skala such as A"
+)
+"""Pydantic's message when a realisasi is neither kind; the loader shows it translated."""
 
 Nilai = Annotated[
     Annotated[Decimal, Tag("angka")] | Annotated[str, Tag("kode")],
     Discriminator(
         value_kind,
         custom_error_type="realisasi_type",
-        custom_error_message="realisasi must be a number (in the indikator's satuan) or, "
-        "for a grade or level, a code on its skala such as A",
+        custom_error_message=REALISASI_TYPE_MESSAGE,
     ),
 ]
 
@@ -70,7 +76,7 @@ class RealisasiIndikator(Model):
     """Evidence for the whole year: links or file references."""
 
     def triwulan(self, tw: str) -> RealisasiTriwulan | None:
-        return getattr(self, tw)  # type: ignore[no-any-return]
+        return getattr(self, tw)
 
 
 class RealisasiAnggaran(Model):

@@ -26,8 +26,9 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from pk.compute.capaian import Achievement, CapaianIndikator, PenyerapanKegiatan, Ringkasan, fmt
+from pk.compute.capaian import Achievement, CapaianIndikator, PenyerapanKegiatan, Ringkasan
 from pk.model.perjanjian import Rentang
+from pk.numbers import nilai, plain_comma
 from pk.render.diagnostics import csv_text, printed
 from pk.vocab import ShowFormat
 
@@ -54,20 +55,6 @@ def _value(value: Decimal | Rentang | str | None) -> Any:
     return value
 
 
-def _text(value: Decimal | Rentang | str | None, satuan: str | None = None) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, Rentang):
-        number = f"{fmt(value.min)}–{fmt(value.maks)}"
-    elif isinstance(value, Decimal):
-        number = fmt(value)
-    else:
-        return value
-    if not satuan:
-        return number
-    return f"{number}{satuan}" if satuan == "%" else f"{number} {satuan}"
-
-
 def _indikator(item: CapaianIndikator) -> dict[str, Any]:
     return {
         "id": item.id,
@@ -76,7 +63,7 @@ def _indikator(item: CapaianIndikator) -> dict[str, Any]:
         "indikator": item.nama,
         "satuan": item.satuan,
         "target": _value(item.target),
-        "target_teks": _text(item.target, item.satuan),
+        "target_teks": nilai(item.target, item.satuan, plain_comma),
         "target_sumber": item.target_sumber,
         "realisasi": _value(item.realisasi),
         "triwulan": list(item.triwulan),
@@ -208,8 +195,8 @@ def print_table(result: Achievement, title: str) -> None:
             f"{item.kelompok}." if item.kelompok != last else "",
             item.id,
             item.nama,
-            _text(item.target, item.satuan) or "[yellow](kosong)[/]",
-            _text(item.realisasi, item.satuan) or "—",
+            nilai(item.target, item.satuan, plain_comma) or "[yellow](kosong)[/]",
+            nilai(item.realisasi, item.satuan, plain_comma) or "—",
             capaian,
             coloured(item.predikat, item.predikat) if item.predikat else "",
         )

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from pk import __version__
 from pk.compute.capaian import Achievement, CapaianIndikator, Ringkasan, Status
-from pk.compute.rollup import Keadaan, KeadaanUnit, Rollup, UnitRow
+from pk.compute.rollup import KeadaanUnit, Rollup, UnitRow
 from pk.model.perjanjian import Indikator, Kelompok, Perjanjian, Sasaran
 from pk.model.realisasi import Realisasi, RealisasiIndikator
 from pk.render import charts
@@ -118,29 +118,24 @@ def build_context(
     revision, its version is its latest `perubahan`. `capaian` is computed for it
     (`pk.compute.capaian.compute`), `riwayat` its revisions (`pk.change.riwayat.riwayat`),
     `realisasi` gives the narratives."""
-    rows: list[LampiranRow] = []
-    for kelompok in perjanjian.kelompok:
-        kelompok_rows = sum(len(s.indikator) for s in kelompok.sasaran)
-        for sasaran in kelompok.sasaran:
-            for n, indikator in enumerate(sasaran.indikator):
-                opens_kelompok = sasaran is kelompok.sasaran[0] and n == 0
-                rows.append(
-                    LampiranRow(
-                        nomor=len(rows) + 1,
-                        kelompok=kelompok,
-                        kelompok_rows=kelompok_rows if opens_kelompok else 0,
-                        sasaran=sasaran,
-                        sasaran_rows=len(sasaran.indikator) if n == 0 else 0,
-                        indikator=indikator,
-                    )
-                )
-    anggaran = perjanjian.anggaran
+    rows = [
+        LampiranRow(
+            nomor=nomor,
+            kelompok=kelompok,
+            # A row opens the NO cell at its group's first indicator, SASARAN at its sasaran's.
+            kelompok_rows=sum(len(s.indikator) for s in kelompok.sasaran)
+            if loc[3] == 0 and loc[5] == 0
+            else 0,
+            sasaran=sasaran,
+            sasaran_rows=len(sasaran.indikator) if loc[5] == 0 else 0,
+            indikator=indikator,
+        )
+        for nomor, (loc, kelompok, sasaran, indikator) in enumerate(perjanjian.walk(), start=1)
+    ]
     return ReportContext(
         perjanjian=perjanjian,
         lampiran=rows,
-        jumlah_anggaran=anggaran.jumlah
-        if anggaran.jumlah is not None
-        else sum(k.pagu for k in anggaran.kegiatan),
+        jumlah_anggaran=perjanjian.anggaran.total,
         jumlah_indikator=len(rows),
         capaian=_capaian_view(perjanjian, capaian, realisasi),
         riwayat=riwayat,
@@ -296,12 +291,8 @@ def build_perbandingan(
             TurunanView(
                 r,
                 names[r.unit],
-                sum(1 for s in r.units if s.keadaan is Keadaan.MEMENUHI),
-                [
-                    UnitTertinggal(names.get(s.unit, s.unit), s)
-                    for s in r.units
-                    if s.keadaan is not Keadaan.MEMENUHI
-                ],
+                len(r.units) - len(r.behind()),
+                [UnitTertinggal(names.get(s.unit, s.unit), s) for s in r.behind()],
             )
         )
     periode = Periode(result.periode)

@@ -6,12 +6,13 @@ Only formatting: the comparison itself is `pk.change.diff`.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from pk.change import words
 from pk.change.diff import Change, Diff, Kind
 from pk.i18n import N_, _, ngettext
 from pk.numbers import rupiah
+from pk.render.markdown import md, md_code
 from pk.vocab import DiffFormat
 
 SECTIONS: tuple[tuple[str, tuple[Kind, ...]], ...] = (
@@ -90,15 +91,20 @@ def _count(diff: Diff) -> str:
     return ngettext("{n} change", "{n} changes", n).format(n=n)
 
 
+def _sections(diff: Diff) -> Iterator[tuple[str, list[Change], str | None]]:
+    """Each section with changes: its title, its changes, and the budget total's line."""
+    for title, kinds in SECTIONS:
+        items = diff.of(*kinds)
+        total = _total_line(diff) if title == "Anggaran" else None
+        if items or total:
+            yield title, items, total
+
+
 def render_text(diff: Diff) -> str:
     lines = [_("Comparing {old} → {new}").format(old=diff.old_label, new=diff.new_label)]
     if not diff.changed:
         return "\n".join([*lines, _("No changes.")]) + "\n"
-    for title, kinds in SECTIONS:
-        items = diff.of(*kinds)
-        total = _total_line(diff) if title == "Anggaran" else None
-        if not items and not total:
-            continue
+    for title, items, total in _sections(diff):
         lines.append(f"{title}:")
         lines += [f"  {describe(c)}" for c in items]
         if total:
@@ -107,27 +113,16 @@ def render_text(diff: Diff) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
 def render_md(diff: Diff) -> str:
     """A pull-request comment: a heading, one table per section, the budget total."""
-    out = [f"### Perjanjian Kinerja: `{diff.old_label}` → `{diff.new_label}`", ""]
+    out = [f"### Perjanjian Kinerja: {md_code(diff.old_label)} → {md_code(diff.new_label)}", ""]
     if not diff.changed:
         return "\n".join([*out, _("No changes to the agreement.")]) + "\n"
-    for title, kinds in SECTIONS:
-        items = diff.of(*kinds)
-        total = _total_line(diff) if title == "Anggaran" else None
-        if not items and not total:
-            continue
+    for title, items, total in _sections(diff):
         out += [f"#### {title}", "", "| ID | {change} |".format(change=_("Change")), "|---|---|"]
-        out += [
-            f"| `{_md_escape(c.subject)}` | {_md_escape(describe(c, lambda s: f'“{s}”'))} |"
-            for c in items
-        ]
+        out += [f"| {md_code(c.subject)} | {md(describe(c, lambda s: f'“{s}”'))} |" for c in items]
         if total:
-            out.append(f"| **Jumlah** | {_md_escape(total)} |")
+            out.append(f"| **Jumlah** | {md(total)} |")
         out.append("")
     out.append(f"{_count(diff)}.")
     return "\n".join(out) + "\n"

@@ -42,9 +42,7 @@ def build(perjanjian: Perjanjian) -> dict[str, Any]:
         "anggaran": [
             {"kode": g.kode, "kegiatan": g.nama, "pagu": g.pagu} for g in anggaran.kegiatan
         ],
-        "total_anggaran": anggaran.jumlah
-        if anggaran.jumlah is not None
-        else sum(g.pagu for g in anggaran.kegiatan),
+        "total_anggaran": anggaran.total,
     }
 
 

@@ -12,7 +12,6 @@ of the same name).
 from __future__ import annotations
 
 import functools
-import re
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
@@ -31,6 +30,7 @@ from pk.i18n import _
 from pk.model.perjanjian import Indikator, Rentang, target_text
 from pk.render import charts
 from pk.render.context import Context, PerbandinganContext
+from pk.render.markdown import md
 from pk.vocab import Dokumen, Periode, ReportFormat
 
 if TYPE_CHECKING:
@@ -89,33 +89,12 @@ def _target(indikator: Indikator) -> str | None:
 
 def _nilai(value: Decimal | Rentang | str | None, satuan: str | None = None) -> str | None:
     """A target or realisasi value with its satuan: `97,5%`, `80–90%`, `1 Dok`, `A`."""
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, Rentang):
-        text = f"{formats.angka(value.min)}–{formats.angka(value.maks)}"
-    else:
-        text = formats.angka(value)
-    if not satuan:
-        return text
-    return f"{text}{satuan}" if satuan == "%" else f"{text} {satuan}"
+    return formats.nilai(value, satuan, formats.angka)
 
 
 def _lines_html(text: str) -> Markup:
     """Multi-line data text (a signature's jabatan) as escaped lines joined by <br>."""
     return Markup("<br>\n").join(escape(line) for line in text.splitlines())
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
-# What would open a block when a value starts a line: a heading, list item, quote, rule.
-_MD_BLOCK_START = re.compile(r"^(\s*\d{0,9})((?<=\d)[.)](?=\s|$)|(?<!\d)(?:#|[-+=](?=\s|$)|>))")
-
-
-def _md(value: object) -> str:
-    """Data text for GitHub-flavoured Markdown: inline specials and `|` backslash-escaped
-    (safe in table cells), a leading block marker neutralised, line breaks as <br>."""
-    text = _MD_SPECIAL.sub(r"\\\1", str(value))
-    lines = [_MD_BLOCK_START.sub(r"\1\\\2", line) for line in text.splitlines()] or [""]
-    return "<br>".join(lines)
 
 
 def _css_string(value: object) -> Markup:
@@ -171,7 +150,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "grafik": _grafik,
     "rincian": _rincian,
     "lines_html": _lines_html,
-    "md": _md,
+    "md": md,
     "css_string": _css_string,
 }
 
