@@ -1,8 +1,8 @@
 """`pk capaian`: the capaian of a year, of every unit in a workspace, or of one unit in full.
 
-    year folder --load_valid--> Loaded --compute--> Achievement
-    workspace --load_workspace--> units --map_units(achieve_unit)--> UnitWork --roll_up-->
-        WorkspaceAchievement
+    year folder --load_valid--> Loaded --compute--> Capaian
+    workspace --load_workspace--> units --map_units(load_and_compute_unit)--> UnitWork --roll_up-->
+        CapaianWorkspace
 
 Loading and the process pool are here, between `pk.load` and `pk.compute`, because a worker
 both loads and computes (the one-way rule keeps `load` from importing `compute`); the maths
@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from pk.compute.capaian import Achievement, compute
+from pk.compute.capaian import Capaian, compute
 from pk.compute.workspace import (
+    CapaianWorkspace,
     UnitWork,
-    WorkspaceAchievement,
+    compute_unit,
     roll_up,
-    unit_achievement,
     unit_work,
 )
 from pk.diagnostics import Diagnostic, InvalidData, Level, UsageError
@@ -34,7 +34,7 @@ from pk.vocab import Periode
 class YearCapaian:
     """One agreement's capaian (a year's, or one unit's of a workspace), with its title."""
 
-    result: Achievement
+    result: Capaian
     title: str
     errors: tuple[Diagnostic, ...] = ()
 
@@ -44,7 +44,7 @@ class UnitsCapaian:
     """A workspace's units side by side; `errors` are the findings of the units shown as
     invalid, for stderr after the table."""
 
-    result: WorkspaceAchievement
+    result: CapaianWorkspace
     title: str
     errors: tuple[Diagnostic, ...] = ()
 
@@ -92,7 +92,7 @@ def valid_workspace(path: Path) -> LoadedWorkspace:
     return workspace
 
 
-def achieve_unit(folder: Path, year: int | None, periode: str) -> UnitWork:
+def load_and_compute_unit(folder: Path, year: int | None, periode: str) -> UnitWork:
     """A unit's own capaian (nothing rolled up yet), for one worker process."""
     loaded = load_year(folder, year)
     if not loaded.ok or loaded.perjanjian is None:
@@ -104,12 +104,12 @@ def achieve_unit(folder: Path, year: int | None, periode: str) -> UnitWork:
 
 def compute_workspace(
     workspace: LoadedWorkspace, periode: str, *, jobs: int | None = None, progress: bool = True
-) -> WorkspaceAchievement:
+) -> CapaianWorkspace:
     """Every unit's capaian, with indicators rolled up from the units below them."""
     year = workspace.workspace.tahun if workspace.workspace else None
     worked = list(
         map_units(
-            partial(achieve_unit, year=year, periode=periode),
+            partial(load_and_compute_unit, year=year, periode=periode),
             [u.folder for u in workspace.units],
             jobs=jobs,
             label=_("Computing"),
@@ -121,12 +121,12 @@ def compute_workspace(
 
 
 def unit_capaian(
-    workspace: LoadedWorkspace, result: WorkspaceAchievement, unit_id: str
-) -> Achievement | None:
+    workspace: LoadedWorkspace, result: CapaianWorkspace, unit_id: str
+) -> Capaian | None:
     """One unit's capaian in full, with the indicators it rolls up from `result`; None when its
     files have errors."""
     unit = next(u for u in workspace.units if u.ref.id == unit_id)
     loaded = load_year(unit.folder, workspace.workspace.tahun if workspace.workspace else None)
     if not loaded.ok or loaded.perjanjian is None:
         return None
-    return unit_achievement(result, unit_id, loaded.perjanjian, loaded.realisasi, loaded.pengaturan)
+    return compute_unit(result, unit_id, loaded.perjanjian, loaded.realisasi, loaded.pengaturan)

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from pk.cli import app
 from pk.compute.capaian import compute
-from pk.compute.rollup import Keadaan, derive, ringkas
+from pk.compute.rollup import Standing, derive, summarise
 from pk.load.year import load_year
 from pk.model.perjanjian import DariUnit, Hitung
 
@@ -129,9 +129,9 @@ def test_derive(spec: DariUnit, expected: Decimal) -> None:
 
     units = [("a", with_ik01("100")), ("b", with_ik01("80")), ("c", with_ik01(None))]
     members = [
-        (unit, ringkas(result))
+        (unit, summarise(result))
         for unit, result in ([("self", demo)] if spec.termasuk_sendiri else []) + units
     ]
     derived, states = derive(spec, "IK-01", members)
     assert derived.realisasi == expected
-    assert states[-1].keadaan is Keadaan.BELUM_ADA_DATA
+    assert states[-1].keadaan is Standing.BELUM_ADA_DATA

@@ -114,8 +114,8 @@ def test_parallel_and_serial_runs_agree(workspace: Path) -> None:
 def test_rollups_run_bottom_up_through_three_levels(tmp_path: Path) -> None:
     """KPU RI rolls up each province's IK-01 as it stands after the province rolled up its own
     kabupaten/kota, not as the province reported it."""
-    from pk.capaian import achieve_unit, compute_workspace
-    from pk.compute.rollup import RingkasanUnit
+    from pk.capaian import compute_workspace, load_and_compute_unit
+    from pk.compute.rollup import UnitSummary
     from pk.load.workspace import load_workspace
 
     ws = tmp_path / "ws"
@@ -133,12 +133,15 @@ def test_rollups_run_bottom_up_through_three_levels(tmp_path: Path) -> None:
         "kpu-ri",
     ]
 
-    def ik01(ringkasan: RingkasanUnit | None) -> Decimal | None:
+    def ik01(ringkasan: UnitSummary | None) -> Decimal | None:
         assert ringkasan is not None
         return ringkasan.indikator["IK-01"].capaian
 
     final = {u.id: u.ringkasan for u in result.units}
-    own = {u.ref.id: achieve_unit(u.folder, 2024, "tahunan").ringkasan for u in workspace.units}
+    own = {
+        u.ref.id: load_and_compute_unit(u.folder, 2024, "tahunan").ringkasan
+        for u in workspace.units
+    }
     provinces = [s for s in by_unit["kpu-ri"].units if s.unit != "kpu-ri"]
     assert len(provinces) == 38
     for state in provinces:

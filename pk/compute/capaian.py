@@ -2,15 +2,15 @@
 
 Public API, for `pk capaian` and the reports:
 
-    compute(perjanjian, realisasi, pengaturan, periode) -> Achievement
+    compute(perjanjian, realisasi, pengaturan, periode) -> Capaian
 
 `realisasi` may be None (no realisasi.yaml: every indicator is "belum ada data") and
 `pengaturan` may be None (the defaults of `Pengaturan()`). `periode` is a `Periode`
 (TW1..TW4 or TAHUNAN) or its text. The result is made of frozen dataclasses:
 
-    Achievement.indikator   CapaianIndikator per indicator, in document order
-    Achievement.sasaran     Ringkasan per sasaran; .kelompok per group; .keseluruhan overall
-    Achievement.anggaran    Penyerapan per kegiatan and in total, with the efficiency judgement
+    Capaian.indikator   CapaianIndikator per indicator, in document order
+    Capaian.sasaran     Ringkasan per sasaran; .kelompok per group; .keseluruhan overall
+    Capaian.anggaran    Penyerapan per kegiatan and in total, with the efficiency judgement
 
 Every number is a Decimal rounded as `pengaturan` says (default two decimals, half-up), and
 every result carries `rumus`: the formula applied, in words a report can print.
@@ -160,7 +160,7 @@ class Anggaran:
 
 
 @dataclass(frozen=True)
-class Achievement:
+class Capaian:
     periode: Periode
     skala: SkalaPredikat
     """The predikat scale used (reports state it)."""
@@ -176,7 +176,7 @@ class Achievement:
 
 
 @dataclass(frozen=True)
-class Hasil:
+class Outcome:
     """The raw (unrounded) outcome of one formula."""
 
     capaian: Decimal | None
@@ -189,27 +189,27 @@ def capaian_angka(
     realisasi: Decimal,
     polaritas: Polaritas = Polaritas.MAKSIMAL,
     rumus_minimal: RumusMinimal = RumusMinimal.SELISIH,
-) -> Hasil:
+) -> Outcome:
     """Capaian of a number against a number target, unrounded."""
     t, r = plain_comma(target), plain_comma(realisasi)
     if polaritas is Polaritas.MAKSIMAL:
         rumus = f"realisasi / target × 100 = {r} / {t} × 100"
         if target == 0:
-            return Hasil(None, rumus, "target 0: capaian tidak dapat dihitung (tidak dibagi nol)")
-        return Hasil(realisasi / target * HUNDRED, rumus)
+            return Outcome(None, rumus, "target 0: capaian tidak dapat dihitung (tidak dibagi nol)")
+        return Outcome(realisasi / target * HUNDRED, rumus)
     if rumus_minimal is RumusMinimal.SELISIH:
         rumus = f"(2 × target − realisasi) / target × 100 = (2 × {t} − {r}) / {t} × 100"
         if target == 0:
-            return Hasil(None, rumus, "target 0: capaian tidak dapat dihitung (tidak dibagi nol)")
-        return Hasil((2 * target - realisasi) / target * HUNDRED, rumus)
+            return Outcome(None, rumus, "target 0: capaian tidak dapat dihitung (tidak dibagi nol)")
+        return Outcome((2 * target - realisasi) / target * HUNDRED, rumus)
     rumus = f"target / realisasi × 100 = {t} / {r} × 100"
     if realisasi == 0:
-        return Hasil(
+        return Outcome(
             HUNDRED,
             rumus,
             "realisasi 0 pada indikator yang makin rendah makin baik: capaian 100 (konvensi rasio)",
         )
-    return Hasil(target / realisasi * HUNDRED, rumus)
+    return Outcome(target / realisasi * HUNDRED, rumus)
 
 
 def capaian_rentang(
@@ -217,27 +217,29 @@ def capaian_rentang(
     realisasi: Decimal,
     polaritas: Polaritas = Polaritas.MAKSIMAL,
     rumus_minimal: RumusMinimal = RumusMinimal.SELISIH,
-) -> Hasil:
+) -> Outcome:
     """Capaian against a range: 100 inside; outside, against the nearer bound."""
     lo, hi = plain_comma(target.min), plain_comma(target.maks)
     if target.min <= realisasi <= target.maks:
-        return Hasil(HUNDRED, f"realisasi {plain_comma(realisasi)} di dalam rentang {lo}–{hi}: 100")
+        return Outcome(
+            HUNDRED, f"realisasi {plain_comma(realisasi)} di dalam rentang {lo}–{hi}: 100"
+        )
     bound, name = (
         (target.min, "batas bawah") if realisasi < target.min else (target.maks, "batas atas")
     )
     inner = capaian_angka(bound, realisasi, polaritas, rumus_minimal)
-    return Hasil(
+    return Outcome(
         inner.capaian,
         f"di luar rentang {lo}–{hi}, terhadap {name}: {inner.rumus}",
         inner.keterangan,
     )
 
 
-def capaian_kode(target: str, realisasi: str, skor: dict[str, Decimal]) -> Hasil:
+def capaian_kode(target: str, realisasi: str, skor: dict[str, Decimal]) -> Outcome:
     """Capaian of a grade or level: realisasi's score / target's score × 100."""
     if target not in skor or realisasi not in skor:
         unknown = realisasi if realisasi not in skor else target
-        return Hasil(
+        return Outcome(
             None,
             "skor realisasi / skor target × 100",
             f"kode {unknown} tidak ada pada skala ({', '.join(skor)})",
@@ -245,8 +247,8 @@ def capaian_kode(target: str, realisasi: str, skor: dict[str, Decimal]) -> Hasil
     t, r = skor[target], skor[realisasi]
     rumus = f"skor realisasi / skor target × 100 = {plain_comma(r)} ({realisasi}) / {plain_comma(t)} ({target}) × 100"
     if t == 0:
-        return Hasil(None, rumus, "skor target 0: capaian tidak dapat dihitung")
-    return Hasil(r / t * HUNDRED, rumus)
+        return Outcome(None, rumus, "skor target 0: capaian tidak dapat dihitung")
+    return Outcome(r / t * HUNDRED, rumus)
 
 
 def aggregate(
@@ -291,7 +293,7 @@ def efisiensi_of(selisih: Decimal) -> str:
 
 
 @dataclass(frozen=True)
-class Turunan:
+class Derived:
     """A period's realisasi that comes from elsewhere than realisasi.yaml (see pk.compute.rollup)."""
 
     realisasi: Decimal
@@ -305,8 +307,8 @@ def compute(
     realisasi: Realisasi | None = None,
     pengaturan: Pengaturan | None = None,
     periode: Periode | str = Periode.TAHUNAN,
-    turunan: Mapping[str, Turunan] | None = None,
-) -> Achievement:
+    turunan: Mapping[str, Derived] | None = None,
+) -> Capaian:
     """Capaian of every indicator, the summaries and the budget absorption for `periode`.
 
     `turunan` replaces the realisasi of some indicators for this period (rolled up from units).
@@ -354,7 +356,7 @@ def compute(
     )
     keseluruhan = _ringkasan("keseluruhan", "Keseluruhan", list(results), skala, rnd)
     anggaran = _anggaran(perjanjian, realisasi, periode, keseluruhan.rata_rata, rnd)
-    return Achievement(
+    return Capaian(
         periode, skala, pengaturan.batas_capaian, results, sasaran, kelompok, keseluruhan, anggaran
     )
 
@@ -368,7 +370,7 @@ def _indikator(
     periode: Periode,
     pengaturan: Pengaturan,
     rnd: Round,
-    turunan: Turunan | None = None,
+    turunan: Derived | None = None,
 ) -> CapaianIndikator:
     target: TargetValue | None = ind.target
     target_sumber = "tahunan"
@@ -419,7 +421,7 @@ def _indikator(
         )
     if target is None:
         return result(None, Status.TIDAK_DAPAT_DIHITUNG, "—", "target belum ditetapkan")
-    hasil = _hasil(perjanjian, ind, target, value)
+    hasil = _outcome(perjanjian, ind, target, value)
     if hasil is None:
         return result(
             None,
@@ -442,14 +444,14 @@ def _indikator(
     return result(capaian, Status.DIHITUNG, rumus, keterangan)
 
 
-def _hasil(
+def _outcome(
     perjanjian: Perjanjian, ind: Indikator, target: TargetValue, value: Nilai
-) -> Hasil | None:
+) -> Outcome | None:
     """Apply the indicator's formula; None when the realisasi's kind does not fit the target."""
     if isinstance(target, str):
         skala = perjanjian.skala.get(ind.skala or "")
         if skala is None:
-            return Hasil(
+            return Outcome(
                 None,
                 "skor realisasi / skor target × 100",
                 f"skala {ind.skala} tidak dideklarasikan",

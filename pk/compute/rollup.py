@@ -1,7 +1,7 @@
 """Roll units up: a parent's indicator derived from its units, and one row per unit to compare.
 
-Pure functions over what a workspace keeps of each unit's `pk.compute.capaian.Achievement` (its
-`RingkasanUnit`); the order of work (children before parents) is `pk.compute.workspace`'s,
+Pure functions over what a workspace keeps of each unit's `pk.compute.capaian.Capaian` (its
+`UnitSummary`); the order of work (children before parents) is `pk.compute.workspace`'s,
 the loading `pk.capaian`'s.
 """
 
@@ -13,13 +13,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import NamedTuple
 
-from pk.compute.capaian import HUNDRED, Achievement, CapaianIndikator, Nilai, Status, Turunan
+from pk.compute.capaian import HUNDRED, Capaian, CapaianIndikator, Derived, Nilai, Status
 from pk.model.perjanjian import DariUnit, Hitung
 from pk.model.realisasi import SkalaPredikat
 from pk.numbers import plain_comma
 
 
-class Keadaan(StrEnum):
+class Standing(StrEnum):
     """Where one unit stands on the indicator a parent rolls up."""
 
     MEMENUHI = "memenuhi"
@@ -30,9 +30,9 @@ class Keadaan(StrEnum):
 
 
 @dataclass(frozen=True)
-class KeadaanUnit:
+class UnitStanding:
     unit: str
-    keadaan: Keadaan
+    keadaan: Standing
     realisasi: Decimal | str | None
     capaian: Decimal | None
 
@@ -43,14 +43,14 @@ class Rollup:
 
     unit: str
     indikator: str
-    turunan: Turunan
-    units: tuple[KeadaanUnit, ...]
+    turunan: Derived
+    units: tuple[UnitStanding, ...]
     hasil: CapaianIndikator | None
     """The parent's indicator as computed with the derived realisasi."""
 
-    def behind(self) -> tuple[KeadaanUnit, ...]:
+    def behind(self) -> tuple[UnitStanding, ...]:
         """Units that do not meet the condition, whatever the reason."""
-        return tuple(u for u in self.units if u.keadaan is not Keadaan.MEMENUHI)
+        return tuple(u for u in self.units if u.keadaan is not Standing.MEMENUHI)
 
 
 class IndikatorUnit(NamedTuple):
@@ -62,7 +62,7 @@ class IndikatorUnit(NamedTuple):
 
 
 @dataclass(frozen=True)
-class AngkaUnit:
+class UnitFigures:
     """A unit's figures in the comparison: its average capaian, how many indicators are behind.
     The defaults are those of a unit whose files have errors."""
 
@@ -77,19 +77,19 @@ class AngkaUnit:
 
 
 @dataclass(frozen=True, kw_only=True)
-class RingkasanUnit(AngkaUnit):
+class UnitSummary(UnitFigures):
     """What a workspace keeps of one unit's capaian: its figures, its predikat scale and where
     each indicator stands. Small, so that worker processes send back little (a whole
-    `Achievement` costs more to send than to compute)."""
+    `Capaian` costs more to send than to compute)."""
 
     skala: SkalaPredikat
     indikator: Mapping[str, IndikatorUnit]
 
 
-def ringkas(result: Achievement) -> RingkasanUnit:
+def summarise(result: Capaian) -> UnitSummary:
     """What the workspace keeps of `result`."""
     overall = result.keseluruhan
-    return RingkasanUnit(
+    return UnitSummary(
         jumlah_indikator=overall.jumlah_indikator,
         rata_rata=overall.rata_rata,
         predikat=overall.predikat,
@@ -104,7 +104,7 @@ def ringkas(result: Achievement) -> RingkasanUnit:
 
 
 @dataclass(frozen=True, kw_only=True)
-class UnitRow(AngkaUnit):
+class UnitRow(UnitFigures):
     """One unit in the comparison."""
 
     id: str
@@ -115,12 +115,12 @@ class UnitRow(AngkaUnit):
 
 
 def derive(
-    spec: DariUnit, indikator: str, units: Sequence[tuple[str, RingkasanUnit | None]]
-) -> tuple[Turunan, tuple[KeadaanUnit, ...]]:
+    spec: DariUnit, indikator: str, units: Sequence[tuple[str, UnitSummary | None]]
+) -> tuple[Derived, tuple[UnitStanding, ...]]:
     """The realisasi of `indikator` made from `units` (id, result): a share or a count."""
     wanted = spec.indikator or indikator
-    states = tuple(_keadaan(unit, result, wanted, spec) for unit, result in units)
-    met = sum(1 for s in states if s.keadaan is Keadaan.MEMENUHI)
+    states = tuple(_standing(unit, result, wanted, spec) for unit, result in units)
+    met = sum(1 for s in states if s.keadaan is Standing.MEMENUHI)
     total = len(states)
     condition = (
         f"realisasi {wanted} ≥ {plain_comma(spec.realisasi_min)}"
@@ -140,31 +140,31 @@ def derive(
     groups = [
         (label, [s.unit for s in states if s.keadaan is keadaan])
         for label, keadaan in (
-            ("belum memenuhi", Keadaan.BELUM_MEMENUHI),
-            ("belum ada data", Keadaan.BELUM_ADA_DATA),
-            ("tidak ada indikator", Keadaan.TIDAK_ADA),
+            ("belum memenuhi", Standing.BELUM_MEMENUHI),
+            ("belum ada data", Standing.BELUM_ADA_DATA),
+            ("tidak ada indikator", Standing.TIDAK_ADA),
         )
     ]
     keterangan = "; ".join(f"{label}: {', '.join(ids)}" for label, ids in groups if ids) or None
-    return Turunan(value, rumus, keterangan), states
+    return Derived(value, rumus, keterangan), states
 
 
-def _keadaan(unit: str, result: RingkasanUnit | None, wanted: str, spec: DariUnit) -> KeadaanUnit:
+def _standing(unit: str, result: UnitSummary | None, wanted: str, spec: DariUnit) -> UnitStanding:
     item = result.indikator.get(wanted) if result else None
     if item is None:
-        return KeadaanUnit(unit, Keadaan.TIDAK_ADA, None, None)
+        return UnitStanding(unit, Standing.TIDAK_ADA, None, None)
     if item.status is Status.BELUM_ADA_DATA:
-        return KeadaanUnit(unit, Keadaan.BELUM_ADA_DATA, None, None)
+        return UnitStanding(unit, Standing.BELUM_ADA_DATA, None, None)
     if spec.realisasi_min is not None:
         met = isinstance(item.realisasi, Decimal) and item.realisasi >= spec.realisasi_min
     else:
         met = item.capaian is not None and item.capaian >= HUNDRED
-    keadaan = Keadaan.MEMENUHI if met else Keadaan.BELUM_MEMENUHI
-    return KeadaanUnit(unit, keadaan, item.realisasi, item.capaian)
+    keadaan = Standing.MEMENUHI if met else Standing.BELUM_MEMENUHI
+    return UnitStanding(unit, keadaan, item.realisasi, item.capaian)
 
 
-def unit_row(id: str, nama: str, induk: str | None, result: RingkasanUnit | None) -> UnitRow:
+def unit_row(id: str, nama: str, induk: str | None, result: UnitSummary | None) -> UnitRow:
     if result is None:
         return UnitRow(id=id, nama=nama, induk=induk, valid=False)
-    angka = {f.name: getattr(result, f.name) for f in fields(AngkaUnit)}
+    angka = {f.name: getattr(result, f.name) for f in fields(UnitFigures)}
     return UnitRow(id=id, nama=nama, induk=induk, **angka)

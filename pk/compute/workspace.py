@@ -9,8 +9,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pk.compute.capaian import Achievement, Turunan, compute
-from pk.compute.rollup import KeadaanUnit, RingkasanUnit, Rollup, UnitRow, derive, ringkas, unit_row
+from pk.compute.capaian import Capaian, Derived, compute
+from pk.compute.rollup import (
+    Rollup,
+    UnitRow,
+    UnitStanding,
+    UnitSummary,
+    derive,
+    summarise,
+    unit_row,
+)
 from pk.diagnostics import Diagnostic
 from pk.model.perjanjian import Perjanjian, UnitRef
 from pk.model.realisasi import Pengaturan, Realisasi
@@ -24,11 +32,11 @@ class UnitResult:
     id: str
     induk: str | None
     nama: str
-    ringkasan: RingkasanUnit | None
+    ringkasan: UnitSummary | None
 
 
 @dataclass(frozen=True)
-class WorkspaceAchievement:
+class CapaianWorkspace:
     periode: str
     units: tuple[UnitResult, ...]
     rollups: tuple[Rollup, ...]
@@ -44,7 +52,7 @@ class UnitWork:
     some of its indicators roll up the units below, its documents to compute them with."""
 
     diagnostics: list[Diagnostic]
-    ringkasan: RingkasanUnit | None
+    ringkasan: UnitSummary | None
     nama: str
     documents: tuple[Perjanjian, Realisasi | None, Pengaturan | None] | None
 
@@ -61,7 +69,7 @@ def unit_work(
     rolls_up = any(ind.dari_unit is not None for _, _, ind in perjanjian.indikator())
     # Sending a few parents' documents back costs less than reading them again.
     documents = (perjanjian, realisasi, pengaturan) if rolls_up else None
-    return UnitWork(diagnostics, ringkas(result), perjanjian.unit.singkatan, documents)
+    return UnitWork(diagnostics, summarise(result), perjanjian.unit.singkatan, documents)
 
 
 def roll_up(
@@ -69,14 +77,14 @@ def roll_up(
     worked: Sequence[UnitWork],
     periode: str,
     diagnostics: Sequence[Diagnostic] = (),
-) -> WorkspaceAchievement:
+) -> CapaianWorkspace:
     """Every unit's capaian, with indicators rolled up from the units below them; `refs` and
     `worked` in workspace order (parents before children), `diagnostics` the workspace's own."""
     children: dict[str, list[str]] = {}
     for ref in refs:
         if ref.induk is not None:
             children.setdefault(ref.induk, []).append(ref.id)
-    final: dict[str, RingkasanUnit | None] = {}
+    final: dict[str, UnitSummary | None] = {}
     rollups: list[Rollup] = []
     # Children are listed after their parents: walking backwards finishes every child
     # (its own roll-ups included) before its parent needs it.
@@ -85,12 +93,12 @@ def roll_up(
         if work.ringkasan is None or work.documents is None:
             continue
         perjanjian, realisasi, pengaturan = work.documents
-        turunan: dict[str, Turunan] = {}
-        derived_from: dict[str, tuple[KeadaanUnit, ...]] = {}
+        turunan: dict[str, Derived] = {}
+        derived_from: dict[str, tuple[UnitStanding, ...]] = {}
         for _kelompok, _sasaran, ind in perjanjian.indikator():
             if ind.dari_unit is None:
                 continue
-            members: list[tuple[str, RingkasanUnit | None]] = (
+            members: list[tuple[str, UnitSummary | None]] = (
                 [(ref.id, work.ringkasan)] if ind.dari_unit.termasuk_sendiri else []
             )
             members += [(child, final[child]) for child in children.get(ref.id, [])]
@@ -101,22 +109,22 @@ def roll_up(
             Rollup(ref.id, id_, turunan[id_], states, hasil.get(id_))
             for id_, states in derived_from.items()
         ]
-        final[ref.id] = ringkas(result)
+        final[ref.id] = summarise(result)
     units = tuple(
         UnitResult(ref.id, ref.induk, work.nama, final[ref.id])
         for ref, work in zip(refs, worked, strict=True)
     )
     found = [*diagnostics, *(d for work in worked for d in work.diagnostics)]
-    return WorkspaceAchievement(periode, units, tuple(rollups), tuple(sorted(found)))
+    return CapaianWorkspace(periode, units, tuple(rollups), tuple(sorted(found)))
 
 
-def unit_achievement(
-    result: WorkspaceAchievement,
+def compute_unit(
+    result: CapaianWorkspace,
     unit_id: str,
     perjanjian: Perjanjian,
     realisasi: Realisasi | None,
     pengaturan: Pengaturan | None,
-) -> Achievement:
+) -> Capaian:
     """One unit's capaian in full, with the indicators it rolls up taken from `result`."""
     turunan = {r.indikator: r.turunan for r in result.rollups if r.unit == unit_id}
     return compute(perjanjian, realisasi, pengaturan, result.periode, turunan)

@@ -1,4 +1,4 @@
-"""`pk capaian`: capaian results (`pk.compute.capaian.Achievement`) as a table, JSON or CSV.
+"""`pk capaian`: capaian results (`pk.compute.capaian.Capaian`) as a table, JSON or CSV.
 
 Only formats; every number comes from `pk.compute.capaian.compute`.
 
@@ -26,14 +26,14 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from pk.compute.capaian import Achievement, CapaianIndikator, PenyerapanKegiatan, Ringkasan
+from pk.compute.capaian import Capaian, CapaianIndikator, PenyerapanKegiatan, Ringkasan
 from pk.model.perjanjian import Rentang
 from pk.numbers import nilai, plain_comma
 from pk.render.diagnostics import csv_text, printed
 from pk.vocab import ShowFormat
 
 if TYPE_CHECKING:
-    from pk.compute.workspace import WorkspaceAchievement
+    from pk.compute.workspace import CapaianWorkspace
 
 
 def _number(value: Decimal | None) -> int | float | None:
@@ -103,7 +103,7 @@ def _penyerapan(item: PenyerapanKegiatan, with_kode: bool = True) -> dict[str, A
     return out
 
 
-def build(result: Achievement) -> dict[str, Any]:
+def build(result: Capaian) -> dict[str, Any]:
     """The JSON contract above, as plain data."""
     anggaran = result.anggaran
     return {
@@ -128,7 +128,7 @@ def build(result: Achievement) -> dict[str, Any]:
     }
 
 
-def render_json(result: Achievement) -> str:
+def render_json(result: Capaian) -> str:
     return json.dumps(build(result), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -147,7 +147,7 @@ CSV_COLUMNS = (
 )
 
 
-def render_csv(result: Achievement) -> str:
+def render_csv(result: Capaian) -> str:
     """One row per indicator; numbers with a decimal point, as spreadsheets read them."""
     rows = []
     for item in result.indikator:
@@ -162,7 +162,7 @@ def render_csv(result: Achievement) -> str:
     return csv_text(rows, CSV_COLUMNS)
 
 
-def print_table(result: Achievement, title: str) -> None:
+def print_table(result: Capaian, title: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -262,7 +262,7 @@ def print_table(result: Achievement, title: str) -> None:
 # --- a workspace: one row per unit, and the indicators rolled up from units ---------------
 
 
-def build_units(result: WorkspaceAchievement) -> dict[str, Any]:
+def build_units(result: CapaianWorkspace) -> dict[str, Any]:
     """The workspace comparison as plain data: `periode`, `unit` (one row per unit) and
     `turunan` (each rolled-up indicator with where every unit stands)."""
     return {
@@ -305,16 +305,16 @@ def build_units(result: WorkspaceAchievement) -> dict[str, Any]:
     }
 
 
-def render_units_json(result: WorkspaceAchievement) -> str:
+def render_units_json(result: CapaianWorkspace) -> str:
     return json.dumps(build_units(result), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_units_csv(result: WorkspaceAchievement) -> str:
+def render_units_csv(result: CapaianWorkspace) -> str:
     rows = build_units(result)["unit"]
     return csv_text(rows, list(rows[0]))
 
 
-def print_units_table(result: WorkspaceAchievement, title: str) -> None:
+def print_units_table(result: CapaianWorkspace, title: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -353,13 +353,13 @@ def print_units_table(result: WorkspaceAchievement, title: str) -> None:
         )
 
 
-VIEWS: dict[ShowFormat, Callable[[Achievement, str], None]] = {
+VIEWS: dict[ShowFormat, Callable[[Capaian, str], None]] = {
     ShowFormat.TABLE: print_table,
     ShowFormat.JSON: printed(render_json),
     ShowFormat.CSV: printed(render_csv),
 }
 """One agreement's capaian, with its title (for the table)."""
-UNITS_VIEWS: dict[ShowFormat, Callable[[WorkspaceAchievement, str], None]] = {
+UNITS_VIEWS: dict[ShowFormat, Callable[[CapaianWorkspace, str], None]] = {
     ShowFormat.TABLE: print_units_table,
     ShowFormat.JSON: printed(render_units_json),
     ShowFormat.CSV: printed(render_units_csv),

@@ -1,7 +1,7 @@
 """The report contexts: finished results (capaian, Riwayat) laid out for the templates.
 
-    Perjanjian + Achievement + RiwayatRow --build_context--> ReportContext --> perjanjian, capaian
-    WorkspaceAchievement --build_perbandingan--> PerbandinganContext --> perbandingan
+    Perjanjian + Capaian + RiwayatRow --build_context--> ReportContext --> perjanjian, capaian
+    CapaianWorkspace --build_perbandingan--> PerbandinganContext --> perbandingan
 
 Only arranging: the numbers come computed (`pk.compute`), the history comes gathered
 (`pk.report`), and the templates (`pk.render.templates`) put it into words.
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pk import __version__
-from pk.compute.capaian import Achievement, CapaianIndikator, Ringkasan, Status
-from pk.compute.rollup import KeadaanUnit, Rollup, UnitRow
+from pk.compute.capaian import Capaian, CapaianIndikator, Ringkasan, Status
+from pk.compute.rollup import Rollup, UnitRow, UnitStanding
 from pk.model.perjanjian import Indikator, Kelompok, Perjanjian, Sasaran
 from pk.model.realisasi import Realisasi, RealisasiIndikator
 from pk.render import charts
@@ -24,7 +24,7 @@ from pk.vocab import Periode
 if TYPE_CHECKING:
     # Types only: the records are built by the change and compute stages, read here.
     from pk.change.riwayat import RiwayatRow
-    from pk.compute.workspace import WorkspaceAchievement
+    from pk.compute.workspace import CapaianWorkspace
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class SasaranSection:
 class CapaianView:
     """The capaian report's material (LKjIP Bab III), all computed by `pk.compute.capaian`."""
 
-    hasil: Achievement
+    hasil: Capaian
     sasaran: list[SasaranSection]
     ada_data: bool
     """Whether any indicator has realisasi for the period (else: belum ada data)."""
@@ -108,7 +108,7 @@ class ReportContext:
 
 def build_context(
     perjanjian: Perjanjian,
-    capaian: Achievement,
+    capaian: Capaian,
     riwayat: list[RiwayatRow],
     *,
     realisasi: Realisasi | None = None,
@@ -146,7 +146,7 @@ def build_context(
 
 
 def _capaian_view(
-    perjanjian: Perjanjian, hasil: Achievement, realisasi: Realisasi | None
+    perjanjian: Perjanjian, hasil: Capaian, realisasi: Realisasi | None
 ) -> CapaianView:
     by_id = {h.id: h for h in hasil.indikator}
     ringkasan = {r.kunci: r for r in hasil.sasaran}
@@ -229,11 +229,11 @@ class UnitTertinggal:
     """A unit that does not meet a rolled-up indicator's condition, and why."""
 
     nama: str
-    keadaan: KeadaanUnit
+    keadaan: UnitStanding
 
 
 @dataclass(frozen=True)
-class TurunanView:
+class DerivedView:
     """An indicator a unit derives from the units below it, with the units behind on it."""
 
     rollup: Rollup
@@ -257,7 +257,7 @@ class PerbandinganContext:
     """Names of the units with at least one indicator below target."""
     unit_belum_ada_data: list[str]
     """Names of the units with at least one indicator without realisasi."""
-    turunan: list[TurunanView]
+    turunan: list[DerivedView]
     warna: dict[str, str]
     """Colour of each predikat band of the top unit's scale, for the legend."""
     grafik_unit: charts.Chart
@@ -267,7 +267,7 @@ class PerbandinganContext:
 
 
 def build_perbandingan(
-    result: WorkspaceAchievement, tahun: int, *, dibuat: dt.datetime | None = None
+    result: CapaianWorkspace, tahun: int, *, dibuat: dt.datetime | None = None
 ) -> PerbandinganContext:
     """The one context of the unit comparison, from `pk.capaian.compute_workspace`."""
     names = {u.id: u.nama for u in result.units}
@@ -288,7 +288,7 @@ def build_perbandingan(
     turunan = []
     for r in result.rollups:
         turunan.append(
-            TurunanView(
+            DerivedView(
                 r,
                 names[r.unit],
                 len(r.units) - len(r.behind()),
