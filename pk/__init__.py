@@ -1,15 +1,17 @@
 """pk keeps a Perjanjian Kinerja (SAKIP performance agreement) as YAML and checks it.
 
-The pipeline, one module a stage:
+One sub-package a stage; each imports only the stages above it in this list:
 
-    yamlsource  read YAML; a line and column for every key and value
-    loader      a year folder -> (Perjanjian | None, [Diagnostic])
-      models      pydantic schema of the files
-      checks      semantic checks, each a plain function with a stable code
-    report      context -> templates/*.j2 -> perjanjian / capaian as md, html (charts), pdf
-    cli         thin typer commands over the stages above; output formats in output
+    model/    pydantic schema of the files (perjanjian, realisasi, workspace; JSON Schema)
+    check/    semantic checks as plain functions, and the catalogue of finding codes
+    load/     text -> models and every located Diagnostic (runs the checks)
+    compute/  pure capaian, roll-ups of a workspace: frozen results, no I/O
+    change/   diff, the signed-baseline gate, history in git, the Riwayat Perubahan
+    render/   terminal, JSON/CSV, report contexts, templates, charts, PDF
+    edit/     commands that write YAML: round trip, entry, fmt, a new year
 
-Every problem found on the way is a `diagnostics.Diagnostic` with file, line and column.
+Beside them: `validate`, `capaian` and `report` (use cases across stages), the thin `cli`,
+and the base every stage may use (`vocab`, `diagnostics`, `i18n`, `numbers`, `files`).
 """
 
 __version__ = "0.1.0"

@@ -76,7 +76,8 @@ class RealisasiIndikator(Model):
     """Evidence for the whole year: links or file references."""
 
     def triwulan(self, tw: str) -> RealisasiTriwulan | None:
-        return getattr(self, tw)
+        quarter: RealisasiTriwulan | None = getattr(self, tw)
+        return quarter
 
 
 class RealisasiAnggaran(Model):
