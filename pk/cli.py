@@ -512,10 +512,24 @@ def explain(
 
 def main() -> None:
     """Entry point of `pk` and `python -m pk`."""
-    # pk uses no pydantic plugins; looking for them scans every installed package's metadata,
-    # a fifth of `pk validate`'s start-up. An explicit setting by the user still wins.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _without_pydantic_plugins()
     app()
+
+
+def _without_pydantic_plugins() -> None:
+    """pk uses no pydantic plugins. Looking for them imports importlib.metadata (with email,
+    zipfile, csv…) and scans every installed package's metadata: a fifth of `pk validate`'s
+    start-up. An explicit PYDANTIC_DISABLE_PLUGINS of the user's still wins."""
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if os.environ["PYDANTIC_DISABLE_PLUGINS"] == "__all__":
+        # With every plugin disabled, pydantic's loader module answers "none" anyway; this one
+        # answers the same without importing what the scan needs. tests/test_startup.py checks
+        # that pydantic still asks the loader for nothing but get_plugins.
+        import types
+
+        loader = types.ModuleType("pydantic.plugin._loader")
+        loader.get_plugins = tuple  # type: ignore[attr-defined]  # get_plugins() -> ()
+        sys.modules.setdefault("pydantic.plugin._loader", loader)
 
 
 def _translate_help_titles() -> None:

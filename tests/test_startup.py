@@ -43,6 +43,7 @@ def test_help_does_not_import_heavy_modules() -> None:
     output, modules = run("--help")
     assert "validate" in output  # the help really was printed
     assert "pk.cli" in modules
+    modules.discard("pydantic.plugin._loader")  # pk's stand-in (see the last test), not pydantic
     assert sorted(m for m in modules if m.split(".")[0] in HEAVY) == []
 
 
@@ -62,3 +63,30 @@ def test_validating_a_year_loads_only_the_read_path() -> None:
         "pk.change.history",
     }
     assert sorted(own & modules) == []
+
+
+def test_validate_skips_pydantic_plugin_discovery() -> None:
+    """pk uses no pydantic plugins, so the scan of every installed package's metadata (and the
+    importlib.metadata, email and zipfile modules it needs) is skipped."""
+    _output, modules = run("validate", "data/2024")
+    assert "importlib.metadata" not in modules
+
+
+def test_pydantic_asks_its_plugin_loader_only_for_get_plugins() -> None:
+    """pk.cli stands in for pydantic.plugin._loader with a get_plugins() that returns none:
+    a pydantic that asks the loader for more must fail here, not in a user's run."""
+    import re
+    from pathlib import Path
+
+    import pydantic
+
+    package = Path(pydantic.__file__).parent
+    uses = {
+        (path.relative_to(package).as_posix(), names.strip())
+        for path in package.rglob("*.py")
+        for names in re.findall(r"from \.?_loader import ([\w, ]+)", path.read_text("utf-8"))
+    }
+    assert uses == {("plugin/_schema_validator.py", "get_plugins")}
+    assert not any("plugin._loader" in path.read_text("utf-8") for path in package.rglob("*.py")), (
+        "pydantic names its plugin loader in another way now"
+    )
