@@ -386,7 +386,8 @@ def set_(
     ] = "",
     catatan: Annotated[str | None, typer.Option(help=_("A note on this quarter's figure."))] = None,
 ) -> None:
-    from pk.edit.entry import Cell, Entry, enter
+    from pk.edit.entry import enter
+    from pk.edit.tables import Cell, Entry
 
     if not periode or not realisasi:
         raise UsageError(
@@ -412,7 +413,8 @@ def import_(
     ],
     path: PathArg = None,
 ) -> None:
-    from pk.edit.entry import enter, read_table
+    from pk.edit.entry import enter
+    from pk.edit.tables import read_table
 
     if not file.is_file():
         raise UsageError(_("{path}: no such file").format(path=file))
@@ -428,7 +430,7 @@ def export(
         Path, typer.Option("--output", "-o", help=_("The .xlsx file to write."))
     ] = Path("realisasi.xlsx"),
 ) -> None:
-    from pk.edit.entry import export_workbook
+    from pk.edit.workbook import export_workbook
     from pk.load.year import load_valid
 
     if output.suffix.lower() != ".xlsx":

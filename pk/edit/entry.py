@@ -1,6 +1,6 @@
 """Data entry without hand-editing YAML: `pk set` and `pk import` write realisasi.yaml.
 
-    rows (command line, CSV, XLSX) --parse--> Entry --check against the agreement-->
+    rows (command line; CSV, XLSX: pk.edit.tables) --parse--> Entry --check against the agreement-->
     change the ruamel round-trip tree --validate the result--> atomic write
 
 All or nothing: every row is checked first, each problem becomes a Diagnostic located in the
@@ -11,9 +11,7 @@ were; the new text is validated like `pk validate` would before it replaces the 
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -24,6 +22,7 @@ from pk.check.codes import Code
 from pk.check.perjanjian import Context
 from pk.check.year import Year, kind_problem, run_year_checks, unknown_indikator
 from pk.diagnostics import Diagnostic, InvalidData, Level
+from pk.edit.tables import CATATAN, Cell, Entry, clean
 from pk.files import locked
 from pk.i18n import _
 from pk.load.source import load_text
@@ -39,39 +38,12 @@ from pk.model.perjanjian import Indikator, Perjanjian
 from pk.model.realisasi import Realisasi, RealisasiIndikator
 from pk.vocab import REALISASI_FILE, TRIWULAN
 
-LONG_COLUMNS = ("id", "periode", "realisasi")
-"""A long table: one row per indicator and triwulan (`catatan` optional)."""
-CATATAN = "catatan"
-
 HEADER = """\
 # yaml-language-server: $schema=../../schema/realisasi.schema.json
 #
 # Realisasi per indikator, per triwulan (kumulatif: TW2 = Januari–Juni), dalam satuan
 # indikatornya. Ditulis oleh `pk set` / `pk import`; boleh juga disunting langsung.
 """
-
-
-@dataclass(frozen=True)
-class Cell:
-    """Where a value came from: file, 1-based row and column (0 when not from a table)."""
-
-    path: str
-    row: int
-    col: int
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One realisasi to write, still as given: `periode` and `realisasi` are unchecked."""
-
-    id: str
-    periode: str
-    realisasi: Any
-    catatan: str | None
-    at: Cell
-    """The row (and the id's column)."""
-    at_periode: Cell
-    at_realisasi: Cell
 
 
 @dataclass(frozen=True)
@@ -82,140 +54,6 @@ class Change:
     triwulan: str
     realisasi: Decimal | str
     catatan: str | None
-
-
-# --- reading rows --------------------------------------------------------------------------
-
-
-def read_table(path: Path) -> tuple[list[Entry], list[Diagnostic]]:
-    """Entries from a CSV or XLSX file: the long table, or the wide workbook of `pk export`."""
-    display = path.as_posix()
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        rows = _xlsx_rows(path)
-    elif path.suffix.lower() == ".csv":
-        rows = _csv_rows(path)
-    else:
-        return [], [
-            codes.IMPORT_FORMAT.at(
-                display,
-                0,
-                0,
-                _("pk import reads .csv or .xlsx files: save the sheet in one of these formats"),
-            )
-        ]
-    return entries_from_rows(rows, display)
-
-
-def _csv_rows(path: Path) -> list[list[Any]]:
-    text = path.read_bytes().decode("utf-8-sig")
-    # Spreadsheets in Indonesian locales save CSV with `;` (the comma is the decimal mark).
-    dialect = "excel"
-    first = text.split("\n", 1)[0]
-    if first.count(";") > first.count(","):
-        dialect = "excel-semicolon"
-        csv.register_dialect("excel-semicolon", delimiter=";")
-    return [list(row) for row in csv.reader(io.StringIO(text), dialect=dialect)]
-
-
-def _xlsx_rows(path: Path) -> list[list[Any]]:
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(path, data_only=True, read_only=True)
-    try:
-        sheet = workbook[SHEET] if SHEET in workbook.sheetnames else workbook.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
-
-
-def entries_from_rows(rows: list[list[Any]], display: str) -> tuple[list[Entry], list[Diagnostic]]:
-    """Entries from table rows whose first row is the header (long or wide layout)."""
-    if not rows:
-        return [], [
-            codes.IMPORT_EMPTY.at(
-                display,
-                0,
-                0,
-                _(
-                    "the file is empty: fill in the workbook of `pk export`, or a table with the "
-                    "columns id, periode, realisasi"
-                ),
-            )
-        ]
-    header = [str(_clean(h) or "").lower() for h in rows[0]]
-    index = {name: i for i, name in enumerate(header) if name}
-    if all(c in index for c in LONG_COLUMNS):
-        return list(_long(rows, index, display)), []
-    tws = [tw for tw in TRIWULAN if tw.lower() in index]
-    if "id" in index and tws:
-        return list(_wide(rows, index, tws, display)), []
-    return [], [
-        codes.IMPORT_HEADER.at(
-            display,
-            1,
-            1,
-            _(
-                "the first row must name the columns id, periode, realisasi (and optionally "
-                "catatan), or be the header of a workbook written by `pk export` (id, …, TW1, TW2, "
-                "TW3, TW4)"
-            ),
-        )
-    ]
-
-
-def _long(rows: list[list[Any]], index: dict[str, int], display: str) -> Iterator[Entry]:
-    for r, row in enumerate(rows[1:], start=2):
-
-        def get(name: str, row: list[Any] = row) -> Any:
-            i = index.get(name)
-            return row[i] if i is not None and i < len(row) else None
-
-        if all(_clean(v) is None for v in row):
-            continue
-        yield Entry(
-            _clean(get("id")) or "",
-            _clean(get("periode")) or "",
-            get("realisasi"),
-            _clean(get(CATATAN)),
-            Cell(display, r, index["id"] + 1),
-            Cell(display, r, index["periode"] + 1),
-            Cell(display, r, index["realisasi"] + 1),
-        )
-
-
-def _wide(
-    rows: list[list[Any]], index: dict[str, int], tws: list[str], display: str
-) -> Iterator[Entry]:
-    for r, row in enumerate(rows[1:], start=2):
-
-        def get(i: int | None, row: list[Any] = row) -> Any:
-            return row[i] if i is not None and i < len(row) else None
-
-        id_ = _clean(get(index["id"]))
-        if id_ is None:
-            continue
-        for tw in tws:
-            col = index[tw.lower()]
-            value = get(col)
-            catatan = _clean(get(index.get(f"{CATATAN} {tw.lower()}")))
-            if _clean(value) is None:
-                continue
-            yield Entry(
-                id_,
-                tw,
-                value,
-                catatan,
-                Cell(display, r, index["id"] + 1),
-                Cell(display, 1, col + 1),
-                Cell(display, r, col + 1),
-            )
-
-
-def _clean(value: Any) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
 
 
 # --- checking entries against the agreement ------------------------------------------------
@@ -273,7 +111,7 @@ def parse_value(
 ) -> tuple[Decimal | str | None, str]:
     """A raw cell as the indicator's kind of value (judged as realisasi.yaml's are), or None
     and why not."""
-    if isinstance(raw, bool) or raw is None or _clean(raw) is None:
+    if isinstance(raw, bool) or raw is None or clean(raw) is None:
         return None, _(
             "realisasi for {id} is empty: write the figure, or leave the row out"
         ).format(id=ind.id)
@@ -290,7 +128,7 @@ def parse_value(
     if number < 0:
         return None, _(
             "realisasi for {id} cannot be negative ({value}): write the figure achieved, 0 or more"
-        ).format(id=ind.id, value=_clean(raw))
+        ).format(id=ind.id, value=clean(raw))
     return number, ""
 
 
@@ -431,114 +269,3 @@ def write(loaded: Loaded, text: str) -> Path:
     path = loaded.folder / REALISASI_FILE
     write_atomic(path, text.encode("utf-8"))
     return path
-
-
-# --- the workbook of `pk export` ------------------------------------------------------------
-
-SHEET = "Realisasi"
-FIXED = ("id", "sasaran", "indikator", "satuan", "target")
-
-
-def export_workbook(loaded: Loaded, output: Path) -> int:
-    """Write the planners' workbook: one row per indicator, a value and a catatan column per
-    triwulan to fill, dropdowns for grades, numbers only where numbers belong, and the id and
-    target columns protected. The number of indicators written."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    from pk.model.perjanjian import target_text
-
-    perjanjian = loaded.perjanjian
-    assert perjanjian is not None
-    realisasi = loaded.realisasi
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None  # a new workbook has its one sheet
-    sheet.title = SHEET
-    header = [*FIXED]
-    for tw in TRIWULAN:
-        header += [tw, f"{CATATAN} {tw}"]
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    numbers = DataValidation(
-        type="decimal",
-        operator="greaterThanOrEqual",
-        formula1="0",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Angka",
-        error="Isi dengan angka dalam satuan indikator (mis. 87.5), tanpa tanda %.",
-    )
-    sheet.add_data_validation(numbers)
-    grades: dict[str, DataValidation] = {}
-    editable = PatternFill("solid", fgColor="FFF2CC")
-    for row, (_kelompok, sasaran, ind) in enumerate(perjanjian.indikator(), start=2):
-        data = realisasi.indikator.get(ind.id) if realisasi else None
-        values: list[Any] = [
-            ind.id,
-            sasaran.id,
-            ind.nama,
-            ind.satuan or ind.skala or "",
-            target_text(ind) or "",
-        ]
-        for tw in TRIWULAN:
-            entry = data.triwulan(tw) if data else None
-            value: Any = None
-            if entry is not None:
-                value = entry.realisasi
-                if isinstance(value, Decimal):
-                    value = int(value) if value == value.to_integral() else float(value)
-            values += [value, entry.catatan if entry else None]
-        sheet.append(values)
-        if ind.skala is not None and ind.skala in perjanjian.skala:
-            if ind.skala not in grades:
-                codes = ",".join(perjanjian.skala[ind.skala].kode)
-                grades[ind.skala] = DataValidation(
-                    type="list",
-                    formula1=f'"{codes}"',
-                    allow_blank=True,
-                    showErrorMessage=True,
-                    errorTitle="Kode",
-                    error=f"Pilih salah satu kode skala {ind.skala}: {codes}",
-                )
-                sheet.add_data_validation(grades[ind.skala])
-            validation = grades[ind.skala]
-        else:
-            validation = numbers
-        for t in range(len(TRIWULAN)):
-            value_col = len(FIXED) + 1 + 2 * t
-            for col in (value_col, value_col + 1):
-                cell = sheet.cell(row=row, column=col)
-                cell.protection = Protection(locked=False)
-                cell.fill = editable
-            validation.add(sheet.cell(row=row, column=value_col))
-            # Codes such as "3" must stay text, or a level would import as a number.
-            if ind.skala is not None:
-                sheet.cell(row=row, column=value_col).number_format = "@"
-        sheet.cell(row=row, column=3).alignment = Alignment(wrap_text=True, vertical="top")
-    widths = {"id": 9, "sasaran": 9, "indikator": 60, "satuan": 12, "target": 10}
-    for col, name in enumerate(header, start=1):
-        sheet.column_dimensions[get_column_letter(col)].width = widths.get(
-            name, 12 if name in TRIWULAN else 24
-        )
-    sheet.freeze_panes = "F2"
-    # Protected without a password: it guards against slips, not against the planner.
-    sheet.protection.sheet = True
-    sheet.protection.formatColumns = False
-    sheet.protection.formatRows = False
-    notes = workbook.create_sheet("Petunjuk")
-    for line in (
-        f"Perjanjian Kinerja {perjanjian.tahun} — {perjanjian.unit.nama}",
-        "Isi kolom TW1..TW4 (kuning) dengan realisasi kumulatif s.d. triwulan itu, dalam satuan "
-        "indikatornya (87.5 untuk 87,5%); untuk predikat/level pilih kodenya.",
-        "Kolom id, indikator dan target dikunci. Setelah diisi: pk import BERKAS.xlsx",
-        "Sel kosong tidak mengubah apa pun; nilai yang sudah ada tertimpa oleh isi sel.",
-    ):
-        notes.append([line])
-    notes.column_dimensions["A"].width = 120
-    output.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(output)
-    return len(perjanjian.indikator())
