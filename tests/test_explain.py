@@ -42,3 +42,29 @@ def test_unknown_code_is_a_usage_error_with_a_suggestion() -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith("pk: error: ")
     assert "target-missing" in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_explain_list_does_not_cut_a_summary_at_an_abbreviation(lang: str) -> None:
+    """`mis.` (misalnya) and `e.g.` end no sentence: target-is-text's summary goes on."""
+    result = CliRunner().invoke(app, ["--lang", lang, "explain", "--list"])
+    lines = {line.split()[0]: line for line in result.stdout.splitlines()}
+    assert lines["target-is-text"].endswith("`100%`).")
+    assert lines["missing-file"].endswith("perjanjian.yml).")
+    assert not any(line.endswith((" mis.", " e.g.")) for line in lines.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Satu (mis. dua). Tiga.", "Satu (mis. dua)"),
+        ("Kertas, pena, dll. sudah ada. Lain.", "Kertas, pena, dll. sudah ada"),
+        ("Surat a.n. Sekretaris. Lain.", "Surat a.n. Sekretaris"),
+        ("Lihat No. 5 di lampiran. Lain.", "Lihat No. 5 di lampiran"),
+        ("Tanpa titik", "Tanpa titik"),
+    ],
+)
+def test_first_sentence_knows_indonesian_abbreviations(text: str, first: str) -> None:
+    from pk.render.explain import first_sentence
+
+    assert first_sentence(text) == first

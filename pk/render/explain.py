@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -55,13 +56,26 @@ def render_text(code: Code, lang: str) -> str:
     )
 
 
+ABBREVIATIONS = frozenset({"mis", "dll", "dsb", "dst", "a.n", "no", "e.g", "i.e", "etc", "cf"})
+"""Words ending in a full stop that do not end a sentence (Indonesian and English)."""
+
+
+def first_sentence(text: str) -> str:
+    """The text up to its first full stop that ends a sentence, without that stop: a stop
+    after an abbreviation such as `mis.` (misalnya) or `e.g.` does not."""
+    for stop in re.finditer(r"\.(?=\s|$)", text):
+        word = text[: stop.start()].rsplit(None, 1)[-1].lstrip("(").lower()
+        if word not in ABBREVIATIONS:
+            return text[: stop.start()]
+    return text
+
+
 def render_list(lang: str) -> str:
     """Every code with its level and the first sentence of its explanation, sorted."""
     width = max(len(c.id) for c in ALL)
     lines = []
     for c in sorted(ALL, key=lambda c: c.id):
-        first = c.text(lang).split(". ")[0].rstrip(".")
-        lines.append(f"{c.id:<{width}}  {c.level:<7}  {first}.")
+        lines.append(f"{c.id:<{width}}  {c.level:<7}  {first_sentence(c.text(lang))}.")
     return "\n".join(lines) + "\n"
 
 
