@@ -59,14 +59,16 @@ class _Pk(TyperGroup):
 def _report_error(err: PkError) -> int:
     """Write a user error to stderr: `pk: error: …`, or the findings of data that has errors
     and what to do about them. The exit code it calls for."""
+    from pk.render.terminal import visible
+
     if isinstance(err, InvalidData):
         from pk.render.diagnostics import format_text
 
         sys.stderr.write(format_text(err.diagnostics, err.files))
         if err.hint:
-            sys.stderr.write(err.hint + "\n")
+            sys.stderr.write(visible(err.hint) + "\n")
     else:
-        sys.stderr.write(f"pk: error: {err}\n")
+        sys.stderr.write(f"pk: error: {visible(str(err))}\n")
     return err.exit_code
 
 

@@ -109,6 +109,9 @@ class CapaianIndikator:
     """Why there is no capaian, or what else a reader should know (capped, …)."""
     catatan: str | None = None
     """The note of the last quarter used."""
+    dari_triwulan: str | None = None
+    """The earlier quarter a cumulative figure was carried from when the period's own quarter
+    has none (TW2's capaian from TW1's realisasi); None when the figure is the period's own."""
 
 
 @dataclass(frozen=True)
@@ -389,6 +392,8 @@ def _indikator(
     if turunan is not None:
         value, used, how = turunan.realisasi, periode.triwulan[-1:], turunan.rumus
         catatan = turunan.keterangan
+    # One quarter used, not the period's last: `aggregate` took the last filled one.
+    carried = used[-1] if len(used) == 1 and used != periode.triwulan[-1:] else None
 
     def result(
         capaian: Decimal | None, status: Status, rumus: str, keterangan: str | None = None
@@ -410,6 +415,7 @@ def _indikator(
             rumus,
             keterangan,
             catatan,
+            carried,
         )
 
     if value is None:

@@ -7,7 +7,8 @@ The JSON is a stable contract, an object with:
   `batas_capaian` (number or null);
 - `indikator`: in document order, each with `id`, `kelompok`, `sasaran_id`, `indikator`,
   `satuan`, `target` (number, {min, maks} or code), `target_teks`, `target_sumber`,
-  `realisasi` (number, code or null), `triwulan` (quarters used), `capaian` (number, or
+  `realisasi` (number, code or null), `triwulan` (quarters used), `dari_triwulan` (the
+  earlier quarter a cumulative figure was carried from, or null), `capaian` (number, or
   null when it cannot be computed), `predikat`, `status` (`dihitung`, `belum ada data`,
   `tidak dapat dihitung`), `rumus`, `keterangan`, `catatan`;
 - `sasaran` and `kelompok`: summaries, each with `id`, `nama`, `jumlah_indikator`,
@@ -67,6 +68,7 @@ def _indikator(item: CapaianIndikator) -> dict[str, Any]:
         "target_sumber": item.target_sumber,
         "realisasi": _value(item.realisasi),
         "triwulan": list(item.triwulan),
+        "dari_triwulan": item.dari_triwulan,
         "capaian": _number(item.capaian),
         "predikat": item.predikat,
         "status": str(item.status),
@@ -163,99 +165,139 @@ def render_csv(result: Capaian) -> str:
 
 
 def print_table(result: Capaian, title: str) -> None:
+    """The capaian for people; texts wrap (never cut), numbers stay whole, and every column
+    fits the terminal, 80 columns too."""
     from rich.console import Console
-    from rich.table import Table
+    from rich.text import Text
 
     from pk.numbers import desimal, rupiah
+    from pk.render.terminal import Column, Row, cell, fitted, visible
 
     colours = {k.nama: k.warna or "" for k in result.skala.kategori}
 
-    def coloured(text: str, predikat: str | None) -> str:
-        colour = colours.get(predikat or "")
-        return f"[{colour}]{text}[/]" if colour else text
+    def coloured(text: str, predikat: str | None) -> Text:
+        return cell(text, colours.get(predikat or "", ""))
 
-    console = Console()
-    table = Table(title=f"{title} — capaian {result.periode}")
-    table.add_column("NO", justify="right", no_wrap=True, min_width=3)
-    table.add_column("ID", no_wrap=True, style="dim", min_width=5)
-    table.add_column("INDIKATOR KINERJA", ratio=3, min_width=12)
-    table.add_column("TARGET", justify="right", min_width=6)
-    table.add_column("REALISASI", justify="right", min_width=6)
-    table.add_column("CAPAIAN (%)", justify="right", min_width=7)
-    table.add_column("PREDIKAT", min_width=7)
+    rows: list[Row | None] = []
     last = None
     for item in result.indikator:
         if last is not None and item.kelompok != last:
-            table.add_section()
+            rows.append(None)
+        capaian: Text | str
         if item.capaian is None:
             capaian = f"[yellow]{item.status}[/]"
         else:
             capaian = coloured(desimal(item.capaian), item.predikat)
-        table.add_row(
-            f"{item.kelompok}." if item.kelompok != last else "",
-            item.id,
-            item.nama,
-            nilai(item.target, item.satuan, plain_comma) or "[yellow](kosong)[/]",
-            nilai(item.realisasi, item.satuan, plain_comma) or "—",
-            capaian,
-            coloured(item.predikat, item.predikat) if item.predikat else "",
+        realisasi = cell(nilai(item.realisasi, item.satuan, plain_comma) or "—")
+        if item.dari_triwulan:
+            # A cumulative figure carried from an earlier quarter: say so beneath it.
+            realisasi.append(f"\n(dari {item.dari_triwulan})", style="dim")
+        target = nilai(item.target, item.satuan, plain_comma)
+        rows.append(
+            (
+                f"{item.kelompok}." if item.kelompok != last else "",
+                cell(item.id),
+                cell(item.nama),
+                cell(target) if target is not None else "[yellow](kosong)[/]",
+                realisasi,
+                capaian,
+                coloured(item.predikat, item.predikat) if item.predikat else "",
+            )
         )
         last = item.kelompok
-    console.print(table)
+    console = Console()
+    console.print(
+        fitted(
+            cell(f"{title} — capaian {result.periode}"),
+            (
+                Column("NO", justify="right"),
+                Column("ID", style="dim"),
+                Column("INDIKATOR KINERJA", ratio=1),
+                Column("TARGET", justify="right"),
+                Column("REALISASI", justify="right"),
+                Column("CAPAIAN (%)", justify="right"),
+                Column("PREDIKAT"),
+            ),
+            rows,
+            console.width,
+        )
+    )
 
-    summary = Table(title="Ringkasan per sasaran")
-    summary.add_column("ID", no_wrap=True, style="dim", min_width=5)
-    summary.add_column("SASARAN", ratio=3, min_width=12)
-    summary.add_column("INDIKATOR", justify="right")
-    summary.add_column("RATA-RATA (%)", justify="right", no_wrap=True)
-    summary.add_column("PREDIKAT", no_wrap=True)
-    summary.add_column("BELUM ADA DATA")
+    summary: list[Row | None] = []
     for s in (*result.sasaran, result.keseluruhan):
         if s is result.keseluruhan:
-            summary.add_section()
-        summary.add_row(
-            s.kunci if s is not result.keseluruhan else "",
-            s.nama,
-            str(s.jumlah_indikator),
-            coloured(desimal(s.rata_rata), s.predikat) if s.rata_rata is not None else "—",
-            coloured(s.predikat, s.predikat) if s.predikat else "",
-            ", ".join(s.belum_ada_data),
+            summary.append(None)
+        summary.append(
+            (
+                cell(s.kunci) if s is not result.keseluruhan else "",
+                cell(s.nama),
+                str(s.jumlah_indikator),
+                coloured(desimal(s.rata_rata), s.predikat) if s.rata_rata is not None else "—",
+                coloured(s.predikat, s.predikat) if s.predikat else "",
+                cell(", ".join(s.belum_ada_data)),
+            )
         )
-    console.print(summary)
-    counts = ", ".join(f"{coloured(nama, nama)} {n}" for nama, n in result.keseluruhan.per_predikat)
-    console.print(f"Predikat ({result.skala.nama}): {counts}", highlight=False)
+    console.print(
+        fitted(
+            "Ringkasan per sasaran",
+            (
+                Column("ID", style="dim"),
+                Column("SASARAN", ratio=3),
+                Column("INDIKATOR", justify="right"),
+                Column("RATA-RATA (%)", justify="right"),
+                Column("PREDIKAT"),
+                Column("BELUM ADA DATA", ratio=1),
+            ),
+            summary,
+            console.width,
+        )
+    )
+    counts = Text(f"Predikat ({visible(result.skala.nama)}): ")
+    for n, (nama, jumlah) in enumerate(result.keseluruhan.per_predikat):
+        counts.append(", " if n else "").append_text(coloured(nama, nama))
+        counts.append(f" {jumlah}")
+    console.print(counts)
     missing = result.keseluruhan.belum_ada_data
     if missing:
-        console.print(
-            f"Belum ada data: {len(missing)} indikator ({', '.join(missing)})", highlight=False
-        )
+        console.print(cell(f"Belum ada data: {len(missing)} indikator ({', '.join(missing)})"))
     stuck = result.keseluruhan.tidak_dapat_dihitung
     if stuck:
-        console.print(f"Tidak dapat dihitung: {', '.join(stuck)}", highlight=False)
+        console.print(cell(f"Tidak dapat dihitung: {', '.join(stuck)}"))
 
     anggaran = result.anggaran
-    budget = Table(title="Realisasi anggaran")
-    budget.add_column("KODE", no_wrap=True, min_width=9)
-    budget.add_column("KEGIATAN", ratio=2, min_width=12)
-    budget.add_column("PAGU", justify="right", no_wrap=True)
-    budget.add_column("REALISASI", justify="right", no_wrap=True)
-    budget.add_column("PENYERAPAN (%)", justify="right", no_wrap=True)
+    budget: list[Row | None] = []
     for line in (*anggaran.kegiatan, anggaran.total):
         if line is anggaran.total:
-            budget.add_section()
-        budget.add_row(
-            line.kode,
-            line.nama,
-            rupiah(line.pagu),
-            rupiah(line.realisasi) if line.realisasi is not None else "belum ada data",
-            desimal(line.penyerapan) if line.penyerapan is not None else "—",
+            budget.append(None)
+        budget.append(
+            (
+                cell(line.kode),
+                cell(line.nama),
+                rupiah(line.pagu),
+                rupiah(line.realisasi) if line.realisasi is not None else "belum ada data",
+                desimal(line.penyerapan) if line.penyerapan is not None else "—",
+            )
         )
-    console.print(budget)
+    console.print(
+        fitted(
+            "Realisasi anggaran",
+            (
+                Column("KODE"),
+                Column("KEGIATAN", ratio=1),
+                Column("PAGU", justify="right"),
+                Column("REALISASI", justify="right"),
+                Column("PENYERAPAN (%)", justify="right"),
+            ),
+            budget,
+            console.width,
+        )
+    )
     if anggaran.efisiensi is not None and anggaran.selisih is not None:
         console.print(
-            f"Efisiensi: {anggaran.efisiensi} (rata-rata capaian − penyerapan = "
-            f"{desimal(anggaran.selisih)} poin)",
-            highlight=False,
+            cell(
+                f"Efisiensi: {anggaran.efisiensi} (rata-rata capaian − penyerapan = "
+                f"{desimal(anggaran.selisih)} poin)"
+            )
         )
 
 
@@ -316,39 +358,51 @@ def render_units_csv(result: CapaianWorkspace) -> str:
 
 def print_units_table(result: CapaianWorkspace, title: str) -> None:
     from rich.console import Console
-    from rich.table import Table
 
     from pk.numbers import desimal
+    from pk.render.terminal import Column, Row, cell, fitted, plain
 
-    console = Console()
-    table = Table(title=f"{title} — capaian {result.periode} per unit")
-    table.add_column("UNIT", no_wrap=True)
-    table.add_column("INDUK", style="dim", no_wrap=True)
-    table.add_column("INDIKATOR", justify="right")
-    table.add_column("RATA-RATA CAPAIAN (%)", justify="right")
-    table.add_column("PREDIKAT")
-    table.add_column("DI BAWAH TARGET", justify="right")
-    table.add_column("BELUM ADA DATA", justify="right")
-    table.add_column("PENYERAPAN (%)", justify="right")
+    rows: list[Row] = []
     for row in result.rows():
         if not row.valid:
-            table.add_row(row.id, row.induk or "", "[red]berkas tidak valid[/]", "", "", "", "", "")
+            rows.append((cell(row.id), cell(row.induk), "[red]berkas tidak valid[/]", *[""] * 5))
             continue
-        table.add_row(
-            row.id,
-            row.induk or "",
-            str(row.jumlah_indikator),
-            desimal(row.rata_rata) if row.rata_rata is not None else "—",
-            row.predikat or "",
-            f"[yellow]{row.di_bawah_target}[/]" if row.di_bawah_target else "0",
-            str(row.belum_ada_data),
-            desimal(row.penyerapan) if row.penyerapan is not None else "—",
+        rows.append(
+            (
+                cell(row.id),
+                cell(row.induk),
+                str(row.jumlah_indikator),
+                desimal(row.rata_rata) if row.rata_rata is not None else "—",
+                cell(row.predikat),
+                f"[yellow]{row.di_bawah_target}[/]" if row.di_bawah_target else "0",
+                str(row.belum_ada_data),
+                desimal(row.penyerapan) if row.penyerapan is not None else "—",
+            )
         )
-    console.print(table)
+    console = Console()
+    console.print(
+        fitted(
+            cell(f"{title} — capaian {result.periode} per unit"),
+            (
+                Column("UNIT", ratio=2),
+                Column("INDUK", ratio=1, style="dim"),
+                Column("JUMLAH IK", justify="right"),
+                Column("RATA-RATA CAPAIAN (%)", justify="right"),
+                Column("PREDIKAT"),
+                Column("DI BAWAH TARGET", justify="right"),
+                Column("BELUM ADA DATA", justify="right"),
+                Column("PENYERAPAN (%)", justify="right"),
+            ),
+            rows,
+            console.width,
+            light=True,
+        )
+    )
     for r in result.rollups:
         console.print(
-            f"[bold]{r.unit} {r.indikator}[/]: realisasi {desimal(r.turunan.realisasi)} — "
-            f"{r.turunan.rumus}" + (f"\n  {r.turunan.keterangan}" if r.turunan.keterangan else ""),
+            f"[bold]{plain(r.unit)} {plain(r.indikator)}[/]: realisasi "
+            f"{desimal(r.turunan.realisasi)} — {plain(r.turunan.rumus)}"
+            + (f"\n  {plain(r.turunan.keterangan)}" if r.turunan.keterangan else ""),
             highlight=False,
         )
 

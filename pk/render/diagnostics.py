@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from pk.diagnostics import Diagnostic, Level, count
 from pk.i18n import _, ngettext
+from pk.render.terminal import one_line, visible
 from pk.vocab import DiagnosticFormat
 
 T = TypeVar("T")
 
 
 def format_text(diagnostics: list[Diagnostic], files: int) -> str:
-    lines = [f"{_where(d)}: {d.level}: {_one_line(d.message)} [{d.code}]" for d in diagnostics]
+    lines = [f"{_where(d)}: {d.level}: {one_line(d.message)} [{d.code}]" for d in diagnostics]
     lines.append(summary(diagnostics, files))
     return "\n".join(lines) + "\n"
 
@@ -30,12 +32,8 @@ def format_text(diagnostics: list[Diagnostic], files: int) -> str:
 def _where(d: Diagnostic) -> str:
     """`path:line:col`, or just the path for a finding about the whole file (line 0), as
     compilers print them; a finding about a command's argument names the command."""
-    return f"{d.path}:{d.line}:{d.col}" if d.line else d.path
-
-
-def _one_line(message: str) -> str:
-    """One finding a line, whatever text from the file a message quotes."""
-    return message.replace("\r", "\\r").replace("\n", "\\n")
+    path = one_line(d.path)
+    return f"{path}:{d.line}:{d.col}" if d.line else path
 
 
 def format_json(diagnostics: list[Diagnostic], files: int) -> str:
@@ -48,10 +46,10 @@ def format_github(diagnostics: list[Diagnostic], files: int) -> str:
     """GitHub Actions workflow commands: each finding becomes an annotation on the file."""
     lines = []
     for d in diagnostics:
-        where = f"file={_escape_property(d.path)}"
+        where = f"file={_escape_property(visible(d.path))}"
         if d.line:
             where += f",line={d.line},col={d.col}"
-        lines.append(f"::{d.level} {where},title={d.code}::{_escape_data(d.message)}")
+        lines.append(f"::{d.level} {where},title={d.code}::{_escape_data(visible(d.message))}")
     lines.append(summary(diagnostics, files))
     return "\n".join(lines) + "\n"
 
@@ -81,7 +79,7 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
 def render_fmt(changed: Sequence[str], problems: list[Diagnostic], files: int, check: bool) -> str:
     """`pk fmt`'s report: each file (re)formatted, the files it could not read, a summary."""
     lines = [
-        (_("would reformat {path}") if check else _("reformatted {path}")).format(path=p)
+        (_("would reformat {path}") if check else _("reformatted {path}")).format(path=one_line(p))
         for p in changed
     ]
     text = "".join(line + "\n" for line in lines)
@@ -112,12 +110,26 @@ def printed(render: Callable[[T], str]) -> Callable[..., None]:
 
 
 def csv_text(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> str:
-    """Rows as CSV with a header line; keys outside `columns` are left out."""
+    """Rows as CSV with a header line; keys outside `columns` are left out, and no text
+    cell opens as a formula in a spreadsheet (`inert`)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: inert(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows)
     return out.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?%?")
+
+
+def inert(text: str) -> str:
+    """A text cell that a spreadsheet shows as text, never runs: one beginning with `=`, `+`,
+    `-`, `@`, a tab or a carriage return gets a `'` in front (OWASP's advice against CSV
+    injection). A number such as `-5` or `+2,5%` stays as it is."""
+    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 FORMATTERS: dict[DiagnosticFormat, Callable[[list[Diagnostic], int], str]] = {

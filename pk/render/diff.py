@@ -13,6 +13,7 @@ from pk.change.diff import Change, Diff, Kind
 from pk.i18n import N_, _, ngettext
 from pk.numbers import rupiah
 from pk.render.markdown import md, md_code
+from pk.render.terminal import visible
 from pk.vocab import DiffFormat
 
 SECTIONS: tuple[tuple[str, tuple[Kind, ...]], ...] = (
@@ -103,14 +104,14 @@ def _sections(diff: Diff) -> Iterator[tuple[str, list[Change], str | None]]:
 def render_text(diff: Diff) -> str:
     lines = [_("Comparing {old} → {new}").format(old=diff.old_label, new=diff.new_label)]
     if not diff.changed:
-        return "\n".join([*lines, _("No changes.")]) + "\n"
+        return visible("\n".join([*lines, _("No changes.")])) + "\n"
     for title, items, total in _sections(diff):
         lines.append(f"{title}:")
         lines += [f"  {describe(c)}" for c in items]
         if total:
             lines.append(f"  {total}")
     lines.append(f"{_count(diff)}.")
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines)) + "\n"
 
 
 def render_md(diff: Diff) -> str:

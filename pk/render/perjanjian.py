@@ -59,53 +59,70 @@ def render_csv(perjanjian: Perjanjian) -> str:
 
 
 def print_table(perjanjian: Perjanjian) -> None:
+    """The lampiran for people; texts wrap (never cut) to fit the terminal, 80 columns too."""
     from rich.console import Console
-    from rich.table import Table
 
     from pk.numbers import rupiah
+    from pk.render.terminal import Column, Row, cell, fitted
 
     data = build(perjanjian)
-    console = Console()
-    table = Table(
-        title=f"Perjanjian Kinerja {data['tahun']} — {data['unit']}",
-        show_lines=False,
-        expand=True,
-    )
-    table.add_column("NO", justify="right", no_wrap=True)
-    table.add_column("SASARAN STRATEGIS", ratio=2)
-    table.add_column("ID", no_wrap=True, style="dim")
-    table.add_column("INDIKATOR KINERJA", ratio=3)
-    table.add_column("TARGET", justify="right", no_wrap=True)
+    rows: list[Row | None] = []
     last_kelompok, last_sasaran = None, None
     for row in data["indikator"]:
         new_kelompok = row["kelompok"] != last_kelompok
         new_sasaran = row["sasaran_id"] != last_sasaran
         if new_kelompok and last_kelompok is not None:
-            table.add_section()
-        table.add_row(
-            f"{row['kelompok']}." if new_kelompok else "",
-            row["sasaran"] if new_sasaran else "",
-            row["id"],
-            row["indikator"],
-            row["target"] if row["target"] is not None else "[yellow](kosong)[/]",
+            rows.append(None)
+        rows.append(
+            (
+                f"{row['kelompok']}." if new_kelompok else "",
+                cell(row["sasaran"]) if new_sasaran else "",
+                cell(row["id"]),
+                cell(row["indikator"]),
+                cell(row["target"]) if row["target"] is not None else "[yellow](kosong)[/]",
+            )
         )
         last_kelompok, last_sasaran = row["kelompok"], row["sasaran_id"]
-    console.print(table)
-    budget = Table(show_lines=False)
-    budget.add_column("NO", justify="right")
-    budget.add_column(perjanjian.anggaran.judul_kolom)
-    budget.add_column("ANGGARAN", justify="right")
-    for n, line in enumerate(data["anggaran"], start=1):
-        budget.add_row(f"{n}.", f"{line['kegiatan']} ({line['kode']})", rupiah(line["pagu"]))
-    budget.add_section()
-    budget.add_row("", perjanjian.anggaran.label_jumlah, rupiah(data["total_anggaran"]))
-    console.print(budget)
+    console = Console()
+    console.print(
+        fitted(
+            cell(f"Perjanjian Kinerja {data['tahun']} — {data['unit']}"),
+            (
+                Column("NO", justify="right"),
+                Column("SASARAN STRATEGIS", ratio=2),
+                Column("ID", style="dim"),
+                Column("INDIKATOR KINERJA", ratio=3),
+                Column("TARGET", justify="right"),
+            ),
+            rows,
+            console.width,
+        )
+    )
+    lines: list[Row | None] = [
+        (f"{n}.", cell(f"{line['kegiatan']} ({line['kode']})"), rupiah(line["pagu"]))
+        for n, line in enumerate(data["anggaran"], start=1)
+    ]
+    lines += [None, ("", cell(perjanjian.anggaran.label_jumlah), rupiah(data["total_anggaran"]))]
+    console.print(
+        fitted(
+            "",
+            (
+                Column("NO", justify="right"),
+                Column(cell(perjanjian.anggaran.judul_kolom), ratio=1),
+                Column("ANGGARAN", justify="right"),
+            ),
+            lines,
+            console.width,
+        )
+    )
     penandatanganan = perjanjian.penandatanganan
     console.print(
-        f"Pihak pertama: {perjanjian.pihak_pertama.nama} ({perjanjian.pihak_pertama.jabatan})\n"
-        f"Pihak kedua:   {perjanjian.pihak_kedua.nama} ({perjanjian.pihak_kedua.jabatan})\n"
-        f"Ditandatangani: {penandatanganan.tempat or '-'}, "
-        f"{penandatanganan.tanggal.isoformat() if penandatanganan.tanggal else '-'}",
+        cell(
+            f"Pihak pertama: {perjanjian.pihak_pertama.nama} ({perjanjian.pihak_pertama.jabatan})\n"
+            f"Pihak kedua:   {perjanjian.pihak_kedua.nama} ({perjanjian.pihak_kedua.jabatan})\n"
+            f"Ditandatangani: {penandatanganan.tempat or '-'}, "
+            f"{penandatanganan.tanggal.isoformat() if penandatanganan.tanggal else '-'}"
+        ),
         highlight=False,
     )
 
