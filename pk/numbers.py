@@ -8,10 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Protocol, runtime_checkable
 
 LOCALE = "id"
+
+MAX_DIGITS = 15
+"""Digits before the decimal point that a number in a pk file may have: a ministry's rupiah
+totals fit in 15, and no target or realisasi comes near."""
+MAX_PLACES = 6
+"""Digits after the decimal point (as many as `pengaturan.desimal` may ask for)."""
+PRECISION = 2 * (MAX_DIGITS + MAX_PLACES) + 4
+"""Significant digits for the maths and the formats: the largest capaian of numbers within
+the bound (four realisasi of 15 digits summed, against a target of 0.000001, × 100) has 24
+digits before the point and 6 after, which Decimal's default of 28 could not round to."""
+EXCERPT = 60
+"""Characters of a value from a file that a message quotes at most."""
 
 
 @runtime_checkable
@@ -25,11 +37,35 @@ class Range(Protocol):
     def maks(self) -> Decimal: ...
 
 
+def out_of_range(number: Decimal | int) -> bool:
+    """Whether `number` lies outside what pk reads: more than `MAX_DIGITS` digits before the
+    point, more than `MAX_PLACES` after it, or not finite. Every number from a file or a cell
+    passes this one bound, so the maths on any accepted value can neither overflow nor raise."""
+    if isinstance(number, int):
+        return not -(10**MAX_DIGITS) < number < 10**MAX_DIGITS
+    if not number.is_finite():
+        return True
+    if number.is_zero():
+        return False
+    if number.adjusted() >= MAX_DIGITS:  # the exponent of the leading digit: 14 for 15 digits
+        return True
+    _sign, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)  # a finite number's
+    zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return -(exponent + zeros) > MAX_PLACES
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """`text` as a message quotes it: at most `limit` characters, cut with `…`."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def plain(number: Decimal) -> str:
     """A number as written in the YAML, without exponent or a whole number's trailing zeros:
     `97.5`, `100`."""
     if number == number.to_integral():
-        return format(number.normalize(), "f")
+        with localcontext(prec=PRECISION):  # normalize() rounds to the context's precision
+            return format(number.normalize(), "f")
     return format(number, "f")
 
 
@@ -75,9 +111,11 @@ def angka(number: Decimal | int) -> str:
     """A number as written in Indonesian: `97,5`, `11`, `1.250`; every given digit kept."""
     from babel.numbers import format_decimal
 
-    if isinstance(number, Decimal) and number == number.to_integral():
-        number = number.quantize(Decimal(1))
-    return format_decimal(number, format="#,##0.###", locale=LOCALE, decimal_quantization=False)
+    # Babel quantizes in the current context: wide enough for any number within the bound.
+    with localcontext(prec=PRECISION):
+        if isinstance(number, Decimal) and number == number.to_integral():
+            number = number.quantize(Decimal(1))
+        return format_decimal(number, format="#,##0.###", locale=LOCALE, decimal_quantization=False)
 
 
 def angka_tetap(number: Decimal) -> str:
@@ -86,7 +124,8 @@ def angka_tetap(number: Decimal) -> str:
 
     places = max(0, -int(number.as_tuple().exponent))
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(number, format=pattern, locale=LOCALE)
+    with localcontext(prec=PRECISION):
+        return format_decimal(number, format=pattern, locale=LOCALE)
 
 
 def persen(number: Decimal) -> str:

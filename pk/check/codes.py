@@ -206,6 +206,24 @@ MISSING_FILE = Code(
     fixed="data/2024/perjanjian.yaml",
 )
 
+NUMBER_OUT_OF_RANGE = Code(
+    "number-out-of-range",
+    Level.ERROR,
+    (_ANY, _ENTRY),
+    text_id=(
+        "Angkanya di luar jangkauan yang dibaca pk: lebih dari 15 angka sebelum koma (total "
+        "rupiah sebuah kementerian pun muat dalam 15 angka) atau lebih dari 6 angka di belakang "
+        "koma. Biasanya salah ketik, mis. nol yang terlalu banyak."
+    ),
+    text_en=(
+        "The number is outside the range pk reads: more than 15 digits before the decimal point "
+        "(a ministry's rupiah totals fit in 15) or more than 6 after it. Usually a typo, such as "
+        "too many zeros."
+    ),
+    failing="pagu: 16584228900000000000",
+    fixed="pagu: 165842289000",
+)
+
 # --- the schema ---------------------------------------------------------------------------
 
 MISSING_FIELD = Code(

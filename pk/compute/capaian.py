@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
 from enum import StrEnum
 
 from pk.model.perjanjian import (
@@ -50,7 +50,7 @@ from pk.model.realisasi import (
     RealisasiIndikator,
     SkalaPredikat,
 )
-from pk.numbers import plain_comma
+from pk.numbers import PRECISION, plain_comma
 from pk.vocab import Periode
 
 HUNDRED = Decimal(100)
@@ -316,7 +316,18 @@ def compute(
 
     `turunan` replaces the realisasi of some indicators for this period (rolled up from units).
     """
-    periode = Periode(periode)
+    # Wide enough that no number within pk.numbers' bound can overflow or fail to round.
+    with localcontext(prec=PRECISION):
+        return _compute(perjanjian, realisasi, pengaturan, Periode(periode), turunan or {})
+
+
+def _compute(
+    perjanjian: Perjanjian,
+    realisasi: Realisasi | None,
+    pengaturan: Pengaturan | None,
+    periode: Periode,
+    turunan: Mapping[str, Derived],
+) -> Capaian:
     pengaturan = pengaturan or Pengaturan()
     quantum = Decimal(1).scaleb(-pengaturan.desimal)
     rounding = _ROUNDING[pengaturan.pembulatan]
@@ -325,7 +336,6 @@ def compute(
         return value.quantize(quantum, rounding=rounding)
 
     data = realisasi.indikator if realisasi else {}
-    turunan = turunan or {}
     results = tuple(
         _indikator(
             perjanjian,

@@ -11,6 +11,7 @@ were; the new text is validated like `pk validate` would before it replaces the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -25,7 +26,7 @@ from pk.diagnostics import Diagnostic, InvalidData, Level
 from pk.edit.tables import CATATAN, Cell, Entry, clean
 from pk.files import locked
 from pk.i18n import _
-from pk.load.source import load_text
+from pk.load.source import load_text, range_problem
 from pk.load.year import (
     Loaded,
     find_default,
@@ -36,6 +37,7 @@ from pk.load.year import (
 )
 from pk.model.perjanjian import Indikator, Perjanjian
 from pk.model.realisasi import Realisasi, RealisasiIndikator
+from pk.numbers import excerpt, out_of_range
 from pk.vocab import REALISASI_FILE, TRIWULAN
 
 HEADER = """\
@@ -86,9 +88,9 @@ def check_entries(
                 ),
             )
             continue
-        value, message = parse_value(perjanjian, ind, entry.realisasi)
+        value, code, message = parse_value(perjanjian, ind, entry.realisasi)
         if value is None:
-            error(entry.at_realisasi, codes.BAD_REALISASI, message)
+            error(entry.at_realisasi, code, message)
             continue
         key = (ind.id, tw)
         if key in seen:
@@ -108,28 +110,45 @@ def check_entries(
 
 def parse_value(
     perjanjian: Perjanjian, ind: Indikator, raw: Any
-) -> tuple[Decimal | str | None, str]:
+) -> tuple[Decimal | str | None, Code, str]:
     """A raw cell as the indicator's kind of value (judged as realisasi.yaml's are), or None
-    and why not."""
-    if isinstance(raw, bool) or raw is None or clean(raw) is None:
-        return None, _(
-            "realisasi for {id} is empty: write the figure, or leave the row out"
-        ).format(id=ind.id)
+    with the finding's code and why not."""
     number = _number(raw)
+    if number is None and (isinstance(raw, bool) or clean(raw) is None):
+        return (
+            None,
+            codes.BAD_REALISASI,
+            _("realisasi for {id} is empty: write the figure, or leave the row out").format(
+                id=ind.id
+            ),
+        )
+    if number is not None and out_of_range(number):
+        # The bound every number read from a file passes, so that what is written reads back.
+        text = raw.strip() if isinstance(raw, str) else _written(number)
+        return None, codes.NUMBER_OUT_OF_RANGE, range_problem(text)
     value: Decimal | str = number if number is not None else str(raw).strip()
     problem = kind_problem(perjanjian, ind, value)
     if problem is not None:
-        return None, problem
+        return None, codes.BAD_REALISASI, problem
     if ind.skala is not None:
         # The code as declared (the cell 3 is the code "3"); the agreement loaded without
         # errors, so its skala is declared.
-        return perjanjian.skala[ind.skala].kode_of(value), ""
+        return perjanjian.skala[ind.skala].kode_of(value), codes.BAD_REALISASI, ""
     assert number is not None  # text for a numeric indikator is a kind problem
     if number < 0:
-        return None, _(
-            "realisasi for {id} cannot be negative ({value}): write the figure achieved, 0 or more"
-        ).format(id=ind.id, value=clean(raw))
-    return number, ""
+        return (
+            None,
+            codes.BAD_REALISASI,
+            _(
+                "realisasi for {id} cannot be negative ({value}): write the figure achieved, 0 or more"
+            ).format(id=ind.id, value=excerpt(_written(number))),
+        )
+    return number, codes.BAD_REALISASI, ""
+
+
+def _written(number: Decimal) -> str:
+    """A number as a cell would show it, without an exponent unless it is huge."""
+    return format(number, "f") if -30 < number.adjusted() < 30 else str(number)
 
 
 def _number(raw: Any) -> Decimal | None:
@@ -137,7 +156,7 @@ def _number(raw: Any) -> Decimal | None:
     if isinstance(raw, bool):
         return None
     if isinstance(raw, int | Decimal):
-        return Decimal(raw)
+        return Decimal(raw)  # exact, whatever its size (str() of a huge int would raise)
     if isinstance(raw, float):
         return (
             Decimal(repr(raw)) if raw == raw and raw not in (float("inf"), float("-inf")) else None
@@ -148,8 +167,13 @@ def _number(raw: Any) -> Decimal | None:
     try:
         number = Decimal(text)
     except InvalidOperation:
-        return None
+        # A number whose exponent is too large even for Decimal (1e99999999999999999999)
+        # stands as infinite, so that the bound, not the kind check, speaks about it.
+        return Decimal("Infinity") if _EXPONENT.fullmatch(text) else None
     return number if number.is_finite() else None
+
+
+_EXPONENT = re.compile(r"[-+]?[0-9]*\.?[0-9]+[eE][-+]?[0-9]+")
 
 
 # --- writing -------------------------------------------------------------------------------

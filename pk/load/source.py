@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from pk.check import codes
 from pk.check.codes import Code
 from pk.diagnostics import Diagnostic
 from pk.i18n import N_, _
+from pk.numbers import MAX_DIGITS, MAX_PLACES, excerpt, out_of_range
 
 try:  # libyaml is in PyYAML's wheels; the pure-Python parser gives the same nodes, slower.
     from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]  # not in the stubs
@@ -193,7 +194,7 @@ def load_text(text: str, display: str) -> tuple[Source, list[Diagnostic]]:
     data = builder.build(root, 0)
     if builder.aliases:
         diagnostics.append(_alias_error(text, display))
-    if builder.aliases or builder.too_deep:
+    if builder.aliases or builder.too_deep or builder.out_of_range:
         # The structure is not one pk reads: checking the schema of what is left would only
         # add errors that go away once this one is fixed.
         return Source(display, None, root), diagnostics
@@ -255,6 +256,7 @@ class _Builder:
         self.seen: set[int] = set()
         self.aliases = 0
         self.too_deep = False
+        self.out_of_range = False
 
     def report(self, at: Node, code: Code, message: str) -> None:
         line, col = at.start_mark.line + 1, at.start_mark.column + 1
@@ -286,7 +288,7 @@ class _Builder:
             self.too_deep = True
             return None
         if isinstance(node, ScalarNode):
-            return _scalar(node)
+            return self.scalar(node)
         if isinstance(node, SequenceNode):
             return [self.build(item, depth + 1) for item in node.value]
         mapping: dict[Any, Any] = {}
@@ -300,9 +302,9 @@ class _Builder:
                 continue
             if self.anchors and self._repeated(k):
                 continue
-            name = _scalar(k)
-            if not isinstance(name, str | int):
-                name = k.value
+            # Every key of a pk file is text (ids, kode, field names), so `5:` is the key "5"
+            # as `"5":` is, and a key that is not a field gets "unknown key" at its own line.
+            name = k.value
             if name in mapping:
                 self.report(
                     k,
@@ -314,10 +316,39 @@ class _Builder:
                 continue
             # Most values are scalars: built here rather than through another call.
             if isinstance(v, ScalarNode) and not self.anchors and depth < MAX_DEPTH:
-                mapping[name] = _scalar(v)
+                mapping[name] = self.scalar(v)
             else:
                 mapping[name] = self.build(v, depth + 1)
         return mapping
+
+    def scalar(self, node: ScalarNode) -> Any:
+        value = _scalar(node)
+        if value is _OUT_OF_RANGE:
+            self.out_of_range = True
+            self.report(node, codes.NUMBER_OUT_OF_RANGE, range_problem(node.value))
+            return None
+        return value
+
+
+def range_problem(text: str) -> str:
+    """Why the number written `text` is outside `pk.numbers.out_of_range`'s bound."""
+    number = excerpt(text)
+    whole = text.lstrip("+-").split(".")[0].lstrip("0")
+    if len(number) < len(text) and whole.isdigit():
+        number += " " + _("({n} digits)").format(n=len(whole))
+    try:
+        small = _FLOAT.match(text) is not None and Decimal(text).adjusted() < MAX_DIGITS
+    except InvalidOperation:  # an exponent too large even for Decimal
+        small = False
+    if small:
+        return _(
+            "the number {number} has more than {places} digits after the decimal point, more "
+            "than pk computes with: round it to {places} decimals at most"
+        ).format(number=number, places=MAX_PLACES)
+    return _(
+        "the number {number} is too large for pk: at most {digits} digits before the decimal "
+        "point (a ministry's rupiah totals fit in {digits}); check the number"
+    ).format(number=number, digits=MAX_DIGITS)
 
 
 def _alias_error(text: str, path: str) -> Diagnostic:
@@ -459,26 +490,35 @@ _MAY_NOT_BE_TEXT = frozenset("~nNtTfF-+.0123456789")
 """First characters of the YAML 1.2 core schema's nulls, booleans and numbers."""
 
 
+_OUT_OF_RANGE = object()
+"""What `_scalar` gives for a number outside `pk.numbers.out_of_range`'s bound."""
+
+
 def _scalar(node: ScalarNode) -> Any:
     value: str = node.value
     if node.tag != _PLAIN or (value and value[0] not in _MAY_NOT_BE_TEXT):
         return value  # most scalars are text: skip the patterns
-    if value.isascii() and value.isdigit():
+    if value.isascii() and value.isdigit() and len(value) <= MAX_DIGITS:
         return int(value)
     # Numbers first, as they are the most common; no two of these patterns match one value
     # except an integer, which _INT takes before _FLOAT can.
     if _INT.match(value):
-        return int(value)
+        # Checked on the text: Python refuses to convert more than 4300 digits at all.
+        digits = value.lstrip("+-").lstrip("0")
+        return int(value) if len(digits) <= MAX_DIGITS else _OUT_OF_RANGE
     if _FLOAT.match(value):
-        return Decimal(value)
+        try:
+            number = Decimal(value)
+        except InvalidOperation:  # an exponent too large even for Decimal: 1e99999999999999999999
+            return _OUT_OF_RANGE
+        return _OUT_OF_RANGE if out_of_range(number) else number
     if _NULL.match(value):
         return None
     if value in _BOOL:
         return _BOOL[value]
-    if _INT_OCT.match(value):
-        return int(value[2:], 8)
-    if _INT_HEX.match(value):
-        return int(value[2:], 16)
+    if _INT_OCT.match(value) or _INT_HEX.match(value):
+        whole = int(value[2:], 8 if value[1] == "o" else 16)
+        return _OUT_OF_RANGE if out_of_range(whole) else whole
     if _SPECIAL_FLOAT.match(value):
         lower = value.lower()
         return (

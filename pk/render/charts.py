@@ -41,6 +41,9 @@ VALUE_WIDTH = 80
 ROW = 20
 TOP = 34
 BOTTOM = 30
+AXIS_LIMIT = Decimal(500)
+"""The axis ends here at most (in percent): a larger value draws its bar to the edge and
+prints its figure, rather than an axis of ever more ticks."""
 
 
 @dataclass(frozen=True)
@@ -89,13 +92,16 @@ def bar_chart(chart: Chart, *, title: str, lines: list[Line], missing: str) -> M
     highest = max(
         [b.value for b in bars if b.value is not None] + [ln.value for ln in lines] + [Decimal(100)]
     )
-    axis_max = max(Decimal(120), ((highest / 20).to_integral_value(ROUND_HALF_UP) + 1) * 20)
+    axis_max = min(
+        AXIS_LIMIT,
+        max(Decimal(120), ((highest / 20).to_integral_value(ROUND_HALF_UP) + 1) * 20),
+    )
     plot = Decimal(WIDTH - LABEL_WIDTH - VALUE_WIDTH)
     height = TOP + ROW * len(bars) + BOTTOM
     x0 = Decimal(LABEL_WIDTH)
 
     def x(value: Decimal) -> Decimal:
-        return x0 + plot * max(Decimal(0), value) / axis_max
+        return x0 + plot * min(max(Decimal(0), value), axis_max) / axis_max
 
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="grafik" id="{escape(id)}" '
