@@ -3,7 +3,7 @@
 Every command that writes (reports, `pk set`, `pk import`, `pk fmt`, `pk new`) goes through
 `write_atomic`, so a reader sees the old file or the new one, never half; writers that read,
 change and write back hold `locked(folder)` around all three, so two at once cannot lose a
-value.
+value. Either one that cannot write raises `WriteFailed`, naming the path; nothing is written.
 """
 
 import os
@@ -13,20 +13,49 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from pk.diagnostics import EnvironmentProblem
+from pk.i18n import _
+
 LOCK_FILE = ".pk.lock"
 """The lock's file in a folder while a writer holds it; removed when the writer is done."""
 
 
+class WriteFailed(EnvironmentProblem):
+    """A file or folder pk must write cannot be written (permissions, a read-only disk)."""
+
+
+def cannot_write(path: Path, err: OSError) -> WriteFailed:
+    """The error for an OSError met writing `path` (a file, or the folder it goes in)."""
+    return WriteFailed(
+        _(
+            "{path}: cannot write here ({reason}): check that you may write to this folder "
+            "(its permissions, or a read-only disk or share); nothing was written"
+        ).format(path=path.as_posix(), reason=err.strerror or err)
+    )
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data` at once, keeping the file's mode; through a symlink, the
-    file it points at is replaced (the link stays a link)."""
+    file it points at is replaced (the link stays a link). A read-only file is not replaced."""
     target = path.resolve() if path.is_symlink() else path
-    target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        mode = target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = 0o666 & ~_umask()  # mkstemp makes 0600; a new file is for sharing
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            mode = target.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()  # mkstemp makes 0600; a new file is for sharing
+        else:
+            # The folder may allow the replace, but a file marked read-only says: keep me.
+            if not mode & 0o222:
+                raise WriteFailed(
+                    _(
+                        "{path} is read-only: make it writable (in its properties, or "
+                        "`chmod u+w`), then run again; nothing was written"
+                    ).format(path=target.as_posix())
+                )
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as err:
+        raise cannot_write(target.parent, err) from None
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -34,8 +63,10 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(out.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as err:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise cannot_write(target, err) from None
         raise
 
 
@@ -50,7 +81,10 @@ def locked(folder: Path) -> Iterator[None]:
     """Hold the folder's write lock: a second writer waits until the first is done."""
     path = folder / LOCK_FILE
     while True:
-        handle = open(path, "a+b")  # held open for as long as the lock
+        try:
+            handle = open(path, "a+b")  # held open for as long as the lock
+        except OSError as err:
+            raise cannot_write(folder, err) from None
         try:
             _lock(handle.fileno())
         except BaseException:

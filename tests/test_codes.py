@@ -35,6 +35,8 @@ SHOWN_BY_TESTS = {
     "not-formattable": "test_fmt.py::test_invalid_date_is_reported_not_a_traceback",
     "file-too-large": "test_hostile_inputs.py::test_fifty_megabyte_file_is_refused_without_reading_it",
     "unreadable": "test_hostile_inputs.py::test_unreadable_file",
+    "too-large-to-edit": "test_writes.py::test_writers_refuse_a_file_too_large_to_edit",
+    "write-mismatch": "test_writes.py::test_a_write_that_would_not_read_back_is_refused",
 }
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from pk.files import LOCK_FILE, locked, write_atomic
+from pk.files import LOCK_FILE, WriteFailed, locked, write_atomic
 
 
 def test_replaces_the_content_and_keeps_the_mode(tmp_path: Path) -> None:
@@ -49,10 +49,10 @@ def test_a_failed_write_leaves_the_old_file_and_no_litter(
     file.write_bytes(b"old\n")
 
     def refuse(src: str, dst: str) -> None:
-        raise OSError("disk full")
+        raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(OSError):
+    with pytest.raises(WriteFailed, match="perjanjian.yaml: cannot write here"):
         write_atomic(file, b"new\n")
     assert file.read_bytes() == b"old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["perjanjian.yaml"]

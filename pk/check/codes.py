@@ -765,14 +765,54 @@ NOT_FORMATTABLE = Code(
     (_ANY,),
     text_id=(
         "`pk fmt` tidak bisa merapikan berkas yang isinya tidak sah (mis. tanggal yang tidak "
-        "ada). Jalankan `pk validate` dan perbaiki dulu."
+        "ada): jalankan `pk validate` dan perbaiki dulu. Berkas dengan komentar di dalam [ ] "
+        "atau { } yang ditulis dalam beberapa baris juga dibiarkan apa adanya, karena "
+        "komentarnya akan hilang: pindahkan komentar itu ke atas baris awal daftarnya."
     ),
     text_en=(
         "`pk fmt` cannot lay out a file whose content is invalid (e.g. a date that does not "
-        "exist). Run `pk validate` and fix it first."
+        "exist): run `pk validate` and fix it first. A file with a comment inside [ ] or { } "
+        "written over several lines is also left as it is, since the comment would be lost: "
+        "move that comment above the line where the list starts."
     ),
     failing="tanggal: 2024-13-10",
     fixed="tanggal: 2024-06-10",
+)
+
+TOO_LARGE_TO_EDIT = Code(
+    "too-large-to-edit",
+    Level.ERROR,
+    (_ANY,),
+    text_id=(
+        "Berkas lebih besar daripada 512 KB, batas berkas yang disunting oleh perintah yang "
+        "menulis (`pk set`, `pk import`, `pk fmt`, `pk new`); perjanjian yang sebenarnya di bawah "
+        "50 KB. Periksa apakah berkasnya benar."
+    ),
+    text_en=(
+        "The file is larger than 512 KB, the limit of what the commands that write (`pk set`, "
+        "`pk import`, `pk fmt`, `pk new`) edit; a real agreement is under 50 KB. Check that this "
+        "is the right file."
+    ),
+    failing="realisasi.yaml  (4.8 MB)",
+    fixed="realisasi.yaml  (13 KB)",
+)
+
+WRITE_MISMATCH = Code(
+    "write-mismatch",
+    Level.ERROR,
+    (_ANY,),
+    text_id=(
+        "pk membaca ulang teks yang akan ditulisnya dan isinya tidak sama dengan yang dimaksud, "
+        "jadi berkas tidak ditulis. Ini kesalahan pk: laporkan beserta baris yang ditunjuk; "
+        "sementara itu tulis nilai tersebut dalam tanda kutip."
+    ),
+    text_en=(
+        "pk read back the text it was about to write and it did not hold the intended data, so "
+        "the file was not written. This is a bug in pk: report it with the line shown; meanwhile "
+        "write that value in quotes."
+    ),
+    failing='pilihan: ["? q"]   # written back as [? q], which reads as {q: null}',
+    fixed='pilihan: ["? q"]',
 )
 
 

@@ -4,9 +4,10 @@
     change the ruamel round-trip tree --validate the result--> atomic write
 
 All or nothing: every row is checked first, each problem becomes a Diagnostic located in the
-input (file, row, column), and when there is any error nothing is written. The YAML is
-changed through ruamel's round-trip tree, so comments and every untouched line stay as they
-were; the new text is validated like `pk validate` would before it replaces the file.
+input (file, row, column), and when there is any error nothing is written. The edit is made
+on ruamel's round-trip tree and carried into the file's own text by `pk.edit.splice`, so
+comments and every untouched byte stay as they were; the new text is read back
+(`pk.edit.verify`) and validated like `pk validate` would before it replaces the file.
 """
 
 from __future__ import annotations
@@ -215,16 +216,20 @@ def apply(loaded: Loaded, changes: list[Change]) -> tuple[str, int, list[Diagnos
     """
     from ruamel.yaml.comments import CommentedMap
 
-    from pk.edit.roundtrip import dump, load_roundtrip
+    from pk.edit.roundtrip import load_roundtrip, too_large
 
     assert loaded.perjanjian is not None
     path = loaded.folder / REALISASI_FILE
     display = path.as_posix()
     if path.exists():
-        original = path.read_text(encoding="utf-8")
-        data = load_roundtrip(original)
+        raw = path.read_bytes()  # as bytes: CRLF and a BOM are kept
+        if (big := too_large(len(raw), display)) is not None:
+            return "", 0, [big]
+        original = raw.decode("utf-8")
     else:
-        data = load_roundtrip(f"{HEADER}versi_format: 1\ntahun: {loaded.perjanjian.tahun}\n")
+        original = f"{HEADER}versi_format: 1\ntahun: {loaded.perjanjian.tahun}\n"
+    before = load_roundtrip(original.removeprefix("\ufeff"))
+    data = load_roundtrip(original.removeprefix("\ufeff"))
     order = [ind.id for _, _, ind in loaded.perjanjian.indikator()]
     indikator = data.get("indikator")
     if indikator is None:
@@ -247,8 +252,21 @@ def apply(loaded: Loaded, changes: list[Change]) -> tuple[str, int, list[Diagnos
         if change.catatan is not None and quarter.get(CATATAN) != change.catatan:
             quarter[CATATAN] = change.catatan
             changed += 1
-    text = dump(data)
-    return text, changed, _validate_text(loaded, text, display)
+    text, problems = edited(original, before, data, display)
+    return text, changed, problems or _validate_text(loaded, text, display)
+
+
+def edited(original: str, before: Any, after: Any, display: str) -> tuple[str, list[Diagnostic]]:
+    """The text of `original` with the edit from ruamel's tree `before` to `after` made in it,
+    every other byte kept; and the errors that forbid writing it (it would not read back as
+    the edit means, or would lose a comment)."""
+    from pk.edit.splice import splice
+    from pk.edit.verify import check_written, intended
+
+    text = splice(original, before, after)
+    source, _problems = load_text(original, display)
+    expected = intended(source.data, before, after)
+    return text, check_written(text, expected, display, at=source, old=original)
 
 
 def _same(old: Any, new: Decimal | str) -> bool:

@@ -19,7 +19,8 @@ from ruamel.yaml.comments import CommentedMap
 
 from pk.check import codes
 from pk.diagnostics import Diagnostic, UsageError
-from pk.edit.roundtrip import dump, load_roundtrip
+from pk.edit.roundtrip import dump, load_roundtrip, too_large
+from pk.edit.verify import check_written, lost_comments
 from pk.files import locked, write_atomic
 from pk.i18n import _
 from pk.load.source import load, load_text
@@ -108,14 +109,19 @@ def format_file(path: Path, *, check: bool = False) -> FmtResult:
 
 def _format_file(path: Path, *, check: bool) -> FmtResult:
     display = path.as_posix()
+    raw: bytes | None
+    text: str | None
     try:
-        text: str | None = path.read_bytes().decode("utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError):
-        text = None
+        raw = text = None
     # The read path locates a syntax error exactly as `pk validate` does.
-    _source, problems = load(path, display) if text is None else load_text(text, display)
-    if text is None or problems:
+    source, problems = load(path, display) if text is None else load_text(text, display)
+    if text is None or raw is None or problems:
         return FmtResult(path, False, tuple(problems))
+    if (big := too_large(len(raw), display)) is not None:
+        return FmtResult(path, False, (big,))
     try:
         formatted = format_text(text, MODELS.get(path.name))
     except ValueError as err:
@@ -134,6 +140,30 @@ def _format_file(path: Path, *, check: bool) -> FmtResult:
                 ),
             ),
         )
+    # ruamel drops a comment inside `[ ]` or `{ }` written over several lines: such a file is
+    # left as it is, rather than formatted without the comment.
+    lost = lost_comments(text, formatted)
+    if lost:
+        return FmtResult(
+            path,
+            False,
+            (
+                codes.NOT_FORMATTABLE.at(
+                    display,
+                    lost[0].line,
+                    lost[0].col,
+                    _(
+                        "pk fmt would lose the comment `{comment}` (a comment inside [ ] or {{ }} "
+                        "written over several lines cannot be kept): move it above the line "
+                        "where the list or mapping starts, then run pk fmt again; the file is "
+                        "left as it is"
+                    ).format(comment=lost[0].text[:80]),
+                ),
+            ),
+        )
+    refused = check_written(formatted, source.data, display, at=source, old=text)
+    if refused:
+        return FmtResult(path, False, tuple(refused))
     changed = formatted != text
     if changed and not check:
         write_atomic(path, formatted.encode("utf-8"))

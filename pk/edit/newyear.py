@@ -15,10 +15,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from pk.diagnostics import PkError, UsageError
-from pk.edit.roundtrip import dump, load_roundtrip
-from pk.files import write_atomic
+from pk.diagnostics import InvalidData, Level, PkError, UsageError
+from pk.edit.roundtrip import dump, load_roundtrip, too_large
+from pk.files import cannot_write, write_atomic
 from pk.i18n import _
+from pk.load.year import load_year
 from pk.vocab import PENGATURAN_FILE, PERJANJIAN_FILE
 
 _KEEP_HEADER = re.compile(r"^#\s*yaml-language-server:")
@@ -29,7 +30,17 @@ class FolderExists(PkError):
 
 
 def create_year(previous: Path, year: int) -> Path:
-    """Write `<parent of previous>/<year>/` from `previous`; the new folder's path."""
+    """Write `<parent of previous>/<year>/` from `previous`; the new folder's path.
+
+    `previous` may be a year (`2024`) for data/2024 when no folder of that name is here.
+    The previous agreement must be valid (InvalidData with its findings otherwise), and the
+    new text must read back as the draft it means, before anything is written."""
+    from pk.edit.verify import check_written, intended
+    from pk.load.source import load
+
+    if not previous.is_dir() and previous.name.isdigit() and previous == Path(previous.name):
+        in_data = Path("data") / previous
+        previous = in_data if in_data.is_dir() else previous
     if not previous.is_dir():
         raise UsageError(_("{path}: not a year folder").format(path=previous))
     target = previous.parent / str(year)
@@ -40,21 +51,50 @@ def create_year(previous: Path, year: int) -> Path:
                 "first, or edit it directly)"
             ).format(path=target.as_posix())
         )
-    source = previous / PERJANJIAN_FILE
-    if not source.is_file():
+    source_path = previous / PERJANJIAN_FILE
+    if not source_path.is_file():
         raise UsageError(
             _("no {file} in {path} to start from").format(
                 file=PERJANJIAN_FILE, path=previous.as_posix()
             )
         )
-    data = load_roundtrip(source.read_text(encoding="utf-8"))
+    display = source_path.as_posix()
+    errors = [
+        d
+        for d in load_year(previous).diagnostics
+        if d.level is Level.ERROR and d.path in (display, (previous / PENGATURAN_FILE).as_posix())
+    ]
+    if errors:
+        raise InvalidData(
+            errors,
+            1,
+            _("pk new copies a valid year: fix the errors above, then run pk new again."),
+        )
+    source, _problems = load(source_path, display)
+    raw = source_path.read_bytes()
+    if (big := too_large(len(raw), display)) is not None:
+        raise InvalidData([big], 1)
+    original = raw.decode("utf-8").removeprefix("\ufeff")
+    before = load_roundtrip(original)
+    data = load_roundtrip(original)
     _as_draft(data, year)
     _replace_header(data, previous, year)
     text = dump(data)
-    target.mkdir(parents=True)
-    write_atomic(target / PERJANJIAN_FILE, text.encode("utf-8"))
-    if (previous / PENGATURAN_FILE).is_file():
-        shutil.copy2(previous / PENGATURAN_FILE, target / PENGATURAN_FILE)
+    refused = check_written(text, intended(source.data, before, data), display, at=source)
+    if refused:
+        raise InvalidData(refused, 1, _("Nothing was written."))
+    settings = previous / PENGATURAN_FILE
+    try:
+        target.mkdir(parents=True)
+    except OSError as err:
+        raise cannot_write(target, err) from None
+    try:
+        write_atomic(target / PERJANJIAN_FILE, text.encode("utf-8"))
+        if settings.is_file():
+            write_atomic(target / PENGATURAN_FILE, settings.read_bytes())
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)  # all or nothing: no half-made year
+        raise
     return target
 
 
