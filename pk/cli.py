@@ -15,17 +15,17 @@ each time (~10 ms).
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from pk import __version__, i18n
 from pk.diagnostics import InvalidData, PkError, UsageError
-from pk.i18n import LANGUAGES, _, ngettext
+from pk.i18n import LANGUAGES, N_, _, ngettext
 from pk.vocab import (
     DOKUMEN_CHOICES,
     EVERY_DOKUMEN,
@@ -40,20 +40,105 @@ if TYPE_CHECKING:
     from pk.edit.entry import Entered
 
 
-class _Pk(TyperGroup):
+class _Plain:
+    """What typer prints itself, in pk's language and without programmer labels: the
+    usage line, the help option, no `<bool>` beside a flag (see `_plain_params`)."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage: "))
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = _("Show this message and exit.")
+            option.metavar = ""  # a flag takes no value: show no type
+        return option
+
+
+class _PkCommand(_Plain, TyperCommand):
+    """One of pk's commands (see `_Plain`)."""
+
+
+class _Pk(_Plain, TyperGroup):
     """pk's commands: each run decides its language here, and its user errors end here."""
 
     def main(self, args: Sequence[str] | None = None, *more: Any, **options: Any) -> Any:
         args = i18n.decide(sys.argv[1:] if args is None else list(args), os.environ)
+        # Here, in the run's language (typer adds its completion options after __init__).
+        for command in (self, *self.commands.values()):
+            _plain_params(command)
         if {"--help", "-h"} & set(args) or not args or len(args) == 2 and args[0] == "--lang":
             _translate_help_titles()
         return super().main(args, *more, **options)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except _CLICK.UsageError as err:
+            raise _translated(err) from None
 
     def invoke(self, ctx: Any) -> Any:  # typer's click Context, which typer does not export
         try:
             return super().invoke(ctx)
         except PkError as err:
             raise typer.Exit(_report_error(err)) from None
+        except _CLICK.UsageError as err:
+            raise _translated(err) from None
+
+
+_COMPLETION_HELP = {
+    "install_completion": N_("Install completion of pk's commands and options for this shell."),
+    "show_completion": N_("Print the completion script for this shell, to install it yourself."),
+}
+
+
+def _plain_params(command: Any) -> None:
+    command.options_metavar = _("[OPTIONS]")
+    if isinstance(command, TyperGroup):
+        command.subcommand_metavar = _("COMMAND [ARGS]...")
+    for param in command.params:
+        if param.name in _COMPLETION_HELP:  # typer's own options, when completion is on
+            param.help = _(_COMPLETION_HELP[param.name])
+            param.metavar = ""
+        elif isinstance(param, TyperOption) and param.is_flag and param.metavar is None:
+            param.metavar = ""
+        elif isinstance(param, TyperArgument) and param.metavar:
+            # Its plain name (FOLDER...) says it all: no `<list[Path]>` beside it.
+            setattr(param, "display_type_rich", _no_type)  # noqa: B010
+
+
+def _no_type(ctx: Any) -> None:
+    return None
+
+
+def _click_errors() -> Any:
+    """The exceptions of the click that typer runs on: its vendored copy (typer ≥ 0.20),
+    else click itself."""
+    import importlib
+
+    for name in ("typer._click.exceptions", "click.exceptions"):
+        try:
+            return importlib.import_module(name)
+        except ImportError:
+            continue
+    raise ImportError("typer runs on no click that pk knows")  # pragma: no cover
+
+
+_CLICK = _click_errors()
+
+
+def _translated(err: Any) -> Any:
+    """A usage error of typer's (English, from its vendored click) in pk's language, with
+    typer's own words around it; an error pk does not know keeps its English text."""
+    from pk.render.usage import translate
+
+    _translate_error_titles()
+    if type(err).__name__ == "NoArgsIsHelpError":  # the help page itself
+        return err
+    translated = _CLICK.UsageError(translate(err), err.ctx)
+    translated.exit_code = err.exit_code
+    return translated
 
 
 def _report_error(err: PkError) -> int:
@@ -72,12 +157,24 @@ def _report_error(err: PkError) -> int:
     return err.exit_code
 
 
-app = typer.Typer(
+_Command = TypeVar("_Command", bound=Callable[..., Any])
+
+
+class _App(typer.Typer):
+    """pk's typer: every command is a `_PkCommand`."""
+
+    def command(
+        self, name: str | None = None, *, cls: type[TyperCommand] | None = None, **kwargs: Any
+    ) -> Callable[[_Command], _Command]:
+        return super().command(name, cls=cls or _PkCommand, **kwargs)
+
+
+app = _App(
     name="pk",
     cls=_Pk,
     help=_("Perjanjian Kinerja as YAML: validate it, compute capaian, write the reports."),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 
@@ -88,15 +185,17 @@ Language = Enum("Language", {lang: lang for lang in LANGUAGES}, type=str)  # typ
 PathsArg = Annotated[
     list[Path] | None,
     typer.Argument(
+        metavar=_("FOLDER"),
         help=_(
             "Year folders, perjanjian.yaml files or workspaces. Default: the newest data/<year>."
-        )
+        ),
     ),
 ]
 PathArg = Annotated[
     Path | None,
     typer.Argument(
-        help=_("A year folder or its perjanjian.yaml. Default: the newest data/<year>.")
+        metavar=_("FOLDER"),
+        help=_("A year folder or its perjanjian.yaml. Default: the newest data/<year>."),
     ),
 ]
 
@@ -140,7 +239,7 @@ def validate(
         str | None,
         typer.Option(
             "--baseline",
-            metavar="REV",
+            metavar=_("REVISION"),
             help=_(
                 "Git revision of the signed agreement: each "
                 "change since then needs a `perubahan` entry. Default: penandatanganan.tag."
@@ -177,7 +276,8 @@ def show(
 @app.command(help=_("Print the JSON Schema of a pk file (editors use it to complete and check)."))
 def schema(
     name: Annotated[
-        str, typer.Argument(help=_("Which file's schema: perjanjian, workspace, …"))
+        str,
+        typer.Argument(metavar=_("NAME"), help=_("Which file's schema: perjanjian, workspace, …")),
     ] = "perjanjian",
 ) -> None:
     from pk.model.jsonschema import SCHEMA_FILES, render_schema
@@ -195,7 +295,7 @@ def schema(
 def fmt(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help=_("YAML files or folders. Default: data/.")),
+        typer.Argument(metavar=_("FILE"), help=_("YAML files or folders. Default: data/.")),
     ] = None,
     check: Annotated[
         bool,
@@ -223,7 +323,10 @@ _CAPAIAN_HELP = _(
 def capaian(
     path: Annotated[
         Path | None,
-        typer.Argument(help=_("A year folder or a workspace. Default: the newest data/<year>.")),
+        typer.Argument(
+            metavar=_("FOLDER"),
+            help=_("A year folder or a workspace. Default: the newest data/<year>."),
+        ),
     ] = None,
     periode: Annotated[
         Periode,
@@ -234,7 +337,10 @@ def capaian(
         typer.Option("--format", "-f", help=_("table for people, json or csv for scripts.")),
     ] = ShowFormat.TABLE,
     unit: Annotated[
-        str | None, typer.Option("--unit", "-u", help=_("In a workspace: show this unit in full."))
+        str | None,
+        typer.Option(
+            "--unit", "-u", metavar="ID", help=_("In a workspace: show this unit in full.")
+        ),
     ] = None,
 ) -> None:
     from pk.capaian import UnitsCapaian, capaian_for
@@ -274,6 +380,7 @@ def report(
         typer.Option(
             "--format",
             "-f",
+            metavar="<md|html|pdf|all>",
             help=_(
                 "md, html, pdf (through Chromium) or all; repeat for several. Default: md and html."
             ),
@@ -284,6 +391,7 @@ def report(
         typer.Option(
             "--output",
             "-o",
+            metavar=_("FOLDER"),
             help=_(
                 "Folder to write into (default build/<tahun>), "
                 "or - for one document in one format on stdout."
@@ -294,6 +402,7 @@ def report(
         Path | None,
         typer.Option(
             "--templates",
+            metavar=_("FOLDER"),
             help=_(
                 "Folder of your own templates; a file there replaces "
                 "the built-in one of the same name (e.g. perjanjian.html.j2)."
@@ -317,7 +426,7 @@ def report(
         str | None,
         typer.Option(
             "--revisi",
-            metavar="LABEL",
+            metavar=_("LABEL"),
             help=_(
                 "The agreement as it stood at this "
                 "revision (its perubahan label, e.g. 'PK Perubahan I'), or 'awal' as "
@@ -341,18 +450,23 @@ def report(
 )
 def diff(
     old: Annotated[
-        str, typer.Argument(help=_("A year folder, or a git revision: HEAD~1, a tag, a branch."))
+        str,
+        typer.Argument(
+            metavar=_("OLD"), help=_("A year folder, or a git revision: HEAD~1, a tag, a branch.")
+        ),
     ],
     new: Annotated[
         str | None,
         typer.Argument(
-            help=_("A year folder or a git revision. Default: the folder as it is now.")
+            metavar=_("NEW"),
+            help=_("A year folder or a git revision. Default: the folder as it is now."),
         ),
     ] = None,
     path: Annotated[
         Path | None,
         typer.Option(
             "--path",
+            metavar=_("FOLDER"),
             help=_(
                 "The year folder whose revisions are compared. Default: the newest data/<year>."
             ),
@@ -379,14 +493,23 @@ def diff(
     help=_("Record one realisasi in realisasi.yaml, keeping every comment and untouched line."),
 )
 def set_(
-    id: Annotated[str, typer.Argument(help=_("Indikator id, e.g. IK-05."))],
+    id: Annotated[str, typer.Argument(metavar="ID", help=_("Indikator id, e.g. IK-05."))],
     path: PathArg = None,
-    periode: Annotated[str, typer.Option("--periode", "-p", help=_("TW1, TW2, TW3 or TW4."))] = "",
+    periode: Annotated[
+        str, typer.Option("--periode", "-p", metavar="TW", help=_("TW1, TW2, TW3 or TW4."))
+    ] = "",
     realisasi: Annotated[
         str,
-        typer.Option("--realisasi", "-r", help=_("In the indikator's satuan (87.5), or a code.")),
+        typer.Option(
+            "--realisasi",
+            "-r",
+            metavar=_("VALUE"),
+            help=_("In the indikator's satuan (87.5), or a code."),
+        ),
     ] = "",
-    catatan: Annotated[str | None, typer.Option(help=_("A note on this quarter's figure."))] = None,
+    catatan: Annotated[
+        str | None, typer.Option(metavar=_("TEXT"), help=_("A note on this quarter's figure."))
+    ] = None,
 ) -> None:
     from pk.edit.entry import enter
     from pk.edit.tables import Cell, Entry
@@ -410,7 +533,8 @@ def import_(
     file: Annotated[
         Path,
         typer.Argument(
-            help=_("A .csv or .xlsx: id,periode,realisasi[,catatan] or the workbook of pk export.")
+            metavar=_("FILE"),
+            help=_("A .csv or .xlsx: id,periode,realisasi[,catatan] or the workbook of pk export."),
         ),
     ],
     path: PathArg = None,
@@ -429,7 +553,8 @@ def import_(
 def export(
     path: PathArg = None,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help=_("The .xlsx file to write."))
+        Path,
+        typer.Option("--output", "-o", metavar=_("FILE"), help=_("The .xlsx file to write.")),
     ] = Path("realisasi.xlsx"),
 ) -> None:
     from pk.edit.workbook import export_workbook
@@ -463,11 +588,18 @@ def _say_entered(entered: "Entered") -> None:
 )
 def new(
     year: Annotated[
-        int, typer.Argument(help=_("The year to start, e.g. 2025."), min=2000, max=2100)
+        int,
+        typer.Argument(
+            metavar=_("YEAR"), help=_("The year to start, e.g. 2025."), min=2000, max=2100
+        ),
     ],
     from_: Annotated[
         Path | None,
-        typer.Option("--from", help=_("The year folder to copy. Default: the newest data/<year>.")),
+        typer.Option(
+            "--from",
+            metavar=_("FOLDER"),
+            help=_("The year folder to copy. Default: the newest data/<year>."),
+        ),
     ] = None,
 ) -> None:
     from pk.edit.newyear import create_year
@@ -488,7 +620,8 @@ def explain(
     code: Annotated[
         str | None,
         typer.Argument(
-            help=_("The code in brackets at the end of a finding, e.g. target-missing.")
+            metavar=_("CODE"),
+            help=_("The code in brackets at the end of a finding, e.g. target-missing."),
         ),
     ] = None,
     list_: Annotated[bool, typer.Option("--list", help=_("List every code."))] = False,
@@ -534,6 +667,14 @@ def _without_pydantic_plugins() -> None:
         loader = types.ModuleType("pydantic.plugin._loader")
         loader.get_plugins = tuple  # type: ignore[attr-defined]  # get_plugins() -> ()
         sys.modules.setdefault("pydantic.plugin._loader", loader)
+
+
+def _translate_error_titles() -> None:
+    """The words typer prints around a usage error, in pk's language."""
+    from typer import rich_utils
+
+    rich_utils.ERRORS_PANEL_TITLE = _("Error")
+    rich_utils.RICH_HELP = _("Try [blue]'{command_path} {help_option}'[/] for help.")
 
 
 def _translate_help_titles() -> None:
