@@ -13,9 +13,8 @@ from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
-from pk.diagnostics import Diagnostic, UsageError
-from pk.i18n import _
-from pk.load.year import diagnose_year, find_default, is_workspace, load_year
+from pk.diagnostics import Diagnostic
+from pk.load.year import diagnose_year, find_default, is_workspace, load_year, require
 from pk.vocab import YEAR_FILES
 
 
@@ -27,8 +26,7 @@ def validate(
     diagnostics: list[Diagnostic] = []
     files = 0
     for path in years_named(paths or default_paths()):
-        if not path.exists():
-            raise UsageError(_("{path}: no such file or folder").format(path=path))
+        require(path)
         validate_one = _validate_workspace if is_workspace(path) else _validate_year
         found, read = validate_one(path, baseline, progress)
         diagnostics += found

@@ -32,6 +32,9 @@ SHOWN_BY_TESTS = {
     "baseline-missing": "test_perubahan.py::test_the_tag_named_in_the_data_is_the_default_baseline",
     "unknown-induk": "test_workspace.py::test_workspace_errors_are_located",
     "missing-folder": "test_workspace.py::test_workspace_errors_are_located",
+    "unit-folder-outside": (
+        "test_workspace.py::test_unit_folder_outside_the_workspace_is_refused_at_its_value"
+    ),
     "not-formattable": "test_fmt.py::test_invalid_date_is_reported_not_a_traceback",
     "file-too-large": "test_hostile_inputs.py::test_fifty_megabyte_file_is_refused_without_reading_it",
     "unreadable": "test_hostile_inputs.py::test_unreadable_file",

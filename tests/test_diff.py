@@ -124,3 +124,24 @@ def test_invalid_version_reports_where(tmp_path: Path, monkeypatch: pytest.Monke
     result = CliRunner().invoke(app, ["diff", "HEAD"])
     assert result.exit_code == 1
     assert "HEAD:data/2024/perjanjian.yaml:" in result.output
+
+
+def test_a_year_not_yet_committed_says_what_pk_was_doing_and_quotes_git(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = Repo(tmp_path)
+    new_year = tmp_path / "data" / "2025"
+    new_year.mkdir()
+    (new_year / "perjanjian.yaml").write_text(
+        repo.file.read_text(encoding="utf-8").replace("tahun: 2024", "tahun: 2025"),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["diff", "HEAD", "--path", "data/2025"])
+    assert result.exit_code == 2
+    # pk's sentence first; git's own line quoted, one line, bounded.
+    assert result.stderr.startswith(
+        "pk: error: data/2025/perjanjian.yaml is not in git at HEAD, so pk cannot read it "
+        "there (git said: «fatal: "
+    )
+    assert result.stderr.count("\n") == 1 and len(result.stderr) < 400

@@ -117,3 +117,31 @@ def test_named_pipe_is_not_read(year: Path, monkeypatch: pytest.MonkeyPatch) -> 
         "2024/perjanjian.yaml: error: is not a regular file (a device or pipe?); "
         "a YAML file was expected here [not-a-file]"
     )
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_a_link_that_loops_or_leads_nowhere_says_so(
+    year: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not "no perjanjian.yaml, `pk new` starts one", and a broken realisasi.yaml is not
+    silently left out."""
+    (year / "perjanjian.yaml").symlink_to("perjanjian.yaml")
+    code, out = validate(year, monkeypatch)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "2024/perjanjian.yaml: error: is a link that points to itself (or round in a loop of "
+        "links): replace it with the file, or point it at the real file [unreadable]"
+    )
+    (year / "perjanjian.yaml").unlink()
+    shutil.copy(BASE, year / "perjanjian.yaml")
+    (year / "realisasi.yaml").symlink_to("../elsewhere/realisasi.yaml")
+    code, out = validate(year, monkeypatch)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "2024/realisasi.yaml: error: is a link to ../elsewhere/realisasi.yaml, which does not "
+        "exist: point it at the real file, or replace the link with the file [unreadable]"
+    )
+    (year.parent / "loop").symlink_to("loop")
+    result = CliRunner().invoke(app, ["show", "loop"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("pk: error: loop: is a link that points to itself")

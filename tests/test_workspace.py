@@ -78,6 +78,38 @@ def test_workspace_errors_are_located(tmp_path: Path, workspace: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "folder", ["../outside", "/etc", "kpu-ri/../../outside", "..\\\\outside", "C:\\\\pk", "C:pk"]
+)
+def test_unit_folder_outside_the_workspace_is_refused_at_its_value(
+    tmp_path: Path, folder: str
+) -> None:
+    ws = tmp_path / "ws"
+    generate.generate(ws, units=2, seed=1)
+    outside = tmp_path / "outside"
+    (ws / "kpu-ri").rename(outside)  # a real unit, there to be followed
+    (ws / "workspace.yaml").write_text(
+        "versi_format: 1\n"
+        "tahun: 2024\n"
+        "unit:\n"
+        f'  - {{id: kpu-ri, folder: "{folder}"}}\n'
+        "  - {id: kpu-p01, induk: kpu-ri}\n",
+        encoding="utf-8",
+    )
+    for command in ("validate", "capaian", "report"):
+        result = runner.invoke(
+            app, [command, str(ws), "-o", str(tmp_path / "out")][: 2 + 2 * (command == "report")]
+        )
+        assert result.exit_code == 1, result.output
+        assert (
+            f"{(ws / 'workspace.yaml').as_posix()}:4:26: error: unit kpu-ri: folder "
+            in result.output
+        )
+        assert "leads out of the workspace" in result.output
+        assert "[unit-folder-outside]" in result.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_unit_year_must_match_workspace(tmp_path: Path) -> None:
     ws = tmp_path / "ws"
     generate.generate(ws, units=2, seed=1)
@@ -148,3 +180,15 @@ def test_rollups_run_bottom_up_through_three_levels(tmp_path: Path) -> None:
         assert state.capaian == ik01(final[state.unit])
     # The rolled-up provinces really differ from what they reported themselves.
     assert any(ik01(final[p]) != ik01(own[p]) for p in ("kpu-p01", "kpu-p02", "kpu-p03"))
+
+
+def test_a_workspace_named_for_one_year_is_never_to_be_renamed() -> None:
+    """`pk show WORKSPACE` once hinted to rename workspace.yaml to perjanjian.yaml."""
+    ws = ROOT / "examples" / "ntb-2024"
+    result = runner.invoke(app, ["show", str(ws)])
+    assert result.exit_code == 1
+    assert "rename" not in result.output
+    assert (
+        "this folder is a workspace (workspace.yaml), and this command reads one unit's year: "
+        f"name a unit's folder, e.g. {ws.as_posix()}/kpu-bima [missing-file]" in result.output
+    )

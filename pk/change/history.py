@@ -18,6 +18,7 @@ from pk.diagnostics import EnvironmentProblem, InvalidData, UsageError
 from pk.i18n import _
 from pk.load.year import Loaded, find_default, folder_and_file, load_year, load_year_bytes
 from pk.model.perjanjian import Perjanjian, Status
+from pk.numbers import excerpt
 from pk.vocab import year_of
 
 if TYPE_CHECKING:
@@ -30,6 +31,12 @@ def git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, check=False)
     except FileNotFoundError as err:
         raise EnvironmentProblem(_("git is not installed; compare two folders instead")) from err
+
+
+def git_said(done: subprocess.CompletedProcess[bytes]) -> str:
+    """git's own message, quoted: its first line, cut to a bounded excerpt."""
+    lines = done.stderr.decode(errors="replace").strip().splitlines() or ["—"]
+    return f"«{excerpt(lines[0].strip(), 200)}»"
 
 
 def is_revision(rev: str, folder: Path) -> bool:
@@ -59,11 +66,9 @@ def read_at(rev: str, path: Path) -> bytes:
     shown = git(folder, "show", f"{rev}:./{file.name}")
     if shown.returncode != 0:
         raise UsageError(
-            _("{path} did not exist at {rev}: {reason}").format(
-                path=file.as_posix(),
-                rev=rev,
-                reason=shown.stderr.decode(errors="replace").strip(),
-            )
+            _(
+                "{path} is not in git at {rev}, so pk cannot read it there (git said: {said})"
+            ).format(path=file.as_posix(), rev=rev, said=git_said(shown))
         )
     return shown.stdout
 

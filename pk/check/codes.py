@@ -691,6 +691,24 @@ MISSING_FOLDER = Code(
     fixed="- {id: kpu-p09, folder: kpu-kab-bima}",
 )
 
+UNIT_FOLDER_OUTSIDE = Code(
+    "unit-folder-outside",
+    Level.ERROR,
+    (WORKSPACE_FILE,),
+    text_id=(
+        "`folder` sebuah unit menunjuk ke luar ruang kerja (jalur absolut, huruf drive, atau "
+        "`..`). pk hanya membaca unit di dalam folder workspace.yaml: pindahkan folder unit ke "
+        "dalamnya dan tulis jalurnya relatif."
+    ),
+    text_en=(
+        "A unit's `folder` leads out of the workspace (an absolute path, a drive letter, or "
+        "`..`). pk reads only units inside workspace.yaml's folder: move the unit's folder "
+        "into it and write the path relative to it."
+    ),
+    failing="- {id: kpu-bima, folder: ../../rahasia}",
+    fixed="- {id: kpu-bima, folder: kpu-kab-bima}",
+)
+
 # --- data entry ---------------------------------------------------------------------------
 
 BAD_PERIODE = Code(

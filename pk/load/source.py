@@ -8,6 +8,8 @@ Commands that write go through ruamel's round-trip mode instead (see `yamlwrite`
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -85,6 +87,9 @@ def load(path: Path, display: str) -> tuple[Source, list[Diagnostic]]:
         return _failed(display, line, col, code, message)
 
     try:
+        link = broken_link(path)
+        if link is not None:
+            return fail(0, 0, codes.UNREADABLE, link)
         if path.is_dir():
             return fail(
                 0,
@@ -118,6 +123,26 @@ def load(path: Path, display: str) -> tuple[Source, list[Diagnostic]]:
             ).format(reason=err.strerror or err),
         )
     return load_bytes(raw, display)
+
+
+def broken_link(path: Path) -> str | None:
+    """What is wrong with `path` when it is a symbolic link that leads to no file: one that
+    points to itself or round in a loop, or to something that does not exist."""
+    if not path.is_symlink():
+        return None
+    try:
+        os.stat(path)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return _(
+                "is a link that points to itself (or round in a loop of links): replace it "
+                "with the file, or point it at the real file"
+            )
+        return _(
+            "is a link to {target}, which does not exist: point it at the real file, or "
+            "replace the link with the file"
+        ).format(target=excerpt(os.readlink(path), 200))
+    return None
 
 
 def load_bytes(raw: bytes, display: str) -> tuple[Source, list[Diagnostic]]:
@@ -434,6 +459,17 @@ def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Code,
             _(
                 "nested too deep for YAML to read, which a pk file "
                 "never is: check the indentation of these lines"
+            ),
+        )
+    if "found another document" in problem:
+        return (
+            line,
+            col,
+            codes.YAML_SYNTAX,
+            _(
+                "YAML syntax error: a second document starts here, but a pk file holds one "
+                "document: remove this second `---` (and move what follows it into a file of "
+                "its own if it is meant to stay)"
             ),
         )
     if err.context and "quoted scalar" in err.context and "end of stream" in problem:

@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TypeVar
 
 from pk import i18n
@@ -26,6 +26,7 @@ from pk.i18n import _
 from pk.load.source import load
 from pk.load.year import folder_and_file, validate_source
 from pk.model.perjanjian import UnitRef, Workspace
+from pk.numbers import excerpt
 from pk.vocab import WORKSPACE_FILE
 
 PARALLEL_FROM = 16
@@ -88,6 +89,17 @@ def load_workspace(path: Path) -> LoadedWorkspace:
                 ).format(induk=ref.induk),
             )
         seen.add(ref.id)
+        if ref.folder is not None and _outside(ref.folder):
+            report(
+                ("unit", i, "folder"),
+                codes.UNIT_FOLDER_OUTSIDE,
+                _(
+                    "unit {id}: folder `{folder}` leads out of the workspace; write the "
+                    "folder relative to workspace.yaml and inside it, without `..` or a "
+                    "leading `/` or drive (move the unit's folder into the workspace)"
+                ).format(id=ref.id, folder=excerpt(ref.folder, 200)),
+            )
+            continue
         folder = file.parent / (ref.folder or ref.id)
         if not folder.is_dir():
             report(
@@ -101,6 +113,18 @@ def load_workspace(path: Path) -> LoadedWorkspace:
             continue
         loaded.units.append(Unit(ref, folder))
     return loaded
+
+
+def _outside(folder: str) -> bool:
+    """Whether a unit's `folder` is absolute or climbs out of the workspace, on any system
+    (a workspace made on Windows is read on Linux, and the other way round)."""
+    windows = PureWindowsPath(folder)
+    return bool(
+        PurePosixPath(folder).is_absolute()
+        or windows.drive
+        or windows.root
+        or ".." in windows.parts  # Windows parts split on both `/` and `\\`
+    )
 
 
 def map_units(

@@ -28,9 +28,10 @@ from pk.vocab import PENGATURAN_FILE, PERJANJIAN_FILE, REALISASI_FILE, WORKSPACE
 if typing.TYPE_CHECKING:
     from pk.model.realisasi import Pengaturan, Realisasi
 
-from pk.load.source import Source, load, load_bytes
+from pk.load.source import Source, broken_link, load, load_bytes
 
 _M = typing.TypeVar("_M", bound=BaseModel)
+_PK_FILES = frozenset({REALISASI_FILE, PENGATURAN_FILE, WORKSPACE_FILE})
 
 # Hints for fields whose right form a planner cannot guess from the error alone.
 _HINTS = {
@@ -90,19 +91,40 @@ def is_workspace(path: Path) -> bool:
     return path.name == WORKSPACE_FILE or (path / WORKSPACE_FILE).is_file()
 
 
+def require(path: Path) -> None:
+    """A UsageError unless `path` is there: it does not exist, or is a broken link."""
+    link = broken_link(path)
+    if link is not None:
+        raise UsageError(f"{path}: {link}")
+    if not path.exists():
+        raise UsageError(_("{path}: no such file or folder").format(path=path))
+
+
 def load_year(path: Path, year: int | None = None) -> Loaded:
     """Load `path`: a year folder, or a `perjanjian.yaml` file inside one.
 
     `year` is the year the caller expects (a workspace's); by default the folder's name.
     """
-    if not path.exists():
-        raise UsageError(_("{path}: no such file or folder").format(path=path))
+    require(path)
     folder, file = folder_and_file(path)
     display = file.as_posix()
     loaded = Loaded(folder, None)
-    if not file.exists():
-        others = sorted(p.name for p in folder.glob("*.y*ml") if p.is_file())
-        if others:
+    if not file.exists() and not file.is_symlink():  # a broken link is load's to describe
+        # pk's other files are never the agreement under another name: renaming one of them
+        # (a workspace.yaml above all) would lose it.
+        others = sorted(
+            p.name for p in folder.glob("*.y*ml") if p.is_file() and p.name not in _PK_FILES
+        )
+        units = sorted(p.parent.name for p in folder.glob(f"*/{PERJANJIAN_FILE}"))
+        if (folder / WORKSPACE_FILE).is_file():
+            hint = _(
+                "this folder is a workspace ({workspace}), and this command reads one unit's "
+                "year: name a unit's folder, e.g. {example}"
+            ).format(
+                workspace=WORKSPACE_FILE,
+                example=(folder / (units[0] if units else "<unit>")).as_posix(),
+            )
+        elif others:
             hint = _("found {names}: rename it to {file}?").format(
                 names=", ".join(others), file=PERJANJIAN_FILE
             )
@@ -127,7 +149,7 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
     optional_ok = True
     for name, attr in ((REALISASI_FILE, "realisasi"), (PENGATURAN_FILE, "pengaturan")):
         other = folder / name
-        if not other.exists():
+        if not other.exists() and not other.is_symlink():  # a broken link is an error
             continue
         model = _optional_model(attr)
         other_source, other_diagnostics = load(other, other.as_posix())
