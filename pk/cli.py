@@ -490,10 +490,20 @@ def diff(
 
 @app.command(
     "set",
-    help=_("Record one realisasi in realisasi.yaml, keeping every comment and untouched line."),
+    help=_(
+        "Record a realisasi, a Rencana Aksi target, the narrative or a kegiatan's budget "
+        "realisasi in realisasi.yaml, keeping every comment and untouched line."
+    ),
 )
 def set_(
-    id: Annotated[str, typer.Argument(metavar="ID", help=_("Indikator id, e.g. IK-05."))],
+    id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="ID",
+            help=_("Indikator id, e.g. IK-05 (none with --kegiatan)."),
+            show_default=False,
+        ),
+    ] = None,
     path: PathArg = None,
     periode: Annotated[
         str, typer.Option("--periode", "-p", metavar="TW", help=_("TW1, TW2, TW3 or TW4."))
@@ -504,25 +514,68 @@ def set_(
             "--realisasi",
             "-r",
             metavar=_("VALUE"),
-            help=_("In the indikator's satuan (87.5), or a code."),
+            help=_("Cumulative to the quarter's end, in the indikator's satuan (87.5), or a code."),
         ),
     ] = "",
     catatan: Annotated[
         str | None, typer.Option(metavar=_("TEXT"), help=_("A note on this quarter's figure."))
     ] = None,
+    rencana_aksi: Annotated[
+        str,
+        typer.Option(
+            "--rencana-aksi",
+            metavar=_("VALUE"),
+            help=_("The quarter's Rencana Aksi target, cumulative (TW4 is the annual target)."),
+        ),
+    ] = "",
+    faktor_pendorong: Annotated[
+        str | None,
+        typer.Option(
+            "--faktor-pendorong", metavar=_("TEXT"), help=_("What helped reach the target.")
+        ),
+    ] = None,
+    faktor_penghambat: Annotated[
+        str | None,
+        typer.Option("--faktor-penghambat", metavar=_("TEXT"), help=_("What held it back.")),
+    ] = None,
+    solusi: Annotated[
+        str | None,
+        typer.Option(
+            "--solusi", metavar=_("TEXT"), help=_("What will be done about the obstacles.")
+        ),
+    ] = None,
+    kegiatan: Annotated[
+        str,
+        typer.Option(
+            "--kegiatan",
+            metavar="KODE",
+            help=_("A kegiatan's kode, for --anggaran, e.g. 076.01.CQ."),
+        ),
+    ] = "",
+    anggaran: Annotated[
+        str,
+        typer.Option(
+            "--anggaran",
+            metavar="RUPIAH",
+            help=_("Rupiah the kegiatan spent in that quarter alone (not cumulative)."),
+        ),
+    ] = "",
 ) -> None:
     from pk.edit.entry import enter
-    from pk.edit.tables import Cell, Entry
+    from pk.edit.tables import command_entries
 
-    if not periode or not realisasi:
-        raise UsageError(
-            _(
-                "pk set needs --periode and --realisasi, e.g. "
-                "pk set IK-05 --periode TW2 --realisasi 87.5"
-            )
-        )
-    where = Cell("pk set", 0, 0)
-    _say_entered(enter(path, [Entry(id, periode, realisasi, catatan, where, where, where)], []))
+    narasi = {
+        "faktor_pendorong": faktor_pendorong,
+        "faktor_penghambat": faktor_penghambat,
+        "solusi": solusi,
+    }
+    if kegiatan or anggaran:
+        if id is not None and path is None:  # `pk set --kegiatan K … 2024`: the one positional
+            path, id = Path(id), None
+    entries = command_entries(
+        id, periode, realisasi, catatan, rencana_aksi, narasi, kegiatan, anggaran
+    )
+    _say_entered(enter(path, entries, []))
 
 
 @app.command(

@@ -7,8 +7,9 @@ names in Indonesian); money follows KPU's documents (`Rp. 165.842.289.000,-`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
-from decimal import Decimal, localcontext
+from decimal import Decimal, InvalidOperation, localcontext
 from typing import Protocol, runtime_checkable
 
 LOCALE = "id"
@@ -55,8 +56,12 @@ def out_of_range(number: Decimal | int) -> bool:
     return -(exponent + zeros) > MAX_PLACES
 
 
-def excerpt(text: str, limit: int = EXCERPT) -> str:
-    """`text` as a message quotes it: at most `limit` characters, cut with `…`."""
+def excerpt(value: object, limit: int = EXCERPT) -> str:
+    """`value` as a message quotes it: at most `limit` characters, cut with `…`."""
+    try:
+        text = value if isinstance(value, str) else str(value)
+    except ValueError:  # an int past Python's digit limit
+        return "…"
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -138,3 +143,59 @@ def tanggal(date: dt.date) -> str:
     from babel.dates import format_date
 
     return format_date(date, format="d MMMM y", locale=LOCALE)
+
+
+_FIGURE = re.compile(r"([+-]?)(\d[\d.,]*)")
+
+
+def read_figure(text: str, decimal: str | None) -> Decimal | tuple[Decimal, ...] | None:
+    """A figure as typed: `87,5`, `1.250,5`, `1,250.5`, `97.5%`, `1e3`.
+
+    `decimal` is the mark the source uses before decimals (`,` for a `;` CSV, which only
+    Indonesian and other decimal-comma locales save), or None when the source does not say.
+    Returns the number; or, when the text does not say which number it is (`1.250` with
+    `decimal` None is 1250 or 1.25) or is written in the other notation (`1.25` where `,` marks
+    decimals), the numbers it could mean; or None when it is no number at all."""
+    s = text.strip().removesuffix("%").strip()
+    shape = _FIGURE.fullmatch(s)
+    if shape is None:
+        if "," in s:
+            return None
+        try:  # Decimal's own syntax: 1e3, .5
+            number = Decimal(s)
+        except InvalidOperation:
+            return None
+        return number if number.is_finite() else None
+    sign, body = shape.groups()
+    readings = {mark: _reading(body, mark) for mark in ".,"}
+    mine = readings[decimal] if decimal is not None else None
+    if mine is not None:
+        return _signed(sign, mine)
+    meanings = sorted({r for r in readings.values() if r is not None})
+    if decimal is None and len(meanings) == 1:
+        return _signed(sign, meanings[0])
+    return tuple(_signed(sign, m) for m in meanings) or None
+
+
+def _reading(body: str, mark: str) -> Decimal | None:
+    """`body` read with `mark` before the decimals and the other of `.`/`,` between thousands
+    (only in groups of three: 1.250.000), or None when it cannot be read so."""
+    group = "," if mark == "." else "."
+    whole, _, fraction = body.partition(mark)
+    if mark in fraction or group in fraction or (mark in body and not fraction):
+        return None
+    if group in whole:
+        if not re.fullmatch(rf"[1-9]\d{{0,2}}(?:{re.escape(group)}\d{{3}})+", whole):
+            return None
+        whole = whole.replace(group, "")
+    return Decimal(f"{whole}.{fraction}" if fraction else whole)
+
+
+def _signed(sign: str, number: Decimal) -> Decimal:
+    return -number if sign == "-" else number
+
+
+def in_notation(number: Decimal, decimal: str | None) -> str:
+    """`number` as a source with `decimal` before its decimals writes it, without grouping."""
+    text = format(number.normalize(), "f")
+    return text.replace(".", ",") if decimal == "," else text

@@ -101,7 +101,7 @@ def invoke(*args: str) -> tuple[int, str, str]:
         (["achievement", str(DATA_2024), "--unit", "x"], "--unit needs a workspace"),
         (["report", str(DATA_2024), "-d", "perbandingan"], "needs a workspace"),
         (["diff", "data/1999", str(DATA_2024)], "is neither a folder nor a git revision"),
-        (["set", "IK-01", str(DATA_2024)], "pk set needs --periode and --realisasi"),
+        (["set", "IK-01", str(DATA_2024)], "pk set needs an indikator and what to record"),
         (["import", "nothing.csv", str(DATA_2024)], "nothing.csv: no such file"),
         (["export", str(DATA_2024), "-o", "out.txt"], "the workbook must end in .xlsx"),
         (["new", "2025", "--from", "data/1999"], "data/1999: not a year folder"),

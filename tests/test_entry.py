@@ -258,11 +258,11 @@ def test_export_fill_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert sheet.cell(rows["IK-01"], col["id"]).protection.locked
     assert sheet.cell(rows["IK-01"], col["target"]).protection.locked
     assert not sheet.cell(rows["IK-01"], col["TW2"]).protection.locked
-    validations = {
-        (dv.type, dv.formula1): str(dv.sqref) for dv in sheet.data_validations.dataValidation
-    }
-    assert f"F{rows['IK-25']}" in validations[("list", '"AA,A,BB,B,CC,C,D"')].split()
-    assert f"F{rows['IK-01']}" in validations[("decimal", "0")].split()
+    validations = {(dv.type, dv.formula1): dv.sqref for dv in sheet.data_validations.dataValidation}
+    assert f"F{rows['IK-25']}" in validations[("list", '"AA,A,BB,B,CC,C,D"')]
+    assert f"F{rows['IK-25']}" not in validations[("decimal", "0")]
+    assert f"F{rows['IK-01']}" in validations[("decimal", "0")]
+    assert f"L{rows['IK-01']}" in validations[("decimal", "0")]
     # What the demo holds comes back out.
     assert sheet.cell(rows["IK-02"], col["TW4"]).value == 95
     assert sheet.cell(rows["IK-25"], col["TW4"]).value == "BB"
@@ -301,3 +301,60 @@ def test_failed_xlsx_import_is_located(tmp_path: Path, monkeypatch: pytest.Monke
     assert code == 1
     assert "baris.xlsx:3:2: error: periode 'TW9' is not a triwulan" in out
     assert snapshot(folder) == before
+
+
+def test_set_budget_rencana_aksi_and_narrative_change_only_their_lines(year: Path) -> None:
+    code, out = run(
+        "set",
+        "--kegiatan",
+        "076.01.CQ",
+        "--periode",
+        "TW2",
+        "--anggaran",
+        "1.250.000.000",
+        str(year),
+    )
+    assert code == 0, out
+    code, out = run("set", "IK-01", str(year), "-p", "TW2", "--rencana-aksi", "50")
+    assert code == 0, out
+    code, out = run(
+        "set", "IK-01", str(year), "--faktor-penghambat", "Hujan deras", "--solusi", "Dua\nbaris"
+    )
+    assert code == 0, out
+    after = (year / "realisasi.yaml").read_text(encoding="utf-8").splitlines()
+    before = COMMENTED.splitlines()
+    assert [line for line in after if line not in before] == [
+        "    rencana_aksi: {TW2: 50}",
+        "    faktor_penghambat: Hujan deras",
+        "    solusi: |-",
+        "      Dua",
+        "      baris",
+        "    TW2: 1250000000",
+    ]
+    assert [line for line in before if line not in after] == []
+    loaded = load_year(year)
+    assert loaded.ok and loaded.realisasi is not None
+    ik01 = loaded.realisasi.indikator["IK-01"]
+    assert ik01.rencana_aksi is not None and ik01.rencana_aksi.TW2 == Decimal(50)
+    assert ik01.faktor_pendorong == "Koordinasi rutin\ndengan seluruh satker."
+    assert (ik01.faktor_penghambat, ik01.solusi) == ("Hujan deras", "Dua\nbaris")
+    anggaran = loaded.realisasi.anggaran["076.01.CQ"]
+    assert (anggaran.TW1, anggaran.TW2) == (24876343350, 1250000000)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--kegiatan", "076.01.XX", "-p", "TW1", "--anggaran", "5"], "no kegiatan with kode 076"),
+        (["--kegiatan", "076.01.CQ", "-p", "TW1", "--anggaran", "5,5"], "must be whole rupiah"),
+        (["--kegiatan", "076.01.CQ", "-p", "TW1", "--anggaran", "-5"], "must be whole rupiah"),
+        (["--kegiatan", "076.01.CQ", "-p", "TW1", "--anggaran", "1.250"], "could be 1.25 or 1250"),
+        (["IK-25", "-p", "TW1", "--rencana-aksi", "Z"], "is not a code of skala"),
+        (["IK-01", "--solusi", " "], "solusi for IK-01 is empty"),
+    ],
+)
+def test_set_refuses_a_bad_budget_or_target(year: Path, args: list[str], message: str) -> None:
+    before = snapshot(year)
+    code, out = run("set", *args, str(year))
+    assert code == 1 and message in out and "Nothing was written." in out, out
+    assert snapshot(year) == before

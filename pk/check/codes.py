@@ -579,6 +579,24 @@ UNKNOWN_KEGIATAN = Code(
     fixed="anggaran:\n  076.01.WA: {TW1: 1000000}",
 )
 
+REALISASI_NEGATIVE = Code(
+    "realisasi-negative",
+    Level.ERROR,
+    (REALISASI_FILE, _ENTRY),
+    text_id=(
+        "Realisasi indikator berangka tidak boleh negatif: yang dicatat adalah capaian yang "
+        "diperoleh, 0 atau lebih. Pada indikator yang makin rendah makin baik, angka negatif "
+        "(biasanya salah ketik tanda minus) akan memberi capaian tertinggi, sehingga ditolak."
+    ),
+    text_en=(
+        "A numeric indicator's realisasi cannot be negative: it records what was achieved, 0 or "
+        "more. On a lower-is-better indicator a negative figure (usually a stray minus sign) "
+        "would score best, so it is refused."
+    ),
+    failing="IK-01:\n  TW1: {realisasi: -25}",
+    fixed="IK-01:\n  TW1: {realisasi: 25}",
+)
+
 REALISASI_KIND = Code(
     "realisasi-kind",
     Level.ERROR,
@@ -725,8 +743,14 @@ BAD_REALISASI = Code(
     "bad-realisasi",
     Level.ERROR,
     (_ENTRY,),
-    text_id="Nilai realisasi kosong, negatif, bukan angka, atau bukan kode skala indikatornya.",
-    text_en="The realisasi is empty, negative, not a number, or not a code of the indicator's skala.",
+    text_id=(
+        "Nilai yang dimasukkan kosong, bukan angka, atau bukan kode skala indikatornya; "
+        "realisasi anggaran bukan rupiah penuh."
+    ),
+    text_en=(
+        "The value entered is empty, not a number, or not a code of the indicator's skala; a "
+        "budget realisasi is not whole rupiah."
+    ),
     failing="IK-03,TW1,tiga puluh",
     fixed="IK-03,TW1,30",
 )
@@ -775,6 +799,98 @@ IMPORT_FORMAT = Code(
     text_en="pk import reads only .csv and .xlsx. Save the sheet as one of them.",
     failing="pk import realisasi.ods",
     fixed="pk import realisasi.xlsx",
+)
+
+AMBIGUOUS_NUMBER = Code(
+    "ambiguous-number",
+    Level.ERROR,
+    (_ENTRY,),
+    text_id=(
+        "Angka yang bisa dibaca dua cara (1.250 adalah seribu dua ratus lima puluh dalam "
+        "penulisan Indonesia, 1,25 dalam penulisan Inggris), atau ditulis dengan cara yang tidak "
+        "dipakai berkasnya. CSV berpemisah `;` (simpanan Excel berbahasa Indonesia) memakai koma "
+        "sebelum desimal dan titik di antara ribuan; di tempat lain tulis angka tanpa pemisah "
+        "ribuan dengan titik sebelum desimal: 1250 atau 1.25."
+    ),
+    text_en=(
+        "A figure that reads two ways (1.250 is one thousand two hundred fifty in Indonesian "
+        "notation, 1.25 in English), or written in a notation its file does not use. A CSV "
+        "separated by `;` (what Excel in Indonesian saves) writes a comma before the decimals "
+        "and a point between thousands; elsewhere write the figure without thousands separators "
+        "and with a point before the decimals: 1250 or 1.25."
+    ),
+    failing="pk set IK-01 -p TW1 -r 1.250",
+    fixed="pk set IK-01 -p TW1 -r 1250",
+)
+
+IMPORT_ENCODING = Code(
+    "import-encoding",
+    Level.ERROR,
+    (_ENTRY,),
+    text_id=(
+        "CSV tidak tersimpan sebagai teks UTF-8 (mis. Windows-1252, bawaan Excel lama). Di Excel "
+        "pilih Save As, lalu CSV UTF-8 (Comma delimited); di LibreOffice pilih set karakter "
+        "Unicode (UTF-8)."
+    ),
+    text_en=(
+        "The CSV is not saved as UTF-8 text (e.g. Windows-1252, old Excel's default). In Excel "
+        "choose Save As, CSV UTF-8 (Comma delimited); in LibreOffice, character set Unicode "
+        "(UTF-8)."
+    ),
+    failing="realisasi.csv   (Windows-1252: Capaian \\x96 TW1)",
+    fixed="realisasi.csv   (CSV UTF-8)",
+)
+
+IMPORT_UNREADABLE = Code(
+    "import-unreadable",
+    Level.ERROR,
+    (_ENTRY,),
+    text_id=(
+        "Tabel impor tidak dapat dibaca: berkas .xlsx yang sebenarnya bukan buku kerja (mis. CSV "
+        "atau berkas lain yang diganti namanya), buku kerja yang rusak, atau CSV dengan tanda "
+        "kutip yang tidak ditutup. Buka di Excel atau LibreOffice dan simpan ulang."
+    ),
+    text_en=(
+        "The import table cannot be read: an .xlsx that is not really a workbook (a CSV or "
+        "another file renamed), a damaged workbook, or a CSV with a quote never closed. Open it "
+        "in Excel or LibreOffice and save it again."
+    ),
+    failing="realisasi.xlsx   (isinya teks CSV)",
+    fixed="realisasi.csv",
+)
+
+IMPORT_TOO_LARGE = Code(
+    "import-too-large",
+    Level.ERROR,
+    (_ENTRY,),
+    text_id=(
+        "Tabel impor jauh lebih besar daripada tabel PK mana pun (batasnya disebut dalam pesan: "
+        "ukuran berkas, jumlah baris dan kolom, panjang satu sel). Hapus baris dan kolom kosong "
+        "setelah tabel, atau salin tabelnya saja ke lembar kerja baru."
+    ),
+    text_en=(
+        "The import table is far larger than any PK table (the message names the limit: file "
+        "size, rows and columns, one cell's length). Delete the empty rows and columns after "
+        "the table, or copy the table alone into a new sheet."
+    ),
+    failing="realisasi.xlsx   (lembar A1:XFD1048576)",
+    fixed="realisasi.xlsx   (lembar A1:P61)",
+)
+
+IMPORT_FORMULA = Code(
+    "import-formula",
+    Level.ERROR,
+    (_ENTRY,),
+    text_id=(
+        "Sel berisi rumus tanpa nilai tersimpan: buku kerja disimpan oleh program yang tidak "
+        "menghitung rumus. Buka dan simpan di Excel atau LibreOffice, atau ketik nilainya."
+    ),
+    text_en=(
+        "A cell holds a formula with no stored value: the workbook was saved by a program that "
+        "does not calculate. Open and save it in Excel or LibreOffice, or type the value."
+    ),
+    failing="TW2: =F5*2   (tanpa nilai tersimpan)",
+    fixed="TW2: 50",
 )
 
 NOT_FORMATTABLE = Code(

@@ -17,7 +17,7 @@ from pk.check import codes
 from pk.check.perjanjian import Context, Finding
 from pk.i18n import _
 from pk.model.perjanjian import Agregasi, Indikator, Loc, Perjanjian, Polaritas, Rentang
-from pk.numbers import nilai, rupiah
+from pk.numbers import excerpt, nilai, rupiah
 from pk.vocab import PENGATURAN_FILE, REALISASI_FILE, TRIWULAN
 
 if TYPE_CHECKING:  # a year without realisasi.yaml or pengaturan.yaml never loads their models
@@ -80,7 +80,7 @@ def check_realisasi_ids(year: Year, ctx: Context) -> Iterator[Finding]:
 
 def unknown_indikator(id_: str, ids: list[str]) -> str:
     """Why `id_` names no indikator of the agreement, with the closest of its `ids`."""
-    close = difflib.get_close_matches(id_, ids, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(id_, ids, n=1, cutoff=0.6) if len(id_) <= 40 else []
     if close:
         message = _("no indikator {id} in perjanjian.yaml; did you mean {close}?")
     else:
@@ -88,7 +88,7 @@ def unknown_indikator(id_: str, ids: list[str]) -> str:
             "no indikator {id} in perjanjian.yaml: use an id from the agreement "
             "(`pk show` lists them)"
         )
-    return message.format(id=id_, close=close[0] if close else "")
+    return message.format(id=excerpt(id_), close=close[0] if close else "")
 
 
 def check_realisasi_kind(year: Year, ctx: Context) -> Iterator[Finding]:
@@ -112,6 +112,18 @@ def check_realisasi_kind(year: Year, ctx: Context) -> Iterator[Finding]:
             message = kind_problem(year.perjanjian, ind, value)
             if message:
                 yield Finding(loc, codes.REALISASI_KIND, message, file=REALISASI_FILE)
+            elif loc[-1] == "realisasi" and (message := negative_problem(ind, value)):
+                yield Finding(loc, codes.REALISASI_NEGATIVE, message, file=REALISASI_FILE)
+
+
+def negative_problem(ind: Indikator, value: object) -> str | None:
+    """Why a realisasi below 0 is refused, or None. Also for lower-is-better indicators: there
+    a stray minus sign would score best ((2 × target − realisasi) / target above 200)."""
+    if isinstance(value, Decimal) and value < 0:
+        return _(
+            "realisasi for {id} cannot be negative ({value}): write the figure achieved, 0 or more"
+        ).format(id=ind.id, value=excerpt(nilai(value)))
+    return None
 
 
 def kind_problem(doc: Perjanjian, ind: Indikator, value: object) -> str | None:
@@ -124,7 +136,7 @@ def kind_problem(doc: Perjanjian, ind: Indikator, value: object) -> str | None:
             return None
         return _(
             "{value} is not a code of skala '{skala}' of indikator {id}: write one of {codes}"
-        ).format(value=value, skala=ind.skala, id=ind.id, codes=", ".join(scale.kode))
+        ).format(value=excerpt(value), skala=ind.skala, id=ind.id, codes=", ".join(scale.kode))
     if isinstance(value, str):
         if ind.satuan:
             message = _(
@@ -136,7 +148,7 @@ def kind_problem(doc: Perjanjian, ind: Indikator, value: object) -> str | None:
                 "indikator {id} is measured as a number; '{value}' is text: write "
                 "the number only, e.g. 87.5"
             )
-        return message.format(id=ind.id, satuan=ind.satuan, value=value)
+        return message.format(id=ind.id, satuan=ind.satuan, value=excerpt(value))
     return None
 
 

@@ -22,9 +22,24 @@ from typing import Any
 from pk.check import codes
 from pk.check.codes import Code
 from pk.check.perjanjian import Context
-from pk.check.year import Year, kind_problem, run_year_checks, unknown_indikator
+from pk.check.year import (
+    Year,
+    kind_problem,
+    negative_problem,
+    run_year_checks,
+    unknown_indikator,
+)
 from pk.diagnostics import Diagnostic, InvalidData, Level
-from pk.edit.tables import CATATAN, Cell, Entry, clean
+from pk.edit.tables import (
+    ANGGARAN,
+    CATATAN,
+    NARASI,
+    REALISASI,
+    RENCANA_AKSI,
+    Cell,
+    Entry,
+    clean,
+)
 from pk.files import locked
 from pk.i18n import _
 from pk.load.source import load_text, range_problem
@@ -36,9 +51,9 @@ from pk.load.year import (
     locate_findings,
     validate_source,
 )
-from pk.model.perjanjian import Indikator, Perjanjian
-from pk.model.realisasi import Realisasi, RealisasiIndikator
-from pk.numbers import excerpt, out_of_range
+from pk.model.perjanjian import Indikator, Perjanjian, Rentang
+from pk.model.realisasi import Realisasi, RealisasiAnggaran, RealisasiIndikator
+from pk.numbers import excerpt, in_notation, out_of_range, read_figure
 from pk.vocab import REALISASI_FILE, TRIWULAN
 
 HEADER = """\
@@ -51,12 +66,16 @@ HEADER = """\
 
 @dataclass(frozen=True)
 class Change:
-    """A checked realisasi: a known indicator, a triwulan, a value of the indicator's kind."""
+    """A checked value: a known indicator (or kegiatan), a triwulan, a value of its kind.
+
+    `field` as in Entry: `realisasi` (with `catatan`), `rencana_aksi`, a NARASI text
+    (`triwulan` empty) or `anggaran` (`id` the kegiatan's kode, the value whole rupiah)."""
 
     id: str
     triwulan: str
-    realisasi: Decimal | str
+    realisasi: Decimal | str | Rentang
     catatan: str | None
+    field: str = REALISASI
 
 
 # --- checking entries against the agreement ------------------------------------------------
@@ -67,55 +86,90 @@ def check_entries(
 ) -> tuple[list[Change], list[Diagnostic]]:
     """Each entry as a Change, or a located error; a later duplicate of a row is an error."""
     indikator = {ind.id: ind for _, _, ind in perjanjian.indikator()}
+    kegiatan = [k.kode for k in perjanjian.anggaran.kegiatan]
     changes: list[Change] = []
     problems: list[Diagnostic] = []
-    seen: dict[tuple[str, str], Cell] = {}
+    seen: dict[tuple[str, str, str], Cell] = {}
 
     def error(at: Cell, code: Code, message: str) -> None:
         problems.append(code.at(at.path, at.row, at.col, message))
 
     for entry in entries:
         ind = indikator.get(entry.id)
-        if ind is None:
+        if entry.field == ANGGARAN:
+            if entry.id not in kegiatan:
+                error(
+                    entry.at,
+                    codes.UNKNOWN_KEGIATAN,
+                    _("no kegiatan with kode {kode} in perjanjian.yaml: use one of {kodes}").format(
+                        kode=excerpt(entry.id), kodes=", ".join(kegiatan)
+                    ),
+                )
+                continue
+        elif ind is None:
             error(entry.at, codes.UNKNOWN_INDIKATOR, unknown_indikator(entry.id, list(indikator)))
             continue
-        tw = entry.periode.upper().replace(" ", "")
-        if tw not in TRIWULAN:
-            error(
-                entry.at_periode,
-                codes.BAD_PERIODE,
-                _("periode '{periode}' is not a triwulan: write one of {choices}").format(
-                    periode=entry.periode, choices=", ".join(TRIWULAN)
+        tw = ""
+        if entry.field not in NARASI:
+            tw = entry.periode.upper().replace(" ", "")
+            if tw not in TRIWULAN:
+                error(
+                    entry.at_periode,
+                    codes.BAD_PERIODE,
+                    _("periode '{periode}' is not a triwulan: write one of {choices}").format(
+                        periode=excerpt(entry.periode), choices=", ".join(TRIWULAN)
+                    ),
+                )
+                continue
+        if entry.field == ANGGARAN:
+            parsed = parse_rupiah(entry.id, entry.value, entry.decimal)
+        elif entry.field in NARASI:
+            parsed = (
+                _text(entry.value),
+                codes.BAD_REALISASI,
+                _("{field} for {id} is empty: write the text").format(
+                    field=entry.field, id=entry.id
                 ),
             )
-            continue
-        value, code, message = parse_value(perjanjian, ind, entry.realisasi)
+        else:
+            assert ind is not None
+            target = entry.field == RENCANA_AKSI
+            parsed = parse_value(perjanjian, ind, entry.value, entry.decimal, target=target)
+        value, code, message = parsed
         if value is None:
-            error(entry.at_realisasi, code, message)
+            error(entry.at_value, code, message)
             continue
-        key = (ind.id, tw)
+        key = (entry.field, entry.id, tw)
         if key in seen:
             first = seen[key]
             error(
                 entry.at,
                 codes.DUPLICATE_ENTRY,
                 _("{id} {tw} is already given in row {row}: keep one of the two rows").format(
-                    id=ind.id, tw=tw, row=first.row
+                    id=excerpt(entry.id), tw=tw or entry.field, row=first.row
                 ),
             )
             continue
         seen[key] = entry.at
-        changes.append(Change(ind.id, tw, value, entry.catatan))
+        changes.append(Change(entry.id, tw, value, entry.catatan, entry.field))
     return changes, problems
 
 
+Parsed = tuple[Decimal | str | Rentang | None, Code, str]
+"""A value, or None with the code and the message saying why not."""
+
+
 def parse_value(
-    perjanjian: Perjanjian, ind: Indikator, raw: Any
-) -> tuple[Decimal | str | None, Code, str]:
+    perjanjian: Perjanjian,
+    ind: Indikator,
+    raw: Any,
+    decimal: str | None = None,
+    *,
+    target: bool = False,
+) -> Parsed:
     """A raw cell as the indicator's kind of value (judged as realisasi.yaml's are), or None
-    with the finding's code and why not."""
-    number = _number(raw)
-    if number is None and (isinstance(raw, bool) or clean(raw) is None):
+    and why not. `target`: a Rencana Aksi target, which may be a range `80-90`."""
+    if raw is None or clean(raw) is None:
         return (
             None,
             codes.BAD_REALISASI,
@@ -123,6 +177,13 @@ def parse_value(
                 id=ind.id
             ),
         )
+    if target and isinstance(ind.target, Rentang):
+        bounds = _range(raw, decimal)
+        if bounds is not None:
+            return bounds, codes.BAD_REALISASI, ""
+    number = _number(raw, decimal)
+    if isinstance(number, tuple):
+        return None, codes.AMBIGUOUS_NUMBER, ambiguous(clean(raw) or "", number, decimal)
     if number is not None and out_of_range(number):
         # The bound every number read from a file passes, so that what is written reads back.
         text = raw.strip() if isinstance(raw, str) else _written(number)
@@ -136,14 +197,8 @@ def parse_value(
         # errors, so its skala is declared.
         return perjanjian.skala[ind.skala].kode_of(value), codes.BAD_REALISASI, ""
     assert number is not None  # text for a numeric indikator is a kind problem
-    if number < 0:
-        return (
-            None,
-            codes.BAD_REALISASI,
-            _(
-                "realisasi for {id} cannot be negative ({value}): write the figure achieved, 0 or more"
-            ).format(id=ind.id, value=excerpt(_written(number))),
-        )
+    if not target and (problem := negative_problem(ind, number)):
+        return None, codes.REALISASI_NEGATIVE, problem
     return number, codes.BAD_REALISASI, ""
 
 
@@ -152,8 +207,72 @@ def _written(number: Decimal) -> str:
     return format(number, "f") if -30 < number.adjusted() < 30 else str(number)
 
 
-def _number(raw: Any) -> Decimal | None:
-    """A number from a cell: 87.5, "87,5", "87.5%" — floats through their shortest text."""
+def parse_rupiah(kode: str, raw: Any, decimal: str | None) -> Parsed:
+    """Budget realisasi as whole rupiah: 1250000000, `1.250.000.000`, `Rp. 1.250.000.000,-`."""
+    text = clean(raw) or ""
+    if not isinstance(raw, int | float | Decimal):
+        text = text.removeprefix("Rp.").removeprefix("Rp").removesuffix(",-").strip()
+    number = _number(text if isinstance(raw, str) else raw, decimal)
+    if isinstance(number, tuple):
+        return None, codes.AMBIGUOUS_NUMBER, ambiguous(text, number, decimal)
+    if number is not None and out_of_range(number):
+        return None, codes.NUMBER_OUT_OF_RANGE, range_problem(excerpt(text))
+    if number is None or number < 0 or number != number.to_integral():
+        return (
+            None,
+            codes.BAD_REALISASI,
+            _(
+                "realisasi anggaran of {kode} must be whole rupiah, 0 or more, e.g. 1250000000; "
+                "'{value}' is not"
+            ).format(kode=excerpt(kode), value=excerpt(text)),
+        )
+    return number.quantize(Decimal(1)), codes.BAD_REALISASI, ""
+
+
+def ambiguous(text: str, meanings: tuple[Decimal, ...], decimal: str | None) -> str:
+    """Why a figure is refused: it reads two ways, or is written in the other notation."""
+    if decimal == ",":
+        return _(
+            "'{value}' is not written as this file writes numbers: its columns are separated by "
+            "`;` (as Excel in Indonesian saves), so a comma comes before the decimals and a point "
+            "between thousands (1.250,5): write {suggestion}"
+        ).format(
+            value=excerpt(text),
+            suggestion=_(" or ").join(in_notation(m, decimal) for m in meanings),
+        )
+    return _(
+        "'{value}' could be {meanings}: write the figure without thousands separators, with a "
+        "point before the decimals ({suggestion})"
+    ).format(
+        value=excerpt(text),
+        meanings=_(" or ").join(in_notation(m, None) for m in meanings),
+        suggestion=_(" or ").join(in_notation(m, None) for m in meanings),
+    )
+
+
+def _text(raw: Any) -> str | None:
+    """A narrative cell as text: lines kept, each trimmed at its end, CRLF as LF."""
+    text = clean(raw)
+    if text is None:
+        return None
+    return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n"))
+
+
+def _range(raw: Any, decimal: str | None) -> Rentang | None:
+    """`80-90` or `80–90` as a range target, or None."""
+    text = clean(raw) or ""
+    for dash in ("–", "-"):
+        low, sep, high = text.partition(dash)
+        if sep and low.strip() and high.strip():
+            a, b = _number(low, decimal), _number(high, decimal)
+            if isinstance(a, Decimal) and isinstance(b, Decimal) and a <= b:
+                return Rentang(min=a, maks=b)
+    return None
+
+
+def _number(raw: Any, decimal: str | None = None) -> Decimal | tuple[Decimal, ...] | None:
+    """A number from a cell: 87.5, "87,5", "87.5%", `1.250,5` where `,` marks decimals —
+    floats through their shortest text; the numbers it could mean when it reads two ways."""
     if isinstance(raw, bool):
         return None
     if isinstance(raw, int | Decimal):
@@ -162,16 +281,13 @@ def _number(raw: Any) -> Decimal | None:
         return (
             Decimal(repr(raw)) if raw == raw and raw not in (float("inf"), float("-inf")) else None
         )
-    text = str(raw).strip().removesuffix("%").strip()
-    if "," in text and "." not in text:
-        text = text.replace(",", ".")
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        # A number whose exponent is too large even for Decimal (1e99999999999999999999)
-        # stands as infinite, so that the bound, not the kind check, speaks about it.
-        return Decimal("Infinity") if _EXPONENT.fullmatch(text) else None
-    return number if number.is_finite() else None
+    text = str(raw)
+    number = read_figure(text, decimal)
+    # A number whose exponent is too large even for Decimal (1e99999999999999999999) stands
+    # as infinite, so that the bound, not the kind check, speaks about it.
+    if number is None and _EXPONENT.fullmatch(text.strip().removesuffix("%").strip()):
+        return Decimal("Infinity")
+    return number
 
 
 _EXPONENT = re.compile(r"[-+]?[0-9]*\.?[0-9]+[eE][-+]?[0-9]+")
@@ -231,21 +347,18 @@ def apply(loaded: Loaded, changes: list[Change]) -> tuple[str, int, list[Diagnos
     before = load_roundtrip(original.removeprefix("\ufeff"))
     data = load_roundtrip(original.removeprefix("\ufeff"))
     order = [ind.id for _, _, ind in loaded.perjanjian.indikator()]
-    indikator = data.get("indikator")
-    if indikator is None:
-        indikator = CommentedMap()
-        _insert(data, "indikator", indikator, list(Realisasi.model_fields))
     changed = 0
     for change in changes:
-        entry = indikator.get(change.id)
-        if entry is None:
-            entry = CommentedMap()
-            _insert(indikator, change.id, entry, order)
+        if change.field != REALISASI:
+            changed += _apply_other(data, change, loaded.perjanjian)
+            continue
+        entry = _indikator_entry(data, change.id, order)
         quarter = entry.get(change.triwulan)
         if quarter is None:
             quarter = CommentedMap()
             quarter.fa.set_flow_style()
             _insert(entry, change.triwulan, quarter, list(RealisasiIndikator.model_fields))
+        assert not isinstance(change.realisasi, Rentang)  # only a Rencana Aksi target is
         if not _same(quarter.get("realisasi"), change.realisasi):
             quarter["realisasi"] = change.realisasi
             changed += 1
@@ -267,6 +380,88 @@ def edited(original: str, before: Any, after: Any, display: str) -> tuple[str, l
     source, _problems = load_text(original, display)
     expected = intended(source.data, before, after)
     return text, check_written(text, expected, display, at=source, old=original)
+
+
+def _indikator_entry(data: Any, id_: str, order: list[str]) -> Any:
+    """The mapping of indikator `id_` in realisasi.yaml's tree, added in document order."""
+    from ruamel.yaml.comments import CommentedMap
+
+    indikator = data.get("indikator")
+    if indikator is None:
+        indikator = CommentedMap()
+        _insert(data, "indikator", indikator, list(Realisasi.model_fields))
+    entry = indikator.get(id_)
+    if entry is None:
+        entry = CommentedMap()
+        _insert(indikator, id_, entry, order)
+    return entry
+
+
+def _apply_other(data: Any, change: Change, perjanjian: Perjanjian) -> int:
+    """Make a Rencana Aksi, narrative or budget change in the tree; 1 when it changed a value."""
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    if change.field == ANGGARAN:
+        anggaran = data.get("anggaran")
+        if anggaran is None:
+            anggaran = CommentedMap()
+            _insert(data, "anggaran", anggaran, list(Realisasi.model_fields))
+        entry = anggaran.get(change.id)
+        if entry is None:
+            entry = CommentedMap()
+            _insert(anggaran, change.id, entry, [k.kode for k in perjanjian.anggaran.kegiatan])
+        assert isinstance(change.realisasi, Decimal)
+        if _same(entry.get(change.triwulan), change.realisasi):
+            return 0
+        if change.triwulan in entry:
+            entry[change.triwulan] = int(change.realisasi)
+        else:
+            _insert(
+                entry, change.triwulan, int(change.realisasi), list(RealisasiAnggaran.model_fields)
+            )
+        return 1
+    order = [ind.id for _, _, ind in perjanjian.indikator()]
+    entry = _indikator_entry(data, change.id, order)
+    if change.field in NARASI:
+        assert isinstance(change.realisasi, str)
+        if entry.get(change.field) == change.realisasi:
+            return 0
+        text: Any = change.realisasi
+        if "\n" in text:
+            text = LiteralScalarString(text)
+        if change.field in entry:
+            entry[change.field] = text
+        else:
+            _insert(entry, change.field, text, list(RealisasiIndikator.model_fields))
+        return 1
+    plan = entry.get("rencana_aksi")
+    if plan is None:
+        plan = CommentedMap()
+        plan.fa.set_flow_style()
+        _insert(entry, "rencana_aksi", plan, list(RealisasiIndikator.model_fields))
+    value: Any = change.realisasi
+    if isinstance(value, Rentang):
+        if _same_range(plan.get(change.triwulan), value):
+            return 0
+        bounds = CommentedMap([("min", value.min), ("maks", value.maks)])
+        bounds.fa.set_flow_style()
+        value = bounds
+    elif _same(plan.get(change.triwulan), value):
+        return 0
+    if change.triwulan in plan:
+        plan[change.triwulan] = value
+    else:
+        _insert(plan, change.triwulan, value, list(TRIWULAN))
+    return 1
+
+
+def _same_range(old: Any, new: Rentang) -> bool:
+    return (
+        isinstance(old, dict)
+        and _same(old.get("min"), new.min)
+        and _same(old.get("maks"), new.maks)
+    )
 
 
 def _same(old: Any, new: Decimal | str) -> bool:
