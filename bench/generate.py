@@ -32,7 +32,7 @@ def unit_ids(count: int) -> list[tuple[str, str | None, str]]:
 
 
 def perjanjian(
-    rng: random.Random, nama: str, *, rolls_up: bool = False
+    rng: random.Random, nama: str, *, rolls_up: bool = False, indikator: int = INDIKATOR
 ) -> tuple[str, dict[str, tuple[str, int]], list[int]]:
     """The agreement's text, each indicator's (satuan, target) and the budget lines' pagu.
 
@@ -61,7 +61,7 @@ def perjanjian(
     n = 0
     s = 0
     kelompok = 0
-    while n < INDIKATOR:
+    while n < indikator:
         kelompok += 1
         lines += [f"  - no: {kelompok}", "    sasaran:"]
         for _ in range(SASARAN_PER_KELOMPOK):
@@ -89,9 +89,9 @@ def perjanjian(
                 if rolls_up and n == 1:
                     hitung = "persentase" if targets["IK-01"][0] == "%" else "jumlah"
                     lines += ["            dari_unit:", f"              hitung: {hitung}"]
-                if n == INDIKATOR:
+                if n == indikator:
                     break
-            if n == INDIKATOR:
+            if n == indikator:
                 break
     pagu = [rng.randint(1_000_000, 200_000_000) * 1000 for _ in range(2)]
     lines += [
@@ -152,13 +152,28 @@ def generate(out: Path, units: int, seed: int) -> None:
     (out / "workspace.yaml").write_text("\n".join(workspace) + "\n", encoding="utf-8")
 
 
+def year(out: Path, indikator: int, seed: int = 2024) -> None:
+    """One unit's year folder with `indikator` indicators (for `pk export` at scale)."""
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    text, targets, pagu = perjanjian(rng, "KPU Sintetis", indikator=indikator)
+    (out / "perjanjian.yaml").write_text(text, encoding="utf-8")
+    (out / "realisasi.yaml").write_text(realisasi(rng, targets, pagu), encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--units", type=int, default=1 + PROVINCES + KABKOTA)
     parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument(
+        "--indikator", type=int, help="write one year folder with this many indicators instead"
+    )
     args = parser.parse_args()
-    generate(args.out, args.units, args.seed)
+    if args.indikator:
+        year(args.out, args.indikator, args.seed)
+    else:
+        generate(args.out, args.units, args.seed)
 
 
 if __name__ == "__main__":

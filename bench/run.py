@@ -151,7 +151,28 @@ def main() -> None:
         args.rounds,
         1,
     )
+    # pk export at two sizes: its time must grow linearly with the indicators (it once grew
+    # with their square: 10 s at 2 000, over 120 s at 8 000).
+    sys.path.insert(0, str(HERE))
+    import generate
+
+    sizes = (2000, 8000)
+    for n in sizes:
+        generate.year(args.work / f"export-{n}", n)
+    rows += measure(
+        [
+            (
+                f"pk export ({n} indikator)",
+                [pk, "export", str(args.work / f"export-{n}"), "-o", str(args.work / f"{n}.xlsx")],
+                (0,),
+            )
+            for n in sizes
+        ],
+        args.rounds,
+        1,
+    )
     by = {r.name.split(" (")[0]: r for r in rows}
+    export = {n: next(r for r in rows if r.name == f"pk export ({n} indikator)") for n in sizes}
 
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
@@ -194,6 +215,11 @@ def main() -> None:
         ),
         ("national validate peak memory < 1 GB", by["pk validate national"].peak_mb, 1024),
         ("national achievement peak memory < 1 GB", by["pk achievement national"].peak_mb, 1024),
+        (
+            "pk export 8 000 indikator ≤ 5 × 2 000 (linear is 4 ×)",
+            export[8000].seconds,
+            5 * export[2000].seconds,
+        ),
     ]
     floor = by["bare typer app check"].seconds
     print(
