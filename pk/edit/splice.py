@@ -46,7 +46,10 @@ def splice(text: str, before: Any, after: Any) -> str:
     except _Unsupported:
         return bom + _convert(dump(after), doc.newline)
     out = body
-    for start, end, new in sorted(doc.edits, key=lambda e: (e[0], e[1]), reverse=True):
+    # From the end back, so offsets stay true; of two insertions at one place the later is
+    # made first, so that the earlier ends up before it (two new keys after the same one).
+    order = sorted(range(len(doc.edits)), key=lambda i: (doc.edits[i][:2], i), reverse=True)
+    for start, end, new in (doc.edits[i] for i in order):
         out = out[:start] + new + out[end:]
     return bom + out
 
