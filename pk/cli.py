@@ -703,7 +703,18 @@ def explain(
 def main() -> None:
     """Entry point of `pk` and `python -m pk`."""
     _without_pydantic_plugins()
+    _utf8_when_redirected()
     app()
+
+
+def _utf8_when_redirected() -> None:
+    """pk's output (`—`, `→`, names in any script) as UTF-8 into a file or a pipe: Windows
+    would write its ANSI code page there and stop at the first character it lacks. A
+    console already takes Unicode."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and not stream.isatty() and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
 
 
 def _without_pydantic_plugins() -> None:

@@ -117,6 +117,9 @@ if sys.platform == "win32":
     import msvcrt
 
     def _lock(fd: int) -> None:
+        # msvcrt locks bytes from the current position, and "a+b" opens at the end: lock
+        # byte 0, the one `_unlock` releases, whatever the file holds.
+        os.lseek(fd, 0, os.SEEK_SET)
         while True:
             try:
                 msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # retries for 10 s, then raises

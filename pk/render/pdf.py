@@ -1,6 +1,7 @@
 """PDF: an HTML report printed by the system Chromium (A4, from the report's print CSS).
 
-Never a downloaded browser: Debian's package `chromium`, or $PK_CHROMIUM.
+Never a downloaded browser: Debian's package `chromium`, Chrome or Edge where Windows installs
+them, or $PK_CHROMIUM.
 """
 
 from __future__ import annotations
@@ -8,7 +9,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from pk.diagnostics import EnvironmentProblem
@@ -19,17 +22,43 @@ CHROMIUM_PACKAGE = "chromium"
 """The Debian package that provides the browser `--format pdf` prints through."""
 
 
-def find_chromium() -> str | None:
-    """The system Chromium: $PK_CHROMIUM, else `chromium` on PATH, else /usr/bin/chromium."""
-    for candidate in (
-        os.environ.get("PK_CHROMIUM"),
-        shutil.which("chromium"),
-        shutil.which("chromium-browser"),
-        "/usr/bin/chromium",
-    ):
+def find_chromium(
+    environ: Mapping[str, str] = os.environ, platform: str = sys.platform
+) -> str | None:
+    """The browser to print with: $PK_CHROMIUM, else Chromium, Chrome or Edge on PATH, else
+    where each system installs them (/usr/bin/chromium; on Windows, Chrome and Edge under
+    Program Files or the user's AppData, as their installers put them)."""
+    path = environ.get("PATH")
+    names = ("chromium", "chromium-browser", "google-chrome", "chrome", "msedge")
+    candidates = [environ.get("PK_CHROMIUM"), *(shutil.which(n, path=path) for n in names)]
+    if platform == "win32":
+        candidates += [
+            str(Path(root, *where))
+            for variable, where in WINDOWS_PLACES
+            if (root := environ.get(variable))
+        ]
+    elif platform == "darwin":
+        candidates += [f"/Applications/{app}.app/Contents/MacOS/{app}" for app in MAC_APPS]
+    else:
+        candidates.append("/usr/bin/chromium")
+    for candidate in candidates:
         if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
             return candidate
     return None
+
+
+WINDOWS_PLACES: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (variable, where)
+    for where in (
+        ("Google", "Chrome", "Application", "chrome.exe"),
+        ("Microsoft", "Edge", "Application", "msedge.exe"),
+        ("Chromium", "Application", "chrome.exe"),
+    )
+    for variable in ("ProgramFiles", "ProgramFiles(x86)", "LOCALAPPDATA")
+)
+"""Where Chrome, Edge (on every Windows 10 and 11) and Chromium install themselves: the
+folder named by each variable, then the path inside it."""
+MAC_APPS = ("Chromium", "Google Chrome", "Microsoft Edge")
 
 
 CHROMIUM_FLAGS = (
@@ -49,6 +78,14 @@ def print_pdf(html: str) -> bytes:
     """Print an HTML document to PDF (A4, from its print CSS) with the system Chromium."""
     chromium = find_chromium()
     if chromium is None:
+        if sys.platform == "win32":
+            raise EnvironmentProblem(
+                _(
+                    "--format pdf prints through Microsoft Edge or Google Chrome, and neither "
+                    "was found where Windows installs them; install one, or set PK_CHROMIUM "
+                    "to its chrome.exe or msedge.exe"
+                )
+            )
         raise EnvironmentProblem(
             _(
                 "--format pdf prints through Chromium, which is not installed; install the "
