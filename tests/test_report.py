@@ -373,3 +373,74 @@ def test_a_failing_user_template_is_a_located_error_not_a_traceback(tmp_path: Pa
         _render(ReportFormat.MD, templates=own)
     assert str(err.value).startswith(f"{own / 'perjanjian.md.j2'}:2: ")
     assert "ZeroDivisionError" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "attack",
+    [
+        "{{ self.__init__.__globals__.__builtins__.__import__('os').popen('touch {proof}') }}",
+        "{{ cycler.__init__.__globals__.os.popen('touch {proof}').read() }}",
+        "{{ lipsum.__globals__['os'].popen('touch {proof}').read() }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}{{ '{proof}' }}",
+        "{{ perjanjian.__class__.__init__.__globals__ }}{{ '{proof}' }}",
+        "{% set x = [] %}{{ x.append('{proof}') }}",
+        "{{ 'x' * 10 ** 10 }}{{ '{proof}' }}",
+        "{% set n = namespace(x=3) %}{% for i in range(99) %}{% set n.x = n.x * n.x %}"
+        "{% endfor %}{{ '{proof}' }}",
+    ],
+)
+def test_a_template_from_a_colleague_cannot_run_code(tmp_path: Path, attack: str) -> None:
+    """A `--templates` file once ran `os.popen`; in Jinja's sandbox it is a located error."""
+    proof = tmp_path / "ran"
+    own = tmp_path / "kop"
+    own.mkdir()
+    (own / "perjanjian.md.j2").write_text(
+        "ok\n" + attack.replace("{proof}", str(proof)) + "\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        app,
+        [
+            "report",
+            str(DATA_2024),
+            "-d",
+            "perjanjian",
+            "-f",
+            "md",
+            "-o",
+            "-",
+            "--templates",
+            str(own),
+        ],
+    )
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr.startswith(f"pk: error: {own / 'perjanjian.md.j2'}:2: ")
+    assert not proof.exists()
+
+
+def test_a_template_that_is_not_utf8_names_its_file_and_line(tmp_path: Path) -> None:
+    own = tmp_path / "kop"
+    own.mkdir()
+    (own / "capaian.md.j2").write_bytes("# Capaian\n\nKop surat caf\xe9\n".encode("cp1252"))
+    result = CliRunner().invoke(
+        app,
+        [
+            "--lang",
+            "en",
+            "report",
+            str(DEMO_2024),
+            "-d",
+            "capaian",
+            "-f",
+            "md",
+            "-o",
+            "-",
+            "--templates",
+            str(own),
+        ],
+    )
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"pk: error: {own / 'capaian.md.j2'}:3: the template is not UTF-8 (byte 0xe9): save "
+        "it as UTF-8 (in the editor: Save As, encoding UTF-8)\n"
+    )

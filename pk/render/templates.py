@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from pk import numbers as formats
@@ -28,6 +30,7 @@ from pk.diagnostics import PkError
 from pk.files import write_atomic
 from pk.i18n import _
 from pk.model.perjanjian import Indikator, Rentang, target_text
+from pk.numbers import excerpt
 from pk.render import charts
 from pk.render.context import Context, PerbandinganContext
 from pk.render.markdown import md
@@ -62,6 +65,60 @@ def template_name(dokumen: Dokumen, fmt: ReportFormat) -> str:
     return f"{dokumen.value}.{'md' if fmt is ReportFormat.MD else 'html'}.j2"
 
 
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, and bounded: `'x' * 10**10` or a number squared in a loop
+    would take the machine's memory or time, as Jinja bounds `range` but not these."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if _too_large(operator, left, right):
+            raise SecurityError(f"{left!r:.40} {operator} {right!r:.40} is too large")
+        return super().call_binop(context, operator, left, right)
+
+
+MAX_RESULT = 1_000_000
+"""The most items, characters or bits a template's `*` or `**` may make."""
+
+
+def _too_large(operator: str, left: Any, right: Any) -> bool:
+    def whole(value: Any) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool)
+
+    if operator == "**" and whole(left) and whole(right):
+        return bool(right > 0 and abs(left).bit_length() * right > MAX_RESULT)
+    if operator == "*" and whole(left) and whole(right):
+        return bool(left.bit_length() + right.bit_length() > MAX_RESULT)
+    for sequence, times in ((left, right), (right, left)):
+        if isinstance(sequence, str | list | tuple) and whole(times):
+            return bool(len(sequence) * times > MAX_RESULT)
+    return False
+
+
+class _Loader(jinja2.FileSystemLoader):
+    """The template folders; a template that is not UTF-8 is the office's to fix, named with
+    the line of its first bad byte."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as err:
+            path = next(
+                (Path(p) / template for p in self.searchpath if (Path(p) / template).is_file()),
+                Path(template),
+            )
+            raw = path.read_bytes() if path.is_file() else b""
+            line = raw.count(b"\n", 0, err.start) + 1
+            raise ReportError(
+                _(
+                    "{where}:{line}: the template is not UTF-8 (byte 0x{byte:02x}): save it "
+                    "as UTF-8 (in the editor: Save As, encoding UTF-8)"
+                ).format(where=path, line=line, byte=err.object[err.start])
+            ) from None
+
+
 @functools.cache
 def make_environment(user_templates: Path | None = None) -> jinja2.Environment:
     """The Jinja environment of a template folder, made once: user templates first, strict
@@ -71,8 +128,10 @@ def make_environment(user_templates: Path | None = None) -> jinja2.Environment:
         if not user_templates.is_dir():
             raise ReportError(_("{path}: no such template folder").format(path=user_templates))
         search.insert(0, user_templates)
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(p) for p in search]),
+    # The sandbox: a template from a colleague formats data, and can reach no Python
+    # (no os.popen through a filter's globals, no attribute starting with `_`, no mutation).
+    env = _Sandbox(
+        loader=_Loader([str(p) for p in search]),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
         keep_trailing_newline=True,
@@ -179,6 +238,13 @@ def render(
                 where=_template_position(err, name), message=err.message, names=", ".join(variables)
             )
         ) from None
+    except SecurityError as err:
+        raise ReportError(
+            _(
+                "{where}: the template tried something a report template may not do ({error}); "
+                "templates only format the report's variables"
+            ).format(where=_template_position(err, name), error=excerpt(str(err), 200))
+        ) from None
     except jinja2.TemplateNotFound as err:
         raise ReportError(_("template {name} not found").format(name=err.name)) from None
     except Exception as err:
@@ -188,7 +254,7 @@ def render(
             raise
         raise ReportError(
             _("{where}: the template failed: {error}").format(
-                where=where, error=f"{type(err).__name__}: {err}"
+                where=where, error=excerpt(f"{type(err).__name__}: {err}", 200)
             )
         ) from None
 
