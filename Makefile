@@ -46,7 +46,7 @@ report: install
 # Regenerate the committed JSON Schema after changing pk/model/perjanjian.py.
 schema: install
 	for name in $$($(BIN)/python -c 'from pk.model.jsonschema import SCHEMA_FILES; print(*(f.removesuffix(".schema.json") for f in SCHEMA_FILES))'); do \
-		$(BIN)/pk schema $$name > schema/$$name.schema.json; done
+		PK_LANG=id $(BIN)/pk schema $$name > schema/$$name.schema.json; done
 
 # The Indonesian catalog: `make messages` extracts the English source strings into pk.pot and
 # merges them into the .po (translate what is new or fuzzy there), then `make compile-messages`

@@ -288,7 +288,7 @@ def schema(
         raise UsageError(
             _("no schema named {name!r}; choose one of: {names}").format(name=name, names=names)
         )
-    sys.stdout.write(render_schema(file))
+    sys.stdout.write(render_schema(file, i18n.language))
 
 
 @app.command(help=_("Rewrite the YAML files in pk's canonical layout, keeping every comment."))

@@ -1,13 +1,21 @@
-"""The JSON Schema of the data files, generated from the models and committed in `schema/`."""
+"""The JSON Schema of the data files, generated from the models and committed in `schema/`.
+
+Its descriptions (what an editor shows on hover) are the models' docstrings — of each class
+and of each field — in the run's language: `extract_descriptions` puts them in pk's gettext
+catalog (`make messages`), `build_schema` translates them; the committed files are in
+Bahasa Indonesia (`make schema`).
+"""
 
 from __future__ import annotations
 
 import ast
 import inspect
+import io
 import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import IO, Any
 
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
@@ -33,24 +41,46 @@ class _EditorSchema(GenerateJsonSchema):
         return {"type": "number"}
 
 
+def _attribute_docstrings(node: ast.ClassDef) -> Iterator[tuple[ast.Constant, str, str]]:
+    """The string under each `name: type` of a class: its node, the field and the text."""
+    for stmt, after in zip(node.body, node.body[1:], strict=False):
+        if (
+            isinstance(stmt, ast.AnnAssign)
+            and isinstance(stmt.target, ast.Name)
+            and isinstance(after, ast.Expr)
+            and isinstance(after.value, ast.Constant)
+            and isinstance(after.value.value, str)
+        ):
+            yield after.value, stmt.target.id, inspect.cleandoc(after.value.value)
+
+
 def _field_docstrings(module: ModuleType) -> dict[str, dict[str, str]]:
-    """Each class's attribute docstrings (the string under `name: type`), by class and field."""
+    """Each class's attribute docstrings, by class and field."""
     tree = ast.parse(Path(module.__file__ or "").read_text(encoding="utf-8"))
-    docs: dict[str, dict[str, str]] = {}
-    for node in tree.body:
+    return {
+        node.name: {name: text for _node, name, text in _attribute_docstrings(node)}
+        for node in tree.body
+        if isinstance(node, ast.ClassDef)
+    }
+
+
+def extract_descriptions(
+    fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any
+) -> Iterator[tuple[Any, ...]]:
+    """A babel extractor for the model modules (babel.cfg): their `_()` and `N_()` messages,
+    and every class and attribute docstring, which become the schema's descriptions."""
+    from babel.messages.extract import extract_python
+
+    source = fileobj.read()
+    yield from extract_python(io.BytesIO(source), keywords, comment_tags, options)
+    for node in ast.walk(ast.parse(source)):
         if not isinstance(node, ast.ClassDef):
             continue
-        fields = docs.setdefault(node.name, {})
-        for stmt, after in zip(node.body, node.body[1:], strict=False):
-            if (
-                isinstance(stmt, ast.AnnAssign)
-                and isinstance(stmt.target, ast.Name)
-                and isinstance(after, ast.Expr)
-                and isinstance(after.value, ast.Constant)
-                and isinstance(after.value.value, str)
-            ):
-                fields[stmt.target.id] = inspect.cleandoc(after.value.value)
-    return docs
+        doc = ast.get_docstring(node, clean=True)
+        if doc:
+            yield node.lineno, "", doc, ["JSON Schema: description of " + node.name]
+        for constant, name, text in _attribute_docstrings(node):
+            yield constant.lineno, "", text, [f"JSON Schema: description of {node.name}.{name}"]
 
 
 def _describe(schema: dict[str, Any], docs: dict[str, dict[str, str]]) -> None:
@@ -64,12 +94,33 @@ def _describe(schema: dict[str, Any], docs: dict[str, dict[str, str]]) -> None:
                 properties[name] = dict(sorted({**prop, "description": fields[name]}.items()))
 
 
-def build_schema(name: str = "perjanjian.schema.json") -> dict[str, object]:
+def _translate(node: Any, gettext: Callable[[str], str]) -> None:
+    """Every description in the schema in the language of `gettext`."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                node[key] = gettext(value)
+            else:
+                _translate(value, gettext)
+    elif isinstance(node, list):
+        for value in node:
+            _translate(value, gettext)
+
+
+def build_schema(name: str = "perjanjian.schema.json", lang: str = "id") -> dict[str, object]:
+    """The schema of one file, its descriptions in `lang` (the committed files: `id`)."""
+    import gettext
+
+    from pk.i18n import DOMAIN, LOCALEDIR
+
     model = SCHEMA_FILES[name]
     schema = model.model_json_schema(schema_generator=_EditorSchema)
     _describe(schema, _field_docstrings(models) | _field_docstrings(models_realisasi))
+    if lang != "en":
+        catalog = gettext.translation(DOMAIN, LOCALEDIR, languages=[lang], fallback=True)
+        _translate(schema, catalog.gettext)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
-def render_schema(name: str = "perjanjian.schema.json") -> str:
-    return json.dumps(build_schema(name), ensure_ascii=False, indent=2) + "\n"
+def render_schema(name: str = "perjanjian.schema.json", lang: str = "id") -> str:
+    return json.dumps(build_schema(name, lang), ensure_ascii=False, indent=2) + "\n"
