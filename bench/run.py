@@ -78,6 +78,23 @@ def measure(specs: list[Spec], rounds: int, runs: int, *, warmup: int = 0) -> li
     ]
 
 
+def write_realisasi(path: Path, size: int) -> None:
+    """A realisasi-shaped YAML file of about `size` bytes: the demo's indikator, repeated."""
+    demo = (ROOT / "examples" / "demo-2024" / "realisasi.yaml").read_text(encoding="utf-8")
+    head, _, body = demo.partition("indikator:\n")
+    entries = body.split("\nanggaran:")[0].split("\n  IK-")[1:]
+    parts = [head, "indikator:\n"]
+    total, n = len(head), 0
+    while total < size:
+        rest = entries[n % len(entries)]
+        entry = f"  IK-{n:05d}{rest[rest.index(':') :]}\n"
+        parts.append(entry)
+        total += len(entry)
+        n += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(parts), encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pk", type=Path, required=True, help="the pk console script")
@@ -171,6 +188,21 @@ def main() -> None:
         args.rounds,
         1,
     )
+    # The commands that write round-trip a file through ruamel (about 8 s and 190 MB per MB):
+    # pk's limit for them (pk.edit.roundtrip.MAX_BYTES, 256 KB) is timed just below it, and the
+    # refusal just above it.
+    edits = args.work / "edits"
+    edit_sizes = {"50 KB": 50, "250 KB": 250, "1 MB (refused)": 1024}
+    for kb in edit_sizes.values():
+        write_realisasi(edits / f"{kb}.yaml", kb * 1024)
+    rows += measure(
+        [
+            (f"pk fmt --check {label}", [pk, "fmt", "--check", str(edits / f"{kb}.yaml")], (0, 1))
+            for label, kb in edit_sizes.items()
+        ],
+        args.rounds,
+        1,
+    )
     by = {r.name.split(" (")[0]: r for r in rows}
     export = {n: next(r for r in rows if r.name == f"pk export ({n} indikator)") for n in sizes}
 
@@ -220,6 +252,8 @@ def main() -> None:
             export[8000].seconds,
             5 * export[2000].seconds,
         ),
+        ("pk fmt at the edit limit (250 KB) < 6 s", by["pk fmt --check 250 KB"].seconds, 6.0),
+        ("pk fmt at the edit limit peak memory < 300 MB", by["pk fmt --check 250 KB"].peak_mb, 300),
     ]
     floor = by["bare typer app check"].seconds
     print(

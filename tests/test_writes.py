@@ -284,7 +284,7 @@ def test_writers_refuse_a_file_too_large_to_edit(year: Path) -> None:
         code, out = run(*args)
         assert code == 1, out
         assert (
-            f"{file.as_posix()}: error: is 609 KB, more than the 512 KB pk edits (a real "
+            f"{file.as_posix()}: error: is 609 KB, more than the 256 KB pk edits (a real "
             "agreement is under 50 KB): check that this is the right file [too-large-to-edit]"
         ) in out
         assert file.read_bytes() == before

@@ -918,12 +918,12 @@ TOO_LARGE_TO_EDIT = Code(
     Level.ERROR,
     (_ANY,),
     text_id=(
-        "Berkas lebih besar daripada 512 KB, batas berkas yang disunting oleh perintah yang "
+        "Berkas lebih besar daripada 256 KB, batas berkas yang disunting oleh perintah yang "
         "menulis (`pk set`, `pk import`, `pk fmt`, `pk new`); perjanjian yang sebenarnya di bawah "
         "50 KB. Periksa apakah berkasnya benar."
     ),
     text_en=(
-        "The file is larger than 512 KB, the limit of what the commands that write (`pk set`, "
+        "The file is larger than 256 KB, the limit of what the commands that write (`pk set`, "
         "`pk import`, `pk fmt`, `pk new`) edit; a real agreement is under 50 KB. Check that this "
         "is the right file."
     ),

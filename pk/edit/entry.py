@@ -12,6 +12,7 @@ comments and every untouched byte stay as they were; the new text is read back
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -344,8 +345,8 @@ def apply(loaded: Loaded, changes: list[Change]) -> tuple[str, int, list[Diagnos
         original = raw.decode("utf-8")
     else:
         original = f"{HEADER}versi_format: 1\ntahun: {loaded.perjanjian.tahun}\n"
-    before = load_roundtrip(original.removeprefix("\ufeff"))
     data = load_roundtrip(original.removeprefix("\ufeff"))
+    before = copy.deepcopy(data)  # the tree as read, to tell what the edit changed
     order = [ind.id for _, _, ind in loaded.perjanjian.indikator()]
     changed = 0
     for change in changes:

@@ -10,6 +10,7 @@ starts without realisasi. pengaturan.yaml (the unit's settings) is copied as it 
 
 from __future__ import annotations
 
+import copy
 import re
 import shutil
 from pathlib import Path
@@ -75,8 +76,8 @@ def create_year(previous: Path, year: int) -> Path:
     if (big := too_large(len(raw), display)) is not None:
         raise InvalidData([big], 1)
     original = raw.decode("utf-8").removeprefix("\ufeff")
-    before = load_roundtrip(original)
     data = load_roundtrip(original)
+    before = copy.deepcopy(data)
     _as_draft(data, year)
     _replace_header(data, previous, year)
     text = dump(data)

@@ -29,9 +29,10 @@ WIDTH = 1_000_000
 """Longer than any line pk writes: ruamel folds long plain scalars at the width otherwise."""
 
 
-MAX_BYTES = 512 * 1024
-"""The largest file a command that writes will round-trip: ruamel takes about 4 s and 100 MB
-for 512 KB (8 s and 190 MB per MB, `make bench`), while a real agreement is under 50 KB."""
+MAX_BYTES = 256 * 1024
+"""The largest file a command that writes will round-trip, 5 × a real agreement (under 50 KB):
+ruamel's round trip takes about 8 s and 190 MB per MB, so `pk fmt` at this limit about 4 s
+(`make bench` times it)."""
 
 
 def too_large(size: int, display: str) -> Diagnostic | None:
@@ -57,8 +58,10 @@ class _Emitter(Emitter):
         if style == "'":
             return '"'
         # ruamel writes `? q` and `:x` plain, which libyaml (pk's reader) reads as a key or
-        # refuses: text that starts with either indicator is quoted.
-        if not style and self.event.value[:1] in ("?", ":"):
+        # refuses: text that starts with either indicator is quoted; and inside [ ] or { },
+        # where PyYAML's own reader (pk's without libyaml) ends plain text at a `?`, any `?`.
+        value = self.event.value
+        if not style and (value[:1] in ("?", ":") or (self.flow_level and "?" in value)):
             return '"'
         return style
 
