@@ -480,9 +480,12 @@ def diff(
     ] = False,
 ) -> None:
     from pk.change.history import compare_versions
+    from pk.numbers import message_number
     from pk.render.diff import FORMATTERS
 
-    result = compare_versions(old, new, path)
+    # Text for people quotes targets as the reports print them; JSON, as written.
+    number = None if format is DiffFormat.JSON else message_number
+    result = compare_versions(old, new, path, number)
     sys.stdout.write(FORMATTERS[format](result))
     if exit_code and result.changed:
         raise typer.Exit(1)

@@ -102,6 +102,32 @@ def nilai(
     return f"{text}{satuan}" if satuan == "%" else f"{text} {satuan}"
 
 
+_DECIMAL_COMMA = re.compile(r"([+-]?)(\d{1,3}(?:\.\d{3})+|\d+),(\d+)\s*(%?)")
+
+
+def decimal_comma(text: str) -> str | None:
+    """The number a text writes with a decimal comma, as YAML wants it: `97,5` → `97.5`,
+    `1.250,5` → `1250.5` (a `%` after it is left to `satuan`); None for any other text."""
+    match = _DECIMAL_COMMA.fullmatch(text.strip())
+    if match is None:
+        return None
+    sign, whole, fraction, _percent = match.groups()
+    return f"{sign}{whole.replace('.', '')}.{fraction}"
+
+
+def message_number(number: Decimal) -> str:
+    """A number as a finding or `pk diff` quotes it, in the run's language: `97,5` and
+    `1.250` in Bahasa Indonesia, as the reports print them; `97.5` in English."""
+    from pk import i18n
+
+    return angka(number) if i18n.language == "id" else plain(number)
+
+
+def in_message(value: object, satuan: str | None = None) -> str | None:
+    """`nilai` with `message_number`: `97,5%` (or `97.5%` in English)."""
+    return nilai(value, satuan, message_number)
+
+
 def rupiah(amount: int) -> str:
     """`Rp. 165.842.289.000,-` as KPU's documents print amounts."""
     return f"Rp. {amount:,}".replace(",", ".") + ",-"

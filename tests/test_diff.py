@@ -145,3 +145,24 @@ def test_a_year_not_yet_committed_says_what_pk_was_doing_and_quotes_git(
         "there (git said: «fatal: "
     )
     assert result.stderr.count("\n") == 1 and len(result.stderr) < 400
+
+
+def test_diff_quotes_numbers_as_the_reports_print_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In Bahasa Indonesia `97,5%` (text and md); JSON keeps the target as written."""
+    import json
+
+    monkeypatch.chdir(ROOT / "tests" / "cases" / "diff" / "retargeted")
+    for fmt in ("text", "md"):
+        out = CliRunner().invoke(app, ["--lang", "id", "diff", "old", "new", "-f", fmt]).stdout
+        assert "97,5% → 95%" in out, out
+        assert "97.5" not in out
+    english = CliRunner().invoke(app, ["--lang", "en", "diff", "old", "new"]).stdout
+    assert "97.5% → 95%" in english
+    data = json.loads(
+        CliRunner().invoke(app, ["--lang", "id", "diff", "old", "new", "-f", "json"]).stdout
+    )
+    assert {"old": "97.5%", "new": "95%"}.items() <= next(
+        c
+        for c in data["changes"]
+        if c["kind"] == "indikator-retargeted" and c["subject"] == "IK-04"
+    ).items()

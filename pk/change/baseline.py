@@ -18,6 +18,7 @@ from pk.i18n import N_, _
 from pk.load.source import Source
 from pk.load.year import Loaded
 from pk.model.perjanjian import Status
+from pk.numbers import message_number
 from pk.vocab import PERJANJIAN_FILE
 
 PHRASES = {
@@ -53,7 +54,7 @@ def check_baseline(current: Loaded, baseline: Loaded, rev: str) -> list[Diagnost
     else:
         since = _("since {rev}").format(rev=rev)
     out = []
-    for change in compare(then, now, rev, display).changes:
+    for change in compare(then, now, rev, display, number=message_number).changes:
         if change.kind is Kind.PERUBAHAN_REWRITTEN:
             message = _(
                 "perubahan {label!r} was recorded at {rev} and has been changed or "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -149,15 +150,21 @@ def _signed(perjanjian: Perjanjian) -> bool:
     return perjanjian.penandatanganan.status is Status.DITANDATANGANI
 
 
-def compare_versions(old: str, new: str | None, path: Path | None) -> Diff:
+def compare_versions(
+    old: str,
+    new: str | None,
+    path: Path | None,
+    number: Callable[[Decimal], str] | None = None,
+) -> Diff:
     """`pk diff`: what changed from `old` to `new` (folders, or git revisions of the year at
-    `path`, default the newest data/<year>; `new` None is that year as it is now)."""
+    `path`, default the newest data/<year>; `new` None is that year as it is now). `number`
+    formats the targets it quotes (as written, by default)."""
     from pk.change.diff import compare
 
     versions = [load_version(spec, lambda: path or find_default()) for spec in (old, new)]
     before, after = (_agreement(one) for one in versions)
     new_label = new if new is not None else (path or find_default()).as_posix()
-    return compare(before, after, old, new_label)
+    return compare(before, after, old, new_label, number=number)
 
 
 def _agreement(loaded: Loaded) -> Perjanjian:

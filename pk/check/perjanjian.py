@@ -21,7 +21,7 @@ from pk.model.perjanjian import (
     Rentang,
     Status,
 )
-from pk.numbers import nilai, rupiah
+from pk.numbers import decimal_comma, in_message, rupiah
 from pk.vocab import PERJANJIAN_FILE
 
 
@@ -129,7 +129,16 @@ def check_target(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
                     ).format(target=target, skala=ind.skala, codes=declared),
                 )
             continue
-        if isinstance(target, str):
+        if isinstance(target, str) and (number := decimal_comma(target)):
+            yield Finding(
+                (*loc, "target"),
+                codes.TARGET_IS_TEXT,
+                _(
+                    "target '{target}' has a decimal comma, which YAML reads as text: write "
+                    "`target: {number}` with a decimal point (the reports still print {target})"
+                ).format(target=target.strip().rstrip("%").strip(), number=number),
+            )
+        elif isinstance(target, str):
             yield Finding(
                 (*loc, "target"),
                 codes.TARGET_IS_TEXT,
@@ -145,7 +154,7 @@ def check_target(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
                 _(
                     "target {target} has no unit: add `satuan` as in the signed document, "
                     'e.g. satuan: "%" or satuan: Dokumen'
-                ).format(target=nilai(target)),
+                ).format(target=in_message(target)),
             )
         if isinstance(target, Rentang) and target.min > target.maks:
             yield Finding(
@@ -154,7 +163,7 @@ def check_target(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
                 _(
                     "range min {min} is above maks {maks}: swap the two, the smaller number "
                     "goes in `min`"
-                ).format(min=nilai(target.min), maks=nilai(target.maks)),
+                ).format(min=in_message(target.min), maks=in_message(target.maks)),
             )
 
 

@@ -17,7 +17,7 @@ from pk.check import codes
 from pk.check.perjanjian import Context, Finding
 from pk.i18n import _
 from pk.model.perjanjian import Agregasi, Indikator, Loc, Perjanjian, Polaritas, Rentang
-from pk.numbers import excerpt, nilai, rupiah
+from pk.numbers import decimal_comma, excerpt, in_message, rupiah
 from pk.vocab import PENGATURAN_FILE, REALISASI_FILE, TRIWULAN
 
 if TYPE_CHECKING:  # a year without realisasi.yaml or pengaturan.yaml never loads their models
@@ -122,7 +122,7 @@ def negative_problem(ind: Indikator, value: object) -> str | None:
     if isinstance(value, Decimal) and value < 0:
         return _(
             "realisasi for {id} cannot be negative ({value}): write the figure achieved, 0 or more"
-        ).format(id=ind.id, value=excerpt(nilai(value)))
+        ).format(id=ind.id, value=excerpt(in_message(value)))
     return None
 
 
@@ -137,6 +137,11 @@ def kind_problem(doc: Perjanjian, ind: Indikator, value: object) -> str | None:
         return _(
             "{value} is not a code of skala '{skala}' of indikator {id}: write one of {codes}"
         ).format(value=excerpt(value), skala=ind.skala, id=ind.id, codes=", ".join(scale.kode))
+    if isinstance(value, str) and (number := decimal_comma(value)):
+        return _(
+            "realisasi '{value}' of indikator {id} has a decimal comma, which YAML reads as "
+            "text: write {number} with a decimal point (the reports still print {value})"
+        ).format(value=excerpt(value.strip().rstrip("%").strip()), id=ind.id, number=number)
     if isinstance(value, str):
         if ind.satuan:
             message = _(
@@ -172,7 +177,7 @@ def check_rencana_aksi(year: Year, ctx: Context) -> Iterator[Finding]:
                     "TW4 target {tw4} differs from the annual target {target} of {id}: the "
                     "cumulative TW4 target is the annual one, so write {target} (or record the "
                     "PK perubahan that changed it)"
-                ).format(tw4=nilai(plan.TW4), target=nilai(ind.target), id=id_),
+                ).format(tw4=in_message(plan.TW4), target=in_message(ind.target), id=id_),
                 file=REALISASI_FILE,
             )
         if ind.polaritas is not Polaritas.MAKSIMAL:
@@ -192,9 +197,9 @@ def check_rencana_aksi(year: Year, ctx: Context) -> Iterator[Finding]:
                         "targets are cumulative, each quarter at least the one before"
                     ).format(
                         tw=tw,
-                        value=nilai(number),
+                        value=in_message(number),
                         previous=previous[0],
-                        previous_value=nilai(previous[1]),
+                        previous_value=in_message(previous[1]),
                     ),
                     file=REALISASI_FILE,
                 )
@@ -227,10 +232,10 @@ def check_realisasi_turun(year: Year, ctx: Context) -> Iterator[Finding]:
                         "counts only itself"
                     ).format(
                         tw=tw,
-                        value=nilai(entry.realisasi),
+                        value=in_message(entry.realisasi),
                         id=id_,
                         previous=previous[0],
-                        previous_value=nilai(previous[1]),
+                        previous_value=in_message(previous[1]),
                     ),
                     file=REALISASI_FILE,
                 )
@@ -284,7 +289,7 @@ def check_predikat(year: Year, ctx: Context) -> Iterator[Finding]:
                 _(
                     "band '{nama}' starts at {min}, not below the band before it ({previous}): "
                     "list bands from best to worst"
-                ).format(nama=band.nama, min=nilai(band.min), previous=nilai(previous)),
+                ).format(nama=band.nama, min=in_message(band.min), previous=in_message(previous)),
                 file=PENGATURAN_FILE,
             )
         previous = band.min
@@ -296,7 +301,7 @@ def check_predikat(year: Year, ctx: Context) -> Iterator[Finding]:
             _(
                 "batas_capaian {cap} is below 100, so an indicator on target could not reach 100: "
                 "write 100 or more (often 120)"
-            ).format(cap=nilai(cap)),
+            ).format(cap=in_message(cap)),
             file=PENGATURAN_FILE,
         )
 
