@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -205,6 +206,29 @@ def test_print_gives_a4_pages(name: str) -> None:
     assert len(boxes) >= 3  # perjanjian: cover, statement, lampiran at least
     for width, height in boxes:
         assert abs(float(width) - A4_POINTS[0]) < 2 and abs(float(height) - A4_POINTS[1]) < 2
+
+
+def test_two_prints_of_the_same_data_are_the_same_bytes(tmp_path: Path) -> None:
+    """Chromium stamps each PDF with the time of printing; pk fixes those dates in place."""
+    _chromium()
+    html = _capaian_html(DEMO_2024)
+    first = pdf.print_pdf(html)
+    time.sleep(1.1)  # Chromium's dates count whole seconds
+    second = pdf.print_pdf(html)
+    assert first == second
+    assert (
+        re.findall(rb"/(?:CreationDate|ModDate) \(([^)]*)\)", first)
+        == [b"D:20000101000000+00'00'"] * 2
+    )
+    # The offsets of the cross-reference table still point at their objects.
+    xref = int(re.findall(rb"startxref\s+(\d+)", first)[-1])
+    assert first[xref : xref + 4] == b"xref"
+    entries = first[xref:].split(b"trailer")[0].splitlines()[2:]  # after `xref` and `0 N`
+    for number, entry in enumerate(entries):
+        offset, _generation, kind = entry.split()
+        if kind == b"n":
+            start = int(offset)
+            assert first[start : start + 20].startswith(b"%d 0 obj" % number), number
 
 
 def test_perbandingan_opens_cleanly_and_its_chart_is_visible(browser: Any, tmp_path: Path) -> None:

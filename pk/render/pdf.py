@@ -7,6 +7,7 @@ them, or $PK_CHROMIUM.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -117,4 +118,28 @@ def print_pdf(html: str) -> bytes:
                     chromium=chromium, code=done.returncode, detail=" / ".join(detail)
                 )
             )
-        return target.read_bytes()
+        return fixed_dates(target.read_bytes())
+
+
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) ?\(D:[0-9]{4,14}(?:[Z+-][0-9']*)?\)")
+FIXED_DATES = (b"D:20000101000000+00'00'", b"D:20000101000000Z", b"D:2000")
+"""What the PDF says it was made and modified, always the same (the generation time is in the
+report itself with --timestamp): the first that fits in what Chromium wrote."""
+
+
+def fixed_dates(pdf: bytes) -> bytes:
+    """`pdf` with Chromium's /CreationDate and /ModDate (the time of printing) fixed, so the
+    same data gives the same bytes.
+
+    Each keeps its length (padded with spaces, which a PDF dictionary allows between its
+    entries), so every byte offset in the cross-reference table stays true."""
+
+    def fixed(match: re.Match[bytes]) -> bytes:
+        found = match.group(0)
+        for date in FIXED_DATES:
+            value = b"/" + match.group(1) + b" (" + date + b")"
+            if len(value) <= len(found):
+                return value.ljust(len(found), b" ")
+        return found  # unreachable: the pattern needs at least D:YYYY
+
+    return _PDF_DATE.sub(fixed, pdf)
