@@ -85,6 +85,12 @@ class _Pk(_Plain, TyperGroup):
             raise typer.Exit(_report_error(err)) from None
         except _CLICK.UsageError as err:
             raise _translated(err) from None
+        except BrokenPipeError:
+            raise  # the reader of the output stopped (`pk show | head`): nothing to say
+        except OSError as err:
+            # A file pk had to read or write that the system refused, wherever it was met:
+            # the stages name the paths they know a better message for; this is the rest.
+            raise typer.Exit(_report_os_error(err)) from None
 
 
 _COMPLETION_HELP = {
@@ -155,6 +161,18 @@ def _report_error(err: PkError) -> int:
     else:
         sys.stderr.write(f"pk: error: {visible(str(err))}\n")
     return err.exit_code
+
+
+def _report_os_error(err: OSError) -> int:
+    """`pk: error: <path>: <why>` for an OSError no stage turned into a PkError; exit 2."""
+    from pk.files import reason
+    from pk.render.terminal import visible
+
+    path = err.filename if err.filename is not None else err.filename2
+    where = f"{os.fsdecode(path)}: " if path is not None else ""
+    message = _("{where}{reason}: check the path, and that you may read and write there")
+    sys.stderr.write(f"pk: error: {visible(message.format(where=where, reason=reason(err)))}\n")
+    return 2
 
 
 _Command = TypeVar("_Command", bound=Callable[..., Any])

@@ -6,6 +6,7 @@ change and write back hold `locked(folder)` around all three, so two at once can
 value. Either one that cannot write raises `WriteFailed`, naming the path; nothing is written.
 """
 
+import errno
 import os
 import sys
 import tempfile
@@ -14,7 +15,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from pk.diagnostics import EnvironmentProblem
-from pk.i18n import _
+from pk.i18n import N_, _
 
 LOCK_FILE = ".pk.lock"
 """The lock's file in a folder while a writer holds it; removed when the writer is done."""
@@ -30,8 +31,35 @@ def cannot_write(path: Path, err: OSError) -> WriteFailed:
         _(
             "{path}: cannot write here ({reason}): check that you may write to this folder "
             "(its permissions, or a read-only disk or share); nothing was written"
-        ).format(path=path.as_posix(), reason=err.strerror or err)
+        ).format(path=path.as_posix(), reason=reason(err))
     )
+
+
+_REASONS = {
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("not permitted"),
+    errno.ENOENT: N_("no such file or folder"),
+    errno.ENOTDIR: N_("a part of the path is a file, not a folder"),
+    errno.EEXIST: N_("a file of that name is already there"),
+    errno.EISDIR: N_("it is a folder"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("the disk quota is used up"),
+    errno.ELOOP: N_("a link that points to itself, or links in a loop"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.EBUSY: N_("it is in use"),
+    errno.EMFILE: N_("too many files are open"),
+    errno.EIO: N_("the disk could not be read or written (input/output error)"),
+}
+
+
+def reason(err: OSError) -> str:
+    """Why the system refused, in the user's language (the system's own words for the rare
+    rest)."""
+    if getattr(err, "winerror", None) in (32, 33):  # Windows: another program has it open
+        return _("another program has the file open (Excel?): close it, then run again")
+    known = _REASONS.get(err.errno or 0)
+    return _(known) if known else str(err.strerror or err)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

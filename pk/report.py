@@ -91,6 +91,14 @@ def plan(
         for one in ReportFormat if f == EVERY_FORMAT else (ReportFormat(f),):
             if one not in chosen:
                 chosen.append(one)
+    if output not in (None, "-") and Path(output).exists() and not Path(output).is_dir():
+        raise UsageError(
+            _(
+                "--output {path} is a file, but --output names the folder the reports are "
+                "written into (they are named perjanjian.html, capaian.md, …): name a folder, "
+                "or `-` to write one document to the screen"
+            ).format(path=output)
+        )
     if output == "-" and len(documents) * len(chosen) != 1:
         raise UsageError(
             _(

@@ -192,3 +192,58 @@ def test_achievement_is_an_alias_of_capaian_kept_out_of_the_list() -> None:
         invoke("achievement", str(MINIMAL), "-f", "json")[:2]
         == invoke("capaian", str(MINIMAL), "-f", "json")[:2]
     )
+
+
+def test_output_onto_a_file_says_it_names_a_folder(tmp_path: Path) -> None:
+    existing = tmp_path / "laporan.html"
+    existing.write_text("mine\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", str(DATA_2024), "-o", str(existing)])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr == (
+        f"pk: error: --output {existing} is a file, but --output names the folder the reports "
+        "are written into (they are named perjanjian.html, capaian.md, …): name a folder, or "
+        "`-` to write one document to the screen\n"
+    )
+    assert existing.read_text(encoding="utf-8") == "mine\n"
+
+
+@pytest.mark.skipif(not Path("/sys/kernel").is_dir(), reason="needs Linux's /sys")
+def test_output_where_nothing_may_be_written_names_the_path() -> None:
+    result = CliRunner().invoke(app, ["report", str(DATA_2024), "-o", "/sys/pk-laporan"])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr.startswith("pk: error: /sys")
+    assert "cannot write here" in result.stderr and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("errno_", "says"),
+    [
+        (13, "permission denied"),
+        (28, "the disk is full"),
+        (30, "the disk is read-only"),
+        (20, "a part of the path is a file, not a folder"),
+    ],
+)
+def test_any_os_error_a_stage_lets_through_is_a_message_naming_the_path(
+    errno_: int, says: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The generic net at the boundary: the system's refusal, in the user's language."""
+    from pk.render import templates
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(errno_, "the system's own words", str(tmp_path / "out" / "capaian.md"))
+
+    monkeypatch.setattr(templates, "write_reports", refuse)
+    result = CliRunner().invoke(app, ["report", str(DATA_2024), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr == (
+        f"pk: error: {tmp_path / 'out' / 'capaian.md'}: {says}: check the path, and that you "
+        "may read and write there\n"
+    )
+    indonesian = CliRunner().invoke(
+        app, ["--lang", "id", "report", str(DATA_2024), "-o", str(tmp_path / "out")]
+    )
+    assert indonesian.exit_code == 2 and says not in indonesian.stderr

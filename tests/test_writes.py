@@ -210,7 +210,7 @@ def test_set_and_fmt_in_a_folder_that_cannot_be_written(
         code, out = run(*args)
         assert code == 2, out
         assert out == (
-            f"pk: error: {year.as_posix()}: cannot write here (Permission denied): check that "
+            f"pk: error: {year.as_posix()}: cannot write here (permission denied): check that "
             "you may write to this folder (its permissions, or a read-only disk or share); "
             "nothing was written\n"
         )

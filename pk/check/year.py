@@ -71,7 +71,7 @@ def check_realisasi_ids(year: Year, ctx: Context) -> Iterator[Finding]:
                 ("anggaran", kode),
                 codes.UNKNOWN_KEGIATAN,
                 _("no kegiatan with kode {kode} in perjanjian.yaml: use one of {kodes}").format(
-                    kode=kode, kodes=", ".join(kodes)
+                    kode=excerpt(kode), kodes=", ".join(kodes)
                 ),
                 key=True,
                 file=REALISASI_FILE,

@@ -336,7 +336,7 @@ class _Builder:
                     codes.DUPLICATE_KEY,
                     _(
                         "key '{key}' appears twice here: delete one of them (pk reads the first)"
-                    ).format(key=k.value),
+                    ).format(key=excerpt(k.value)),
                 )
                 continue
             # Most values are scalars: built here rather than through another call.
@@ -388,7 +388,7 @@ def _alias_error(text: str, path: str) -> Diagnostic:
     message = _(
         "alias *{anchor} repeats a value anchored elsewhere; pk files do not allow "
         "YAML anchors and aliases (&name, *name): write the value out in full"
-    ).format(anchor=first.anchor)
+    ).format(anchor=excerpt(first.anchor or ""))
     if len(aliases) > 1:
         message += " " + _("(this file has {n} aliases)").format(n=len(aliases))
     mark = first.start_mark
@@ -427,6 +427,48 @@ _PROBLEMS = {
     "did not find expected '-' indicator": N_("a `- ` list item was expected here"),
     "found unexpected end of stream": N_("the file ends in the middle of a value"),
     "found undefined tag handle": N_("a `!` starts a YAML tag, which pk files do not use"),
+    "did not find expected ',' or '}'": N_(
+        "a `{ … }` is not closed, or two of its items lack the `,` between them"
+    ),
+    "did not find expected ',' or ']'": N_(
+        "a `[ … ]` is not closed, or two of its items lack the `,` between them"
+    ),
+    "did not find expected <document start>": N_(
+        "the file's content must start after `---`, or without it: this line is in the way"
+    ),
+    "did not find expected comment or line break": N_(
+        "after `|` or `>` only a comment may follow on the same line"
+    ),
+    "did not find expected alphabetic or numeric character": N_(
+        "a `*` or `&` must be followed by a name (in text, put the value in quotes)"
+    ),
+    "did not find expected node content": N_("a value is missing here"),
+    "found unexpected ':'": N_("a `:` here needs the value in quotes"),
+    "block sequence entries are not allowed in this context": N_(
+        "a `- ` list item cannot start here; check its indentation"
+    ),
+    "mapping keys are not allowed in this context": N_("a `? ` key cannot start here"),
+    "could not find expected directive name": N_(
+        "a line starting with a percent sign is a YAML directive: put such a value in quotes"
+    ),
+    "did not find expected whitespace or line break": N_(
+        "a `!` starts a YAML tag, which pk files do not use: put the value in quotes"
+    ),
+    "did not find expected hexdecimal number": N_(
+        "a `\\x` or `\\u` in double quotes needs hexadecimal digits: write `\\\\` for a backslash"
+    ),
+    "found unknown escape character": N_(
+        "a `\\` in double quotes starts an escape: write `\\\\` for a backslash, or use single quotes"
+    ),
+    "found invalid Unicode character escape code": N_(
+        "this `\\u` escape is not a character: write the character itself"
+    ),
+    "found a tab character where an indentation space is expected": N_(
+        "a tab breaks the indentation here"
+    ),
+    "found unexpected document indicator": N_(
+        "a line of `---` or `...` inside quoted text ends the document: indent it or quote it"
+    ),
 }
 
 

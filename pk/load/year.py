@@ -23,6 +23,7 @@ from pk.diagnostics import Diagnostic, InvalidData, Level, UsageError
 from pk.i18n import N_, _
 from pk.model.annotations import item_type, models_in
 from pk.model.perjanjian import Perjanjian
+from pk.numbers import excerpt
 from pk.vocab import PENGATURAN_FILE, PERJANJIAN_FILE, REALISASI_FILE, WORKSPACE_FILE, year_of
 
 if typing.TYPE_CHECKING:
@@ -249,7 +250,8 @@ def validate_source(source: Source, model: type[_M], out: list[Diagnostic]) -> _
 def _diagnostic(source: Source, model: type[BaseModel], error: Any) -> Diagnostic:
     loc = _data_loc(source.data, tuple(error["loc"]))
     kind = error["type"]
-    name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "file")
+    # A key or value quoted from the file is cut to a bounded excerpt: a message is a line.
+    name = excerpt(next((str(p) for p in reversed(loc) if isinstance(p, str)), "file"))
     if kind == "missing":
         missing = str(error["loc"][-1])
         line, col = source.locate(loc)
@@ -291,7 +293,7 @@ def _diagnostic(source: Source, model: type[BaseModel], error: Any) -> Diagnosti
     elif kind == "string_pattern_mismatch" and name == "id":
         message = _(
             "{value!r} is not an id: up to 20 letters, digits, '.', '_' or '-', e.g. IK-01"
-        ).format(value=value)
+        ).format(value=excerpt(str(value)))
     else:
         message = _expected(kind, error.get("ctx") or {}, error["msg"])
         if isinstance(value, str | int) and not isinstance(value, bool) and len(str(value)) <= 40:
