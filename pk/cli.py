@@ -685,7 +685,7 @@ def new(
         _(
             "created {target}/ from {previous}: a draft (status: draf); "
             "set the targets, then the signing date and status"
-        ).format(target=target.as_posix(), previous=previous.as_posix())
+        ).format(target=target.as_posix(), previous=(target.parent / previous.name).as_posix())
     )
 
 

@@ -106,6 +106,7 @@ def invoke(*args: str) -> tuple[int, str, str]:
         (["export", str(DATA_2024), "-o", "out.txt"], "the workbook must end in .xlsx"),
         (["new", "2025", "--from", "data/1999"], "data/1999: not a year folder"),
         (["explain", "no-such-code"], "no finding code 'no-such-code'"),
+        (["report", str(DATA_2024), "--templates", "README.md"], "no such template folder"),
     ],
 )
 def test_wrong_usage_exits_2_with_one_message(

@@ -268,6 +268,7 @@ def test_new_from_a_year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.chdir(tmp_path)
     code, out = run("new", "2025", "--from", "2024")
     assert code == 0, out
+    assert "from data/2024:" in out  # the folder it copied, not only what was typed
     assert load_year(Path("data/2025")).perjanjian is not None
 
 
@@ -288,3 +289,12 @@ def test_writers_refuse_a_file_too_large_to_edit(year: Path) -> None:
             "agreement is under 50 KB): check that this is the right file [too-large-to-edit]"
         ) in out
         assert file.read_bytes() == before
+
+
+def test_fmt_reports_a_link_that_loops_rather_than_passing_it_over(tmp_path: Path) -> None:
+    year = tmp_path / "2024"
+    shutil.copytree(DATA_2024, year)
+    (year / "realisasi.yaml").symlink_to(year / "realisasi.yaml")
+    code, out = run("fmt", "--check", str(tmp_path))
+    assert code == 1, out
+    assert f"{(year / 'realisasi.yaml').as_posix()}:" in out

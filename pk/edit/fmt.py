@@ -82,7 +82,8 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
                 p
                 for p in path.rglob("*")
                 if p.suffix in SUFFIXES
-                and p.is_file()
+                # A link that loops or leads nowhere is reported, not passed over.
+                and (p.is_file() or p.is_symlink())
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:

@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 
 from pk import numbers as formats
 from pk.change import words  # pure wording of a change: no git, no loading
-from pk.diagnostics import PkError
+from pk.diagnostics import PkError, UsageError
 from pk.files import write_atomic
 from pk.i18n import _
 from pk.model.perjanjian import Indikator, Rentang, target_text
@@ -126,7 +126,7 @@ def make_environment(user_templates: Path | None = None) -> jinja2.Environment:
     search = [builtin_templates()]
     if user_templates is not None:
         if not user_templates.is_dir():
-            raise ReportError(_("{path}: no such template folder").format(path=user_templates))
+            raise UsageError(_("{path}: no such template folder").format(path=user_templates))
         search.insert(0, user_templates)
     # The sandbox: a template from a colleague formats data, and can reach no Python
     # (no os.popen through a filter's globals, no attribute starting with `_`, no mutation).
