@@ -204,9 +204,7 @@ PathsArg = Annotated[
     list[Path] | None,
     typer.Argument(
         metavar=_("FOLDER"),
-        help=_(
-            "Year folders, perjanjian.yaml files or workspaces. Default: the newest data/<year>."
-        ),
+        help=_("Year folders, perjanjian.yaml files or workspaces. Default: every data/<year>."),
     ),
 ]
 PathArg = Annotated[
@@ -216,6 +214,23 @@ PathArg = Annotated[
         help=_("A year folder or its perjanjian.yaml. Default: the newest data/<year>."),
     ),
 ]
+
+
+def _year(path: Path | None, *, writing: bool = False) -> Path:
+    """`path`, or the year pk picks when none is named (`pk.load.year.pick_year`): which
+    and why go to stderr, so that JSON and CSV on stdout stay clean."""
+    if path is not None:
+        return path
+    from pk.load.year import pick_year
+
+    picked = pick_year(writing=writing)
+    sys.stderr.write(
+        _("pk: using {folder}: {why}; name the folder to choose another").format(
+            folder=picked.folder.as_posix(), why=picked.why
+        )
+        + "\n"
+    )
+    return picked.folder
 
 
 def _version(value: bool) -> None:
@@ -288,7 +303,7 @@ def show(
     from pk.load.year import load_agreement
     from pk.render.perjanjian import VIEWS
 
-    VIEWS[format](load_agreement(path))
+    VIEWS[format](load_agreement(_year(path)))
 
 
 @app.command(help=_("Print the JSON Schema of a pk file (editors use it to complete and check)."))
@@ -364,7 +379,7 @@ def capaian(
     from pk.capaian import UnitsCapaian, capaian_for
     from pk.render import capaian as views
 
-    shown = capaian_for(path, periode, unit, progress=format is ShowFormat.TABLE)
+    shown = capaian_for(_year(path), periode, unit, progress=format is ShowFormat.TABLE)
     if isinstance(shown, UnitsCapaian):
         views.UNITS_VIEWS[format](shown.result, shown.title)
     else:
@@ -455,7 +470,9 @@ def report(
 ) -> None:
     from pk import report as use_case
 
-    plan = use_case.plan(path, dokumen, format or [], output, templates, periode, timestamp, revisi)
+    plan = use_case.plan(
+        _year(path), dokumen, format or [], output, templates, periode, timestamp, revisi
+    )
     if plan.stdout:
         typer.echo(use_case.render_one(plan), nl=False)
         return
@@ -485,9 +502,7 @@ def diff(
         typer.Option(
             "--path",
             metavar=_("FOLDER"),
-            help=_(
-                "The year folder whose revisions are compared. Default: the newest data/<year>."
-            ),
+            help=_("The year folder whose revisions are compared. Default: every data/<year>."),
         ),
     ] = None,
     format: Annotated[
@@ -499,13 +514,18 @@ def diff(
 ) -> None:
     from pk.change.history import compare_versions
     from pk.numbers import message_number
-    from pk.render.diff import FORMATTERS
+    from pk.render.diff import FORMATTERS, render_years
 
     # Text for people quotes targets as the reports print them; JSON, as written.
     number = None if format is DiffFormat.JSON else message_number
     result = compare_versions(old, new, path, number)
-    sys.stdout.write(FORMATTERS[format](result))
-    if exit_code and result.changed:
+    if isinstance(result, list):  # revisions only: every year of the repository
+        sys.stdout.write(render_years(format, result, old))
+        changed = any(year.changed for year in result)
+    else:
+        sys.stdout.write(FORMATTERS[format](result))
+        changed = result.changed
+    if exit_code and changed:
         raise typer.Exit(1)
 
 
@@ -596,7 +616,7 @@ def set_(
     entries = command_entries(
         id, periode, realisasi, catatan, rencana_aksi, narasi, kegiatan, anggaran
     )
-    _say_entered(enter(path, entries, []))
+    _say_entered(enter(_year(path, writing=True), entries, []))
 
 
 @app.command(
@@ -618,7 +638,7 @@ def import_(
 
     if not file.is_file():
         raise UsageError(_("{path}: no such file").format(path=file))
-    _say_entered(enter(path, *read_table(file)))
+    _say_entered(enter(_year(path, writing=True), *read_table(file)))
 
 
 @app.command(
@@ -636,7 +656,7 @@ def export(
 
     if output.suffix.lower() != ".xlsx":
         raise UsageError(_("{path}: the workbook must end in .xlsx").format(path=output))
-    n = export_workbook(load_valid(path), output)
+    n = export_workbook(load_valid(_year(path)), output)
     typer.echo(_("wrote {path} ({n} indikator)").format(path=output.as_posix(), n=n))
 
 
@@ -677,9 +697,8 @@ def new(
     ] = None,
 ) -> None:
     from pk.edit.newyear import create_year
-    from pk.load.year import find_default
 
-    previous = from_ or find_default()
+    previous = _year(from_)
     target = create_year(previous, year)
     typer.echo(
         _(

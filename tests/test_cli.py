@@ -162,12 +162,20 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_validate_without_paths_checks_the_newest_year(project: Path) -> None:
-    assert run("validate") == (0, "No problems found (1 file checked).\n")
+def test_validate_without_paths_checks_every_year(project: Path) -> None:
+    """Not only the newest: the broken data/2023 fails the run, and a broken 2025 joins it."""
+    code, out = run("validate")
+    assert code == 1
+    assert out.startswith("data/2023/perjanjian.yaml:")
+    assert "(1 file checked)" not in out
     shutil.copytree(CASES / "invalid" / "kelompok-order" / "2024", project / "data" / "2025")
     code, out = run("validate")
     assert code == 1
-    assert out.startswith("data/2025/perjanjian.yaml:")
+    paths = [line.split(":")[0] for line in out.splitlines()[:-1]]
+    assert paths == sorted(paths) and {
+        "data/2023/perjanjian.yaml",
+        "data/2025/perjanjian.yaml",
+    } <= set(paths)
 
 
 def test_show_without_path_shows_the_newest_year(project: Path) -> None:

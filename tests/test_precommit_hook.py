@@ -1,5 +1,5 @@
-"""`.pre-commit-hooks.yaml`: the hook selects the year files and runs `pk validate` on them
-the way pre-commit does (entry + the changed file names)."""
+"""`.pre-commit-hooks.yaml`: the hook selects the year files and runs `pk validate` the way
+pre-commit does (the entry, with no file names: the whole repository is checked)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,8 @@ def run_hook(files: list[str]) -> tuple[int, str]:
 def test_manifest_is_a_python_hook_running_validate() -> None:
     assert HOOK["language"] == "python"  # pre-commit installs this repository with pip
     assert HOOK["entry"] == "pk validate"
-    assert HOOK["pass_filenames"] is True
+    # Every year, not only the changed ones: `pk validate` with no folder.
+    assert HOOK["pass_filenames"] is False
 
 
 @pytest.mark.parametrize(
@@ -42,6 +43,7 @@ def test_manifest_is_a_python_hook_running_validate() -> None:
         ("data/2024/perjanjian.yaml", True),
         ("data/2025/realisasi.yaml", True),
         ("data/2025/pengaturan.yaml", True),
+        ("data/renstra.yaml", True),
         ("data/2024/catatan.md", False),
         ("data/2024/lain.yaml", False),
         ("data/demo/perjanjian.yaml", False),
@@ -67,6 +69,18 @@ def test_hook_checks_each_year_once_as_validate_does(project: Path) -> None:
     assert by_hook == (by_folder.exit_code, by_folder.stdout)
     assert by_hook[0] == 0
     assert "(3 files checked)" in by_hook[1]  # perjanjian, realisasi, pengaturan: once each
+    # The files a hook of an older pk passed still work.
+    by_files = CliRunner().invoke(app, ["validate", *files[:2]])
+    assert (by_files.exit_code, by_files.stdout) == by_hook
+
+
+def test_a_commit_to_one_year_is_stopped_by_an_error_in_another(project: Path) -> None:
+    shutil.copytree(project / "data" / "2024", project / "data" / "2025")
+    realisasi = project / "data" / "2024" / "realisasi.yaml"
+    realisasi.write_text(realisasi.read_text(encoding="utf-8") + "tahun: 2024\n", encoding="utf-8")
+    code, out = run_hook(["data/2025/perjanjian.yaml"])
+    assert code == 1
+    assert "data/2024/realisasi.yaml:" in out and "[duplicate-key]" in out
 
 
 def test_hook_fails_the_commit_on_an_error(project: Path) -> None:

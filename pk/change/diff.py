@@ -112,7 +112,9 @@ def compare(
         *_compare_anggaran(old, new),
         *_compare_pihak(old, new),
         *_compare_penandatanganan(old, new),
-        *_compare_perubahan(old, new),
+        # Revisions belong to their year: next year's PK starts with none, which is no rewrite
+        # of this year's.
+        *(_compare_perubahan(old, new) if old.tahun == new.tahun else []),
     ]
     return Diff(old_label, new_label, tuple(changes), old.anggaran.total, new.anggaran.total)
 

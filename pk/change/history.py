@@ -11,13 +11,21 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pk.diagnostics import EnvironmentProblem, InvalidData, UsageError
 from pk.i18n import _
-from pk.load.year import Loaded, find_default, folder_and_file, load_year, load_year_bytes
+from pk.load.year import (
+    Loaded,
+    find_default,
+    folder_and_file,
+    load_year,
+    load_year_bytes,
+    year_folders,
+)
 from pk.model.perjanjian import Perjanjian, Status
 from pk.numbers import excerpt
 from pk.vocab import year_of
@@ -150,21 +158,73 @@ def _signed(perjanjian: Perjanjian) -> bool:
     return perjanjian.penandatanganan.status is Status.DITANDATANGANI
 
 
+@dataclass(frozen=True)
+class YearDiff:
+    """One year of `pk diff REV` over the repository: what changed in it, or None for a year
+    that was not there at REV (nothing to compare with)."""
+
+    folder: Path
+    diff: Diff | None
+
+    @property
+    def changed(self) -> bool:
+        return self.diff is None or self.diff.changed
+
+
 def compare_versions(
     old: str,
     new: str | None,
     path: Path | None,
     number: Callable[[Decimal], str] | None = None,
-) -> Diff:
+) -> Diff | list[YearDiff]:
     """`pk diff`: what changed from `old` to `new` (folders, or git revisions of the year at
-    `path`, default the newest data/<year>; `new` None is that year as it is now). `number`
+    `path` or of the folder on the other side; `new` None is that year as it is now). With
+    only revisions and no `path`, every year of the repository (`compare_years`). `number`
     formats the targets it quotes (as written, by default)."""
     from pk.change.diff import compare
 
-    versions = [load_version(spec, lambda: path or find_default()) for spec in (old, new)]
+    folders = [Path(spec) for spec in (old, new) if spec is not None and Path(spec).exists()]
+    if path is None and not folders:
+        return compare_years(old, new, number)
+    # A revision on one side is the named folder's, as it was then.
+    year = path or (folder_and_file(folders[0])[0] if folders else find_default())
+    versions = [load_version(spec, lambda: year) for spec in (old, new)]
     before, after = (_agreement(one) for one in versions)
-    new_label = new if new is not None else (path or find_default()).as_posix()
+    new_label = new if new is not None else year.as_posix()
     return compare(before, after, old, new_label, number=number)
+
+
+def compare_years(
+    old: str, new: str | None, number: Callable[[Decimal], str] | None = None
+) -> list[YearDiff]:
+    """Every data/<year> compared between revision `old` and `new` (None: as it is now): a
+    change in any year shows, and a year started since `old` says so."""
+    from pk.change.diff import compare
+
+    out = []
+    for folder in year_folders() or [find_default()]:
+        if not is_revision(old, folder):
+            raise UsageError(
+                _("{rev!r} is neither a folder nor a git revision of {path}").format(
+                    rev=old, path=folder.as_posix()
+                )
+            )
+        if new is not None and not is_revision(new, folder):
+            raise UsageError(
+                _("{rev!r} is neither a folder nor a git revision of {path}").format(
+                    rev=new, path=folder.as_posix()
+                )
+            )
+        if new is not None and not exists_at(new, folder):
+            continue  # the year came after `new`: not part of that comparison
+        if not exists_at(old, folder):
+            out.append(YearDiff(folder, None))
+            continue
+        before = _agreement(load_year_at(old, folder))
+        after = _agreement(load_year(folder) if new is None else load_year_at(new, folder))
+        label = folder.as_posix() if new is None else f"{new}:{folder.as_posix()}"
+        out.append(YearDiff(folder, compare(before, after, old, label, number=number)))
+    return out
 
 
 def _agreement(loaded: Loaded) -> Perjanjian:

@@ -46,10 +46,10 @@ from pk.i18n import _
 from pk.load.source import load_text, range_problem
 from pk.load.year import (
     Loaded,
-    find_default,
     folder_and_file,
     load_valid,
     locate_findings,
+    pick_year,
     validate_source,
 )
 from pk.model.perjanjian import Indikator, Perjanjian, Rentang
@@ -310,7 +310,8 @@ class Entered:
 def enter(path: Path | None, entries: list[Entry], problems: list[Diagnostic]) -> Entered:
     """Check `entries` against the year at `path`, then write them all; on any error (`problems`
     found reading them included) InvalidData, and nothing is written."""
-    folder, _file = folder_and_file(path or find_default())
+    # A write never guesses a draft: with no folder named, the newest signed year.
+    folder, _file = folder_and_file(path or pick_year(writing=True).folder)
     # Read, change and write under the folder's lock: a second writer waits, then reads
     # what this one wrote, so neither loses a value.
     with locked(folder):

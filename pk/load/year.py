@@ -22,7 +22,7 @@ from pk.check.year import Year, run_year_checks
 from pk.diagnostics import Diagnostic, InvalidData, Level, UsageError
 from pk.i18n import N_, _
 from pk.model.annotations import item_type, models_in
-from pk.model.perjanjian import Perjanjian
+from pk.model.perjanjian import Perjanjian, Status
 from pk.numbers import excerpt
 from pk.vocab import PENGATURAN_FILE, PERJANJIAN_FILE, REALISASI_FILE, WORKSPACE_FILE, year_of
 
@@ -66,18 +66,63 @@ class Loaded:
         )
 
 
+def year_folders(root: Path = Path("data")) -> list[Path]:
+    """Every `data/<year>` folder below the current directory, oldest first."""
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.glob("*") if p.is_dir() and year_of(p) is not None)
+
+
 def find_default(root: Path = Path("data")) -> Path:
     """The newest `data/<year>` folder below the current directory."""
-    years = (
-        sorted(p for p in root.glob("*") if p.is_dir() and year_of(p) is not None)
-        if root.is_dir()
-        else []
-    )
+    years = year_folders(root)
     if not years:
         raise UsageError(
             _("no year folder such as {root}/2024 here; name the folder to use").format(root=root)
         )
     return years[-1]
+
+
+@dataclass(frozen=True)
+class Picked:
+    """The year a command uses when none is named, and why (the command says both)."""
+
+    folder: Path
+    why: str
+
+
+def pick_year(*, writing: bool = False, root: Path = Path("data")) -> Picked:
+    """The newest `data/<year>`; for a command that writes, the newest signed one, because
+    realisasi go into a draft (`status: draf`) only when its folder is named."""
+    newest = find_default(root)
+    if not writing:
+        return Picked(newest, _("the newest year folder"))
+    drafts: list[str] = []
+    for folder in reversed(year_folders(root)):
+        perjanjian = load_year(folder).perjanjian
+        if perjanjian is None:
+            raise UsageError(
+                _(
+                    "{folder} has errors, so pk cannot tell whether it is signed "
+                    "(pk validate {folder} shows them); name the folder to write into"
+                ).format(folder=folder.as_posix())
+            )
+        if perjanjian.penandatanganan.status is Status.DITANDATANGANI:
+            if not drafts:
+                return Picked(folder, _("the newest year, and it is signed"))
+            return Picked(
+                folder,
+                _("the newest signed year ({drafts}: still a draft)").format(
+                    drafts=", ".join(drafts)
+                ),
+            )
+        drafts.append(folder.as_posix())
+    raise UsageError(
+        _(
+            "no signed year in {root}/ ({drafts}: still a draft), and pk writes into a draft "
+            "only when its folder is named: name it, e.g. {example}"
+        ).format(root=root.as_posix(), drafts=", ".join(drafts), example=drafts[0])
+    )
 
 
 def folder_and_file(path: Path, name: str = PERJANJIAN_FILE) -> tuple[Path, Path]:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 
 from pk.change import words
 from pk.change.diff import Change, Diff, Kind
+from pk.change.history import YearDiff
 from pk.i18n import N_, _, ngettext
 from pk.numbers import rupiah
 from pk.render.markdown import md, md_code
@@ -130,7 +131,11 @@ def render_md(diff: Diff) -> str:
 
 
 def render_json(diff: Diff) -> str:
-    data = {
+    return json.dumps(_json(diff), ensure_ascii=False, indent=2) + "\n"
+
+
+def _json(diff: Diff) -> dict[str, object]:
+    return {
         "old": diff.old_label,
         "new": diff.new_label,
         "changed": diff.changed,
@@ -151,7 +156,6 @@ def render_json(diff: Diff) -> str:
             "selisih": diff.jumlah_new - diff.jumlah_old,
         },
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 FORMATTERS: dict[DiffFormat, Callable[[Diff], str]] = {
@@ -159,3 +163,26 @@ FORMATTERS: dict[DiffFormat, Callable[[Diff], str]] = {
     DiffFormat.MD: render_md,
     DiffFormat.JSON: render_json,
 }
+
+
+def render_years(format: DiffFormat, years: list[YearDiff], old: str) -> str:
+    """`pk diff REV` over the repository: each year in turn (JSON: a list of them), and a
+    year started since `old` as new, with nothing to compare."""
+    if format is DiffFormat.JSON:
+        data = [
+            _json(y.diff)
+            if y.diff is not None
+            else {"old": None, "new": y.folder.as_posix(), "changed": True, "baru": True}
+            for y in years
+        ]
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    parts = []
+    for y in years:
+        if y.diff is not None:
+            parts.append(FORMATTERS[format](y.diff))
+            continue
+        said = _("{path}: a new year, not there at {rev}: nothing to compare with.").format(
+            path=y.folder.as_posix(), rev=old
+        )
+        parts.append((visible(said) if format is DiffFormat.TEXT else md(said)) + "\n")
+    return "\n".join(parts)
