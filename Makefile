@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATA   := data/2024
+# A fictional unit over several years with its Renstra (examples/renstra-contoh/README.md).
+RENSTRA_CONTOH := examples/renstra-contoh/data
 # apt-get waits up to 10 minutes for a dpkg lock another apt-get holds, rather than failing.
 APT    := apt-get -o DPkg::Lock::Timeout=600
 
@@ -42,6 +44,8 @@ report: install
 	$(BIN)/pk report $(DATA) --dokumen semua --format md --format html --output build/$(notdir $(DATA))
 	$(BIN)/pk report examples/demo-2024 --dokumen capaian --format md --format html --output build/demo-2024
 	$(BIN)/pk report examples/ntb-2024 --dokumen perbandingan --format md --format html --output build/ntb-2024
+	$(BIN)/pk validate $(RENSTRA_CONTOH)/renstra.yaml $(RENSTRA_CONTOH)/2025 $(RENSTRA_CONTOH)/2026 $(RENSTRA_CONTOH)/2027
+	$(BIN)/pk report $(RENSTRA_CONTOH)/2027 --dokumen capaian --format md --format html --output build/renstra-contoh-2027
 
 # Regenerate the committed JSON Schema after changing pk/model/perjanjian.py.
 schema: install

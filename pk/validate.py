@@ -9,7 +9,7 @@ workspace, realisasi and git modules load when a path needs them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from pk.load.year import (
     require,
     year_folders,
 )
-from pk.vocab import YEAR_FILES
+from pk.vocab import YEAR_FILES, beside, is_renstra_file, renstra_files
 
 
 def validate(
@@ -33,13 +33,22 @@ def validate(
     at: each year that existed there is gated against it."""
     diagnostics: list[Diagnostic] = []
     files = 0
+    renstras: set[Path] = set()  # each Renstra counts once among the files read
     for path in years_named(paths or default_paths()):
         require(path)
-        validate_one = _validate_workspace if is_workspace(path) else _validate_year
+        validate_one: Callable[[Path, str | None, bool], tuple[list[Diagnostic], int]]
+        if is_renstra_file(path) and not path.is_dir():
+            validate_one = partial(_validate_renstra, renstras=renstras)
+        elif is_workspace(path):
+            validate_one = _validate_workspace
+        else:
+            validate_one = partial(_validate_year, renstras=renstras)
         found, read = validate_one(path, baseline, progress)
         diagnostics += found
         files += read
-    return diagnostics, files
+    # A Renstra's own findings come with each year it covers, and with the Renstra itself:
+    # each is shown once.
+    return list(dict.fromkeys(diagnostics)), files
 
 
 def default_paths(root: Path = Path("data")) -> list[Path]:
@@ -50,9 +59,9 @@ def default_paths(root: Path = Path("data")) -> list[Path]:
 
 
 def renstra_paths(root: Path) -> list[Path]:
-    """The Renstra file(s) checked with the years; none yet. The Renstra's loader adds its
-    file here, and its validation beside `_validate_year` in `validate`."""
-    return []
+    """The Renstra file(s) checked with the years: data/renstra.yaml, or one per period
+    (data/renstra-2025-2029.yaml)."""
+    return renstra_files(root)
 
 
 def years_named(paths: Sequence[Path]) -> list[Path]:
@@ -63,17 +72,38 @@ def years_named(paths: Sequence[Path]) -> list[Path]:
     )
 
 
+def _validate_renstra(
+    path: Path, baseline: str | None, progress: bool, *, renstras: set[Path]
+) -> tuple[list[Diagnostic], int]:
+    from pk.load.renstra import load_renstra
+
+    loaded = load_renstra(path)
+    read = 0 if path.resolve() in renstras else 1
+    renstras.add(path.resolve())
+    return loaded.diagnostics, read
+
+
 def _validate_year(
-    path: Path, baseline: str | None, progress: bool
+    path: Path, baseline: str | None, progress: bool, *, renstras: set[Path]
 ) -> tuple[list[Diagnostic], int]:
     loaded = load_year(path)
     found = loaded.diagnostics
+    files = max(len(loaded.sources), 1)
+    # The Renstra's model and checks load only where there is a Renstra beside the years.
+    if renstra_files(beside(loaded.folder)):
+        from pk.load.renstra import cascade
+
+        cascaded, used = cascade(loaded)
+        found = found + cascaded
+        if used is not None and used.resolve() not in renstras:
+            renstras.add(used.resolve())
+            files += 1
     # The gate reads git; only an agreement with a baseline to compare needs it.
     if baseline is not None or (loaded.perjanjian and loaded.perjanjian.penandatanganan.tag):
         from pk.change.baseline import gate
 
         found = found + gate(loaded, baseline)
-    return sorted(found), max(len(loaded.sources), 1)
+    return sorted(found), files
 
 
 def _validate_workspace(

@@ -76,6 +76,30 @@ PENGATURAN_FILE = "pengaturan.yaml"
 WORKSPACE_FILE = "workspace.yaml"
 YEAR_FILES = (PERJANJIAN_FILE, REALISASI_FILE, PENGATURAN_FILE)
 """The files of a year folder."""
+RENSTRA_FILE = "renstra.yaml"
+"""The Renstra, beside the year folders: data/renstra.yaml (one period), or one file per
+period named renstra-<tahun_awal>-<tahun_akhir>.yaml (data/renstra-2025-2029.yaml)."""
+_RENSTRA = re.compile(r"renstra(-\d{4}-\d{4})?\.ya?ml")
+
+
+def is_renstra_file(path: Path) -> bool:
+    """Whether `path` is named as a Renstra file: renstra.yaml or renstra-2025-2029.yaml."""
+    return _RENSTRA.fullmatch(path.name) is not None
+
+
+def beside(folder: Path) -> Path:
+    """The folder that holds the year folder `folder` (and its Renstra), as the user would
+    name it: `data` for data/2026, `..` inside the year folder."""
+    return folder / ".." if folder.name in ("", "..") else folder.parent
+
+
+def renstra_files(root: Path) -> list[Path]:
+    """The Renstra files in `root`, the folder that holds the year folders, by name."""
+    try:
+        return sorted(p for p in root.iterdir() if is_renstra_file(p) and not p.is_dir())
+    except OSError:  # no such folder, or not one we may read
+        return []
+
 
 _YEAR = re.compile(r"\d{4}")
 

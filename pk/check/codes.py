@@ -11,7 +11,13 @@ planner reads whole, and is easier to keep right side by side.
 from __future__ import annotations
 
 from pk.diagnostics import CATALOGUED, Diagnostic, Level
-from pk.vocab import PENGATURAN_FILE, PERJANJIAN_FILE, REALISASI_FILE, WORKSPACE_FILE
+from pk.vocab import (
+    PENGATURAN_FILE,
+    PERJANJIAN_FILE,
+    REALISASI_FILE,
+    RENSTRA_FILE,
+    WORKSPACE_FILE,
+)
 
 
 class Code:
@@ -315,7 +321,7 @@ EMPTY_NAME = Code(
 DUPLICATE_ID = Code(
     "duplicate-id",
     Level.ERROR,
-    (PERJANJIAN_FILE, WORKSPACE_FILE),
+    (PERJANJIAN_FILE, WORKSPACE_FILE, RENSTRA_FILE),
     text_id=(
         "Id sasaran, indikator, atau unit dipakai dua kali; `pk set IK-05` harus menunjuk tepat "
         "satu baris. Beri id baru."
@@ -947,6 +953,110 @@ WRITE_MISMATCH = Code(
     ),
     failing='pilihan: ["? q"]   # written back as [? q], which reads as {q: null}',
     fixed='pilihan: ["? q"]',
+)
+
+# --- the Renstra and the cascade (renstra.yaml against each year's perjanjian.yaml) --------
+
+RENSTRA_TAHUN = Code(
+    "renstra-tahun",
+    Level.ERROR,
+    (RENSTRA_FILE,),
+    text_id=(
+        "Tahun di renstra.yaml tidak cocok dengan periodenya: tahun_akhir sebelum tahun_awal, "
+        "atau target, target nasional, atau id_di_pk untuk tahun di luar tahun_awal–tahun_akhir. "
+        "Perbaiki tahunnya, atau periode Renstra-nya."
+    ),
+    text_en=(
+        "A year in renstra.yaml does not fit its period: tahun_akhir before tahun_awal, or a "
+        "target, national target or id_di_pk for a year outside tahun_awal–tahun_akhir. Fix the "
+        "year, or the Renstra's period."
+    ),
+    failing="tahun_awal: 2025\ntahun_akhir: 2029\n…\n    target: {2024: 80, 2025: 81}",
+    fixed="tahun_awal: 2025\ntahun_akhir: 2029\n…\n    target: {2025: 81}",
+)
+
+RENSTRA_TARGET_DIFFERS = Code(
+    "renstra-target-differs",
+    Level.WARNING,
+    (PERJANJIAN_FILE,),
+    text_id=(
+        "Target indikator di PK berbeda dari target Renstra untuk tahun itu, tanpa alasan yang "
+        "dicatat. Evaluator SAKIP memeriksa keselarasan PK dengan Renstra: samakan targetnya, "
+        "atau tulis alasannya (misalnya surat yang menetapkannya) di `alasan_target` indikator "
+        "itu. Bila Renstra-nya yang direviu, ubah targetnya di renstra.yaml dan catat di `revisi`."
+    ),
+    text_en=(
+        "An indicator's target in the PK differs from the Renstra's target for that year, with "
+        "no reason recorded. SAKIP evaluators check that the PK follows the Renstra: make the "
+        "targets equal, or write the reason (e.g. the letter that set it) in the indicator's "
+        "`alasan_target`. If the Renstra itself was reviewed, change its target in renstra.yaml "
+        "and record it under `revisi`."
+    ),
+    failing="# renstra.yaml: target: {2026: 80}\n- id: IK-01\n  target: 75",
+    fixed=(
+        "# renstra.yaml: target: {2026: 80}\n- id: IK-01\n  target: 75\n"
+        "  alasan_target: Disesuaikan dengan Surat Sekjen KPU No. 12/PR.01/2026"
+    ),
+)
+
+BELOW_NATIONAL_TARGET = Code(
+    "below-national-target",
+    Level.ERROR,
+    (PERJANJIAN_FILE,),
+    text_id=(
+        "Target indikator di PK lebih rendah dari target nasional untuk tahun itu (lebih tinggi, "
+        "untuk indikator yang makin kecil makin baik). Pedoman PK KPU 2026: target di daerah "
+        "tidak boleh berada di bawah target nasional. Naikkan targetnya setidaknya sama dengan "
+        "target nasional, atau perbaiki target_nasional di renstra.yaml bila salah tulis."
+    ),
+    text_en=(
+        "An indicator's target in the PK is below the national target for that year (above it, "
+        "for a lower-is-better indicator). KPU's 2026 PK guidance: a satker's target may not be "
+        "below the national target. Raise the target to at least the national one, or correct "
+        "target_nasional in renstra.yaml if it was mistyped."
+    ),
+    failing="# renstra.yaml: target_nasional: {2026: 77.5}\n- id: IK-01\n  target: 75",
+    fixed="# renstra.yaml: target_nasional: {2026: 77.5}\n- id: IK-01\n  target: 77.5",
+)
+
+IKU_MISSING = Code(
+    "iku-missing",
+    Level.ERROR,
+    (RENSTRA_FILE,),
+    text_id=(
+        "Indikator Kinerja Utama (IKU) Renstra tidak ada di PK tahun itu: setiap IKU harus "
+        "diperjanjikan tiap tahun periode Renstra. Tambahkan indikatornya ke perjanjian.yaml "
+        "dengan id yang sama; bila PK memakai id lain, catat di renstra.yaml dengan `id_di_pk`; "
+        "bila memang bukan IKU, tulis `iku: false`."
+    ),
+    text_en=(
+        "An Indikator Kinerja Utama (IKU) of the Renstra is missing from that year's PK: every "
+        "IKU is agreed every year of the Renstra period. Add the indicator to perjanjian.yaml "
+        "with the same id; if the PK uses another id, record it in renstra.yaml with "
+        "`id_di_pk`; if it is not an IKU, write `iku: false`."
+    ),
+    failing="# renstra.yaml\n- id: IK-03\n  nama: Indeks kepuasan layanan\n# (no IK-03 in data/2026)",
+    fixed="# data/2026/perjanjian.yaml\n- id: IK-03\n  nama: Indeks kepuasan layanan\n  target: 3.2",
+)
+
+ID_RENAMED = Code(
+    "id-renamed",
+    Level.WARNING,
+    (PERJANJIAN_FILE,),
+    text_id=(
+        "Indikator ini baru di PK tahun ini, sedangkan indikator tahun lalu di sasaran yang sama "
+        "(atau dengan nama yang sama) hilang: tampaknya id-nya diganti tanpa tautan, sehingga "
+        "perbandingan dengan tahun sebelumnya terputus. Pakai lagi id lama, atau catat "
+        "penggantian di renstra.yaml pada indikator lama: `id_di_pk: {2026: IK-07b}`."
+    ),
+    text_en=(
+        "This indicator is new in this year's PK while last year's indicator in the same sasaran "
+        "(or of the same name) is gone: its id seems to have changed with no link, which breaks "
+        "the comparison with earlier years. Keep the old id, or record the change in "
+        "renstra.yaml under the old indicator: `id_di_pk: {2026: IK-07b}`."
+    ),
+    failing="# 2025: - id: IK-07\n# 2026: - id: IK-07b",
+    fixed="# renstra.yaml\n- id: IK-07\n  id_di_pk: {2026: IK-07b}",
 )
 
 

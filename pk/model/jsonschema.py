@@ -23,14 +23,17 @@ from pydantic_core import core_schema
 
 from pk.model import perjanjian as models
 from pk.model import realisasi as models_realisasi
+from pk.model import renstra as models_renstra
 from pk.model.perjanjian import Perjanjian, Workspace
 from pk.model.realisasi import Pengaturan, Realisasi
+from pk.model.renstra import Renstra
 
 SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "perjanjian.schema.json": Perjanjian,
     "workspace.schema.json": Workspace,
     "realisasi.schema.json": Realisasi,
     "pengaturan.schema.json": Pengaturan,
+    "renstra.schema.json": Renstra,
 }
 
 
@@ -115,7 +118,12 @@ def build_schema(name: str = "perjanjian.schema.json", lang: str = "id") -> dict
 
     model = SCHEMA_FILES[name]
     schema = model.model_json_schema(schema_generator=_EditorSchema)
-    _describe(schema, _field_docstrings(models) | _field_docstrings(models_realisasi))
+    _describe(
+        schema,
+        _field_docstrings(models)
+        | _field_docstrings(models_realisasi)
+        | _field_docstrings(models_renstra),
+    )
     if lang != "en":
         catalog = gettext.translation(DOMAIN, LOCALEDIR, languages=[lang], fallback=True)
         _translate(schema, catalog.gettext)

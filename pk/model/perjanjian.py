@@ -147,6 +147,9 @@ class Indikator(Model):
     agregasi: Agregasi = Agregasi.TERAKHIR
     """How quarters make the annual realisasi: `terakhir` (last filled quarter, default),
     `jumlah` (sum) or `rata_rata` (average)."""
+    alasan_target: str | None = None
+    """Why the target differs from the Renstra's target for this year (data/renstra.yaml),
+    e.g. the letter that set it; `pk validate` asks for it when they differ."""
     dari_unit: DariUnit | None = None
     """In a workspace: derive the realisasi from the units below (see `DariUnit`)."""
     catatan: str | None = None
