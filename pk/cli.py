@@ -708,6 +708,56 @@ def new(
     )
 
 
+@app.command(
+    help=_(
+        "Make a data repository for a unit's Perjanjian Kinerja: data/ with a first year's "
+        "draft and the Renstra, the JSON Schemas, the CI workflow and the pre-commit hook."
+    )
+)
+def init(
+    folder: Annotated[
+        Path,
+        typer.Argument(metavar=_("FOLDER"), help=_("Where to make it (new or empty).")),
+    ] = Path("."),
+    tahun: Annotated[
+        int | None,
+        typer.Option(
+            "--tahun",
+            metavar=_("YEAR"),
+            help=_("The first year's draft, e.g. 2025. Default: this year."),
+            min=2000,
+            max=2100,
+        ),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", metavar="URL", help=_("Where pk is installed from (a git URL).")),
+    ] = None,
+    rev: Annotated[
+        str | None,
+        typer.Option("--rev", metavar=_("REVISION"), help=_("The revision of pk to install.")),
+    ] = None,
+) -> None:
+    import datetime
+
+    from pk.edit import scaffold
+
+    made = scaffold.make_repository(
+        folder,
+        tahun or datetime.date.today().year,
+        source or scaffold.PK_SOURCE,
+        rev or scaffold.PK_REV,
+    )
+    for written in made.files:
+        typer.echo(_("wrote {path}").format(path=(folder / written).as_posix()))
+    if not made.git_started:
+        typer.echo(
+            _(
+                "git init not run there: the folder is inside a git repository already, or git is not installed"
+            )
+        )
+
+
 @app.command(help=_("Explain a finding code: what it means, a failing example and the fix."))
 def explain(
     code: Annotated[

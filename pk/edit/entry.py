@@ -31,6 +31,7 @@ from pk.check.year import (
     unknown_indikator,
 )
 from pk.diagnostics import Diagnostic, InvalidData, Level
+from pk.edit.scaffold import schema_reference
 from pk.edit.tables import (
     ANGGARAN,
     CATATAN,
@@ -57,6 +58,7 @@ from pk.model.realisasi import Realisasi, RealisasiAnggaran, RealisasiIndikator
 from pk.numbers import excerpt, in_notation, out_of_range, read_figure
 from pk.vocab import REALISASI_FILE, TRIWULAN
 
+_SCHEMA = "../../schema/realisasi.schema.json"
 HEADER = """\
 # yaml-language-server: $schema=../../schema/realisasi.schema.json
 #
@@ -345,7 +347,10 @@ def apply(loaded: Loaded, changes: list[Change]) -> tuple[str, int, list[Diagnos
             return "", 0, [big]
         original = raw.decode("utf-8")
     else:
-        original = f"{HEADER}versi_format: 1\ntahun: {loaded.perjanjian.tahun}\n"
+        # The schema pk init wrote, reached from this folder; else where pk's own data has it.
+        schema = schema_reference(loaded.folder, "realisasi.schema.json")
+        header = HEADER.replace(_SCHEMA, schema) if schema else HEADER
+        original = f"{header}versi_format: 1\ntahun: {loaded.perjanjian.tahun}\n"
     data = load_roundtrip(original.removeprefix("\ufeff"))
     before = copy.deepcopy(data)  # the tree as read, to tell what the edit changed
     order = [ind.id for _, _, ind in loaded.perjanjian.indikator()]

@@ -18,6 +18,7 @@ from typing import Any
 
 from pk.diagnostics import InvalidData, Level, PkError, UsageError
 from pk.edit.roundtrip import dump, load_roundtrip, too_large
+from pk.edit.scaffold import schema_reference
 from pk.files import cannot_write, write_atomic
 from pk.i18n import _
 from pk.load.year import load_year
@@ -79,7 +80,7 @@ def create_year(previous: Path, year: int) -> Path:
     data = load_roundtrip(original)
     before = copy.deepcopy(data)
     _as_draft(data, year)
-    _replace_header(data, previous, year)
+    _replace_header(data, previous, year, schema_reference(target, "perjanjian.schema.json"))
     text = dump(data)
     refused = check_written(text, intended(source.data, before, data), display, at=source)
     if refused:
@@ -109,12 +110,14 @@ def _as_draft(data: dict[str, Any], year: int) -> None:
     data.pop("perubahan", None)
 
 
-def _replace_header(data: object, previous: Path, year: int) -> None:
+def _replace_header(data: object, previous: Path, year: int, schema: str | None) -> None:
     ca = getattr(data, "ca", None)
     kept: list[str] = []
     if ca is not None and ca.comment and ca.comment[1]:
         for token in ca.comment[1]:
             kept += [line for line in token.value.splitlines() if _KEEP_HEADER.match(line.strip())]
+    if schema is not None:  # the schema pk init wrote, reached from where the new file is
+        kept = [f"# yaml-language-server: $schema={schema}"]
     header = [line.lstrip("#").strip() for line in kept] + [
         f"Draf Perjanjian Kinerja {year}, dibuat oleh `pk new` dari {previous.as_posix()}.",
         f"Target masih target {year - 1}: sesuaikan, isi tanggal penandatanganan, lalu tandai",
