@@ -47,11 +47,12 @@ def made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_init_makes_a_repository_that_validates(made: Path) -> None:
     """Must show: `pk init` makes a repository that validates, whose references resolve."""
-    assert pk("validate") == (0, "No problems found (1 file checked).\n", "")
+    # The year's draft and the Renstra, whose skeletons agree (same ids, same target).
+    assert pk("validate") == (0, "No problems found (2 files checked).\n", "")
     assert pk("fmt", "--check")[0] == 0
     assert (made / ".git").is_dir()
     refs = references(made)
-    assert made / "data" / "2025" / "perjanjian.yaml" in refs
+    assert {made / "data" / "2025" / "perjanjian.yaml", made / "data" / "renstra.yaml"} <= set(refs)
     for path, schema in refs.items():
         assert schema.resolve().is_file(), f"{path}: $schema {schema} does not resolve"
         assert schema.resolve().parent == (made / "schema").resolve()

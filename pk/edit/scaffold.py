@@ -19,13 +19,12 @@ from pathlib import Path
 from pk.diagnostics import EnvironmentProblem, UsageError
 from pk.files import cannot_write, write_atomic
 from pk.i18n import _
-from pk.vocab import PERJANJIAN_FILE
+from pk.vocab import PERJANJIAN_FILE, RENSTRA_FILE
 
 PK_SOURCE = "https://github.com/OWNER/pk"
 """Where pk is published, for the data repository's workflow, hook and README (`--source`)."""
 PK_REV = "main"
 """The revision of pk they install: no release is tagged yet (`--rev`)."""
-RENSTRA_FILE = "renstra.yaml"
 SCHEMA_FOLDER = "schema"
 
 
@@ -80,9 +79,7 @@ def make_repository(root: Path, tahun: int, source: str = PK_SOURCE, rev: str = 
         Path("README.md"): _skeleton("README.md", words),
         Path(".gitignore"): _skeleton("gitignore", words),
     }
-    # The Renstra comes with the Renstra's schema: pk writes a file it can check.
-    if "renstra.schema.json" in SCHEMA_FILES:
-        files[Path("data") / RENSTRA_FILE] = _skeleton("renstra.yaml", words, "renstra", 1)
+    files[Path("data") / RENSTRA_FILE] = _skeleton("renstra.yaml", words, "renstra", 1)
     for name in SCHEMA_FILES:
         files[Path(SCHEMA_FOLDER) / name] = render_schema(name, "id")
     there = sorted(p.as_posix() for p in files if (root / p).exists())
