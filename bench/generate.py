@@ -161,6 +161,44 @@ def year(out: Path, indikator: int, seed: int = 2024) -> None:
     (out / "realisasi.yaml").write_text(realisasi(rng, targets, pagu), encoding="utf-8")
 
 
+def repository(out: Path, years: int = 5, first: int = 2025) -> None:
+    """A data repository of `years` years, each a copy of data/2024's agreement (60
+    indicators) for its year, and the Renstra of the period with a target for each."""
+    import yaml
+
+    source = Path(__file__).resolve().parent.parent / "data" / "2024" / "perjanjian.yaml"
+    text = source.read_text(encoding="utf-8")
+    data = out / "data"
+    for tahun in range(first, first + years):
+        folder = data / str(tahun)
+        folder.mkdir(parents=True, exist_ok=True)
+        copy = text.replace("tahun: 2024", f"tahun: {tahun}").replace(
+            "2024-06-10", f"{tahun}-06-10"
+        )
+        (folder / "perjanjian.yaml").write_text(copy, encoding="utf-8")
+    doc = yaml.safe_load(text)
+    lines = [
+        "versi_format: 1",
+        "unit: {nama: KPU Sintetis, singkatan: KPU Sintetis}",
+        f"tahun_awal: {first}",
+        f"tahun_akhir: {first + years - 1}",
+        "sasaran:",
+    ]
+    for kelompok in doc["kelompok"]:
+        for sasaran in kelompok["sasaran"]:
+            lines += [f"  - id: {sasaran['id']}", "    nama: Sasaran", "    indikator:"]
+            for ind in sasaran["indikator"]:
+                target = ind.get("target")
+                if not isinstance(target, int | float) or isinstance(target, bool):
+                    target = None  # a grade or a range: no yearly number to compare
+                lines += [f"      - id: {ind['id']}", "        nama: Indikator"]
+                if target is not None:
+                    each = ", ".join(f"{t}: {target}" for t in range(first, first + years))
+                    lines += [f"        target: {{{each}}}", f"        target_akhir: {target}"]
+                    lines += [f"        target_nasional: {{{first}: {target}}}"]
+    (data / "renstra.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)

@@ -124,6 +124,14 @@ def main() -> None:
     yamllint = [str(args.tools / "yamllint")]
 
     units = len(national_files)
+    sys.path.insert(0, str(HERE))
+    import generate
+
+    # Five years of data/2024's agreement and their Renstra: the repository pk validate checks
+    # when no folder is named.
+    repository = args.work / "repository"
+    shutil.rmtree(repository, ignore_errors=True)
+    generate.repository(repository)
     rows = measure(
         [
             ("python -c pass", [py, "-c", "pass"], (0,)),
@@ -135,6 +143,16 @@ def main() -> None:
             ),
             ("pk --help", [pk, "--help"], (0,)),
             ("pk validate data/2024", [pk, "validate", "data/2024"], (0,)),
+            (
+                "pk validate five years and the Renstra",
+                [pk, "validate", *sorted(str(p) for p in (repository / "data").iterdir())],
+                (0,),
+            ),
+            (
+                "pk validate one of the five years",
+                [pk, "validate", str(repository / "data" / "2027")],
+                (0,),
+            ),
             ("check-jsonschema data/2024", cjs + year_files, (0, 1)),
             ("yamllint data/2024", yamllint + year_files, (0, 1)),
             ("yamllint -d relaxed data/2024", [*yamllint, "-d", "relaxed", *year_files], (0, 1)),
@@ -170,9 +188,6 @@ def main() -> None:
     )
     # pk export at two sizes: its time must grow linearly with the indicators (it once grew
     # with their square: 10 s at 2 000, over 120 s at 8 000).
-    sys.path.insert(0, str(HERE))
-    import generate
-
     sizes = (2000, 8000)
     for n in sizes:
         generate.year(args.work / f"export-{n}", n)
@@ -232,6 +247,11 @@ def main() -> None:
             "pk validate data/2024 ≤ 1.0 × yamllint",
             by["pk validate data/2024"].seconds,
             by["yamllint data/2024"].seconds,
+        ),
+        (
+            "pk validate five years and the Renstra ≤ 1.3 × one of its years",
+            by["pk validate five years and the Renstra"].seconds,
+            1.3 * by["pk validate one of the five years"].seconds,
         ),
         (
             "pk --help ≤ 1.2 × bare typer --help",

@@ -72,3 +72,20 @@ def test_refuses_to_overwrite(data: Path) -> None:
     assert result.exit_code == 1
     assert "data/2025 already exists; pk new does not overwrite it" in result.output
     assert (data / "2025" / "perjanjian.yaml").read_text(encoding="utf-8") == "# mine\n"
+
+
+def test_new_year_drops_last_years_reasons_for_differing_from_the_renstra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """2026's IK-03 target differs from the Renstra with a reason (`alasan_target`); 2027,
+    started from 2026, keeps the target to revise but not the reason, so pk validate asks."""
+    example = ROOT / "examples" / "renstra-contoh" / "data"
+    shutil.copytree(example, tmp_path / "data", ignore=shutil.ignore_patterns("2027"))
+    monkeypatch.chdir(tmp_path)
+    code, output = invoke("new", "2027")
+    assert code == 0, output
+    text = (tmp_path / "data" / "2027" / "perjanjian.yaml").read_text(encoding="utf-8")
+    assert "alasan_target" not in text
+    code, output = invoke("validate", "data/2027")
+    assert "IK-03 differs from the Renstra's target for 2027, 3.4 Indeks" in output
+    assert "[renstra-target-differs]" in output

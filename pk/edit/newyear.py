@@ -1,7 +1,7 @@
 """`pk new`: start next year's folder from an existing year, as an unsigned draft.
 
     data/2024/perjanjian.yaml --yamlwrite round-trip--> same ids and targets, tahun 2025,
-    status draf, no signing date, no perubahan --> data/2025/perjanjian.yaml
+    status draf, no signing date, no perubahan, no alasan_target --> data/2025/perjanjian.yaml
 
 Comments on rows are kept (they describe the indicators); the file's header is replaced, since
 it describes the previous year's signed document. realisasi.yaml is not copied: a new year
@@ -108,6 +108,12 @@ def _as_draft(data: dict[str, Any], year: int) -> None:
         signing["status"] = "draf"
         signing.pop("tag", None)
     data.pop("perubahan", None)
+    # A reason for last year's target against the Renstra does not excuse this year's.
+    for kelompok in data.get("kelompok") or ():
+        for sasaran in (kelompok.get("sasaran") or ()) if isinstance(kelompok, dict) else ():
+            for indikator in (sasaran.get("indikator") or ()) if isinstance(sasaran, dict) else ():
+                if isinstance(indikator, dict):
+                    indikator.pop("alasan_target", None)
 
 
 def _replace_header(data: object, previous: Path, year: int, schema: str | None) -> None:

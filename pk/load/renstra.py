@@ -40,16 +40,23 @@ class LoadedRenstra:
 
 _READ: dict[tuple[Path, int, int], LoadedRenstra] = {}
 """What this run read, by file and its (mtime, size): a Renstra is parsed once per run."""
+_AGREEMENTS: dict[tuple[Path, int, int], Perjanjian | None] = {}
+"""The agreements the cascade has seen, likewise: `pk validate` walks the years in order, so
+the year before is the one it has just loaded."""
+
+
+def _key(path: Path) -> tuple[Path, int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (path.resolve(), stat.st_mtime_ns, stat.st_size)
 
 
 def load_renstra(path: Path) -> LoadedRenstra:
     """The Renstra in `path`, with its own findings (schema and consistency), located."""
     require(path)
-    try:
-        stat = path.stat()
-        key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
-    except OSError:
-        key = None
+    key = _key(path)
     if key is not None and key in _READ:
         return _READ[key]
     display = path.as_posix()
@@ -83,6 +90,9 @@ def cascade(year: Loaded) -> tuple[list[Diagnostic], Path | None]:
     if year.perjanjian is None:
         return [], None
     tahun = year.perjanjian.tahun
+    key = _key(year.folder / PERJANJIAN_FILE)
+    if key is not None:
+        _AGREEMENTS[key] = year.perjanjian
     renstra = renstra_for(year.folder, tahun)
     if renstra is None:
         return [], None
@@ -115,12 +125,14 @@ def _previous(folder: Path, tahun: int) -> Perjanjian | None:
     if year_of(folder.resolve()) is None:
         return None
     file = beside(folder) / str(tahun - 1) / PERJANJIAN_FILE
-    if not file.is_file():
+    key = _key(file)
+    if key is None or not file.is_file():
         return None
-    source, diagnostics = load(file, file.as_posix())
-    if source.data is None:
-        return None
-    return validate_source(source, Perjanjian, [])
+    if key not in _AGREEMENTS:
+        source, _diagnostics = load(file, file.as_posix())
+        found = validate_source(source, Perjanjian, []) if source.data is not None else None
+        _AGREEMENTS[key] = found
+    return _AGREEMENTS[key]
 
 
 def _located(findings: list[Finding], source: Source) -> list[Diagnostic]:
