@@ -15,7 +15,7 @@ from pk.check import codes
 from pk.check.perjanjian import Finding
 from pk.i18n import _
 from pk.model.perjanjian import Indikator, Loc, Perjanjian, Polaritas, Rentang
-from pk.model.renstra import Nilai, Renstra
+from pk.model.renstra import Nilai, Renstra, RenstraIndikator
 from pk.numbers import excerpt, in_message
 from pk.vocab import RENSTRA_FILE
 
@@ -55,6 +55,29 @@ def check_renstra_ids(doc: Renstra) -> Iterator[Finding]:
                     file=RENSTRA_FILE,
                 )
             seen.add(id_)
+    # Two indicators the same PK would call by one id (through `id_di_pk`) cannot be told apart.
+    if doc.tahun_akhir < doc.tahun_awal:
+        return
+    for tahun in range(doc.tahun_awal, doc.tahun_akhir + 1):
+        named: dict[str, list[tuple[Loc, RenstraIndikator]]] = {}
+        for loc, _sasaran, ind in doc.walk():
+            named.setdefault(ind.id_in(tahun), []).append((loc, ind))
+        for id_, same in named.items():
+            if len({ind.id for _, ind in same}) < 2:
+                continue  # one indicator, or a plain duplicate (reported above)
+            for loc, ind in same:
+                if tahun in ind.id_di_pk:  # the declaration that makes the clash, where made
+                    others = ", ".join(o.id for _, o in same if o is not ind)
+                    yield Finding(
+                        (*loc, "id_di_pk", tahun),
+                        codes.DUPLICATE_ID,
+                        _(
+                            "{id} would be the id of both {first} and {second} in the PK "
+                            "{year}: give each indicator its own id"
+                        ).format(id=id_, first=ind.id, second=others, year=tahun),
+                        key=True,
+                        file=RENSTRA_FILE,
+                    )
 
 
 def check_renstra_years(doc: Renstra) -> Iterator[Finding]:

@@ -16,7 +16,7 @@ from pk.check import renstra as checks
 from pk.check.perjanjian import Finding
 from pk.diagnostics import Diagnostic, Level
 from pk.load.source import Source, load
-from pk.load.year import Loaded, require, validate_source
+from pk.load.year import Loaded, validate_source
 from pk.model.perjanjian import Perjanjian
 from pk.model.renstra import Renstra
 from pk.vocab import PERJANJIAN_FILE, RENSTRA_FILE, beside, renstra_files, year_of
@@ -55,7 +55,6 @@ def _key(path: Path) -> tuple[Path, int, int] | None:
 
 def load_renstra(path: Path) -> LoadedRenstra:
     """The Renstra in `path`, with its own findings (schema and consistency), located."""
-    require(path)
     key = _key(path)
     if key is not None and key in _READ:
         return _READ[key]
