@@ -144,17 +144,3 @@ def test_renstra_files_per_period_each_cover_their_years(
     result = CliRunner().invoke(app, ["--lang", "en", "validate", "data/renstra-2020-2024.yaml"])
     assert result.exit_code == 1
     assert "[renstra-tahun]" in result.output
-
-
-def test_the_skeleton_validates_as_it_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from pk.model.renstra import skeleton
-
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "renstra.yaml").write_text(skeleton(tahun_awal=2030), encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(app, ["--lang", "en", "validate", "data/renstra.yaml"])
-    assert result.exit_code == 0, result.output
-    renstra = load_renstra(tmp_path / "data" / "renstra.yaml").renstra
-    assert renstra is not None and (renstra.tahun_awal, renstra.tahun_akhir) == (2030, 2034)
-    planned = renstra.target_for("IK-01", 2034)
-    assert planned is not None and (planned.target, planned.target_akhir) == (83, 83)

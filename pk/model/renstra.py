@@ -2,8 +2,8 @@
 
 One file per Renstra period, beside the year folders: `data/renstra.yaml`, or, when the
 repository spans several periods, `data/renstra-2020-2024.yaml`, `data/renstra-2025-2029.yaml`.
-A year uses the Renstra whose period holds it.
-`skeleton()` is a commented minimal file (what `pk init` writes).
+A year uses the Renstra whose period holds it. `pk init` writes a commented skeleton
+(pk/edit/skeleton/renstra.yaml.in).
 
 No `from __future__ import annotations`, for start-up: see `pk.model.perjanjian`.
 """
@@ -158,39 +158,3 @@ class Renstra(Model):
             target_nasional=indikator.target_nasional.get(tahun),
             loc=loc,
         )
-
-
-def skeleton(schema: str = "../schema/renstra.schema.json", tahun_awal: int = 2025) -> str:
-    """A minimal renstra.yaml for a planner to fill in (`pk init`); it validates as it is.
-    `schema` is the `$schema` reference from where the file will be."""
-    years = range(tahun_awal, tahun_awal + 5)
-    targets = ", ".join(f"{year}: {78 + i}" for i, year in enumerate(years, 1))
-    return f"""# yaml-language-server: $schema={schema}
-#
-# Renstra (Rencana Strategis) {tahun_awal}–{tahun_awal + 4}: sasaran dan indikatornya, kondisi awal,
-# target setiap tahun dan target akhir periode. Id indikator sama dengan di perjanjian.yaml
-# setiap tahun; `pk validate` memeriksa setiap PK terhadap berkas ini.
-# Isian di bawah hanya contoh: ganti dengan isi Renstra unit Anda.
-versi_format: 1
-unit:
-  nama: Komisi Pemilihan Umum Kabupaten Contoh
-  singkatan: KPU Kab. Contoh
-tahun_awal: {tahun_awal}
-tahun_akhir: {tahun_awal + 4}
-sasaran:
-  - id: SS-01
-    nama: Meningkatnya partisipasi pemilih
-    indikator:
-      - id: IK-01
-        nama: Persentase partisipasi pemilih
-        satuan: "%"
-        # Indikator Kinerja Utama: wajib ada di PK setiap tahun (`iku: false` bila tidak).
-        iku: true
-        kondisi_awal: {{tahun: {tahun_awal - 1}, nilai: 78}}
-        target: {{{targets}}}
-        target_akhir: {78 + 5}
-        # Target nasional per tahun, bila ada (bagi satker KPU: target KPU RI).
-        target_nasional: {{}}
-        # Bila PK suatu tahun memakai id lain untuk indikator ini: {{2027: IK-01b}}.
-        id_di_pk: {{}}
-"""
