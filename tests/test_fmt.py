@@ -136,3 +136,46 @@ def test_invalid_date_is_reported_not_a_traceback(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "[not-formattable]" in result.output
+
+
+def test_fmt_refuses_a_device_as_validate_does_before_reading(tmp_path: Path) -> None:
+    # A link to /dev/zero would be read without end; /dev/null shows the same check safely.
+    (tmp_path / "realisasi.yaml").symlink_to("/dev/null")
+    for args in (["fmt", str(tmp_path)], ["fmt", "--check", str(tmp_path)]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 1, result.output
+        assert f"{tmp_path.as_posix()}/realisasi.yaml: error:" in result.output
+        assert "[not-a-file]" in result.output
+
+
+CRLF_TEXT = "\ufeff# kepala\r\nversi_format: 1\r\n# catatan\r\ntahun:   2024\r\nunit: {nama: A}\r\n"
+
+
+def test_fmt_keeps_the_files_own_line_ending_and_bom(tmp_path: Path) -> None:
+    target = tmp_path / "perjanjian.yaml"
+    target.write_bytes(CRLF_TEXT.encode("utf-8"))
+    assert format_file(target).diagnostics == ()
+    out = target.read_bytes()
+    assert out.startswith("\ufeff".encode())
+    assert out.count(b"\r\n") == out.count(b"\n") == 5
+    assert b"tahun: 2024\r\n" in out
+    assert CliRunner().invoke(app, ["fmt", "--check", str(tmp_path)]).exit_code == 0
+
+
+def test_fmt_check_reports_mixed_line_endings(tmp_path: Path) -> None:
+    target = tmp_path / "perjanjian.yaml"
+    target.write_bytes(b"# a\r\nversi_format: 1\r\ntahun: 2024\n")
+    result = CliRunner().invoke(app, ["fmt", "--check", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    format_file(target)
+    assert target.read_bytes() == b"# a\r\nversi_format: 1\r\ntahun: 2024\r\n"
+
+
+@pytest.mark.parametrize(
+    "word", ["yes", "no", "No", "ON", "off", "y", "N", "True", "false", "null", "Null", "~", "NO"]
+)
+def test_fmt_keeps_quotes_on_yaml_1_1_booleans_and_nulls(word: str) -> None:
+    text = f'kode: {{"{word}": 13}}\nnama: "{word}"\ndaftar:\n  - "{word}"\n'
+    out = format_text(text)
+    assert out.count(f'"{word}"') == 3, out
+    assert yaml.safe_load(out) == yaml.safe_load(text)

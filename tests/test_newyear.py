@@ -89,3 +89,15 @@ def test_new_year_drops_last_years_reasons_for_differing_from_the_renstra(
     code, output = invoke("validate", "data/2027")
     assert "IK-03 differs from the Renstra's target for 2027, 3.4 Indeks" in output
     assert "[renstra-target-differs]" in output
+
+
+def test_a_crlf_year_is_copied_with_one_line_ending_and_its_bom(data: Path) -> None:
+    source = data / "2024" / "perjanjian.yaml"
+    text = source.read_text(encoding="utf-8")
+    # A CRLF file whose comments and data are CRLF alike, with a BOM (a Windows editor's save).
+    source.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    assert invoke("new", "2025")[0] == 0
+    written = (data / "2025" / "perjanjian.yaml").read_bytes()
+    assert written.startswith(b"\xef\xbb\xbf")
+    assert written.count(b"\n") == written.count(b"\r\n") > 10
+    assert b"\r\r" not in written

@@ -159,6 +159,10 @@ def test_random_edits_keep_every_comment_and_untouched_line(
             assert formatted == text
         else:
             assert not result.diagnostics
+            # fmt keeps the BOM and the file's own line ending throughout, as pk set does.
+            assert formatted.startswith(bom) and not formatted[len(bom) :].startswith("\ufeff")
+            assert all("\n" not in x and "\r" not in x for x in formatted.split(newline))
+            formatted = formatted[len(bom) :]
             assert sorted(comments(formatted)) == sorted(comments(text[len(bom) :]))
             assert load_text(formatted, "realisasi.yaml")[0].data == expected
             assert not format_file(file).changed

@@ -19,11 +19,11 @@ from ruamel.yaml.comments import CommentedMap
 
 from pk.check import codes
 from pk.diagnostics import Diagnostic, UsageError
-from pk.edit.roundtrip import dump, load_roundtrip, too_large
+from pk.edit.roundtrip import as_written, dump, load_roundtrip, too_large
 from pk.edit.verify import check_written, lost_comments
 from pk.files import locked, write_atomic
 from pk.i18n import _
-from pk.load.source import load, load_text
+from pk.load.source import load_bytes, read_bytes
 from pk.model.annotations import container, model_of, models_in
 from pk.model.perjanjian import Perjanjian
 from pk.vocab import PERJANJIAN_FILE
@@ -92,11 +92,12 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def format_text(text: str, model: type[BaseModel] | None = None) -> str:
-    """The canonical form of a YAML document. The text must parse (check with yamlsource)."""
+    """The canonical form of a YAML document, in the file's own line ending and with its BOM.
+    The text must parse (check with yamlsource)."""
     data = load_roundtrip(text)
     if model is not None:
         order_keys(data, model, top=True)
-    return dump(data)
+    return as_written(dump(data), text)
 
 
 def format_file(path: Path, *, check: bool = False) -> FmtResult:
@@ -110,17 +111,15 @@ def format_file(path: Path, *, check: bool = False) -> FmtResult:
 
 def _format_file(path: Path, *, check: bool) -> FmtResult:
     display = path.as_posix()
-    raw: bytes | None
-    text: str | None
-    try:
-        raw = path.read_bytes()
-        text = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        raw = text = None
-    # The read path locates a syntax error exactly as `pk validate` does.
-    source, problems = load(path, display) if text is None else load_text(text, display)
-    if text is None or raw is None or problems:
+    # The read path refuses a folder, a device or a broken link before reading a byte, and
+    # locates a syntax error exactly as `pk validate` does.
+    raw, problems = read_bytes(path, display)
+    if raw is None:
         return FmtResult(path, False, tuple(problems))
+    source, problems = load_bytes(raw, display)
+    if problems:
+        return FmtResult(path, False, tuple(problems))
+    text = raw.decode("utf-8")
     if (big := too_large(len(raw), display)) is not None:
         return FmtResult(path, False, (big,))
     try:

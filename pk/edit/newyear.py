@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pk.diagnostics import InvalidData, Level, PkError, UsageError
-from pk.edit.roundtrip import dump, load_roundtrip, too_large
+from pk.edit.roundtrip import as_written, dump, load_roundtrip, too_large
 from pk.edit.scaffold import schema_reference
 from pk.files import cannot_write, write_atomic
 from pk.i18n import _
@@ -76,12 +76,12 @@ def create_year(previous: Path, year: int) -> Path:
     raw = source_path.read_bytes()
     if (big := too_large(len(raw), display)) is not None:
         raise InvalidData([big], 1)
-    original = raw.decode("utf-8").removeprefix("\ufeff")
+    original = raw.decode("utf-8")
     data = load_roundtrip(original)
     before = copy.deepcopy(data)
     _as_draft(data, year)
     _replace_header(data, previous, year, schema_reference(target, "perjanjian.schema.json"))
-    text = dump(data)
+    text = as_written(dump(data), original)
     refused = check_written(text, intended(source.data, before, data), display, at=source)
     if refused:
         raise InvalidData(refused, 1, _("Nothing was written."))

@@ -13,6 +13,8 @@ the loaded data and dumps it back for `pk.files.write_atomic`. pk's layout, the 
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from decimal import Decimal
 from io import StringIO
 from typing import Any
@@ -24,6 +26,8 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from pk.check import codes
 from pk.diagnostics import Diagnostic
 from pk.i18n import _
+
+_STR = "tag:yaml.org,2002:str"
 
 WIDTH = 1_000_000
 """Longer than any line pk writes: ruamel folds long plain scalars at the width otherwise."""
@@ -50,6 +54,12 @@ def too_large(size: int, display: str) -> Diagnostic | None:
     )
 
 
+YAML_1_1_WORDS = frozenset(("y", "yes", "n", "no", "true", "false", "on", "off", "null", "~"))
+"""Text that YAML 1.1 readers (PyYAML, yaml-language-server in 1.1 mode) take for a boolean
+or a null, in any case: pk reads YAML 1.2, where they are text, but writes them quoted so
+that every reader agrees."""
+
+
 class _Emitter(Emitter):
     """Where a scalar must be quoted, use double quotes (as the data files do), not single."""
 
@@ -62,6 +72,14 @@ class _Emitter(Emitter):
         # where PyYAML's own reader (pk's without libyaml) ends plain text at a `?`, any `?`.
         value = self.event.value
         if not style and (value[:1] in ("?", ":") or (self.flow_level and "?" in value)):
+            return '"'
+        if (
+            not style
+            and self.event.tag == _STR
+            and value.casefold() in YAML_1_1_WORDS
+            # pk's own field `no` (kelompok, sasaran) stays a plain block key, as every file has it.
+            and not (value == "no" and self.simple_key_context and not self.flow_level)
+        ):
             return '"'
         return style
 
@@ -94,9 +112,30 @@ def make_yaml() -> YAML:
     return y
 
 
+_BREAKS = re.compile(r"\r\n|\r|\n")
+
+
+def newline_of(text: str) -> str:
+    """The file's own line ending: the most common one (`\n` for a file without any)."""
+    counts = Counter(m.group() for m in _BREAKS.finditer(text))
+    return counts.most_common(1)[0][0] if counts else "\n"
+
+
+def as_written(dumped: str, original: str) -> str:
+    """Dumped text in `original`'s layout: its own line ending throughout, and its BOM."""
+    newline = newline_of(original)
+    bom = "\ufeff" if original.startswith("\ufeff") else ""
+    return bom + (dumped.replace("\n", newline) if newline != "\n" else dumped)
+
+
 def load_roundtrip(text: str) -> Any:
-    """Parse YAML text into ruamel's commented containers. Raises ruamel's YAMLError."""
-    return make_yaml().load(text)
+    """Parse YAML text into ruamel's commented containers. Raises ruamel's YAMLError.
+
+    The BOM is dropped and every line break read as `\n` (YAML's own rule inside scalars):
+    ruamel would keep a CR in comments only, and the dump would mix endings (`as_written`
+    restores the file's own)."""
+    body = text.removeprefix("\ufeff")
+    return make_yaml().load(_BREAKS.sub("\n", body) if "\r" in body else body)
 
 
 def dump(data: Any) -> str:

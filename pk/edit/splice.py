@@ -22,7 +22,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from pk.edit.roundtrip import dump, make_yaml
+from pk.edit.roundtrip import dump, make_yaml, newline_of
 from pk.load.source import parse
 
 _BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
@@ -39,8 +39,8 @@ def splice(text: str, before: Any, after: Any) -> str:
     body = text[len(bom) :]
     root = parse(body)
     if root is None:
-        return bom + _convert(dump(after), _newline(body))
-    doc = _Doc(body, _newline(body), _step(root))
+        return bom + _convert(dump(after), newline_of(body))
+    doc = _Doc(body, newline_of(body), _step(root))
     try:
         doc.change(root, before, after, _Place())
     except _Unsupported:
@@ -271,11 +271,6 @@ class _Doc:
 
     def _lines(self, lines: list[str], column: int) -> str:
         return "".join(" " * column + line + self.newline for line in lines)
-
-
-def _newline(text: str) -> str:
-    counts = Counter(m.group() for m in _BREAK.finditer(text))
-    return counts.most_common(1)[0][0] if counts else "\n"
 
 
 def _convert(text: str, newline: str) -> str:

@@ -82,9 +82,18 @@ class Source:
 
 def load(path: Path, display: str) -> tuple[Source, list[Diagnostic]]:
     """Read and parse one file; every problem becomes a located Diagnostic, never an exception."""
+    raw, problems = read_bytes(path, display)
+    if raw is None:
+        return Source(display, None, None), problems
+    return load_bytes(raw, display)
 
-    def fail(line: int, col: int, code: Code, message: str) -> tuple[Source, list[Diagnostic]]:
-        return _failed(display, line, col, code, message)
+
+def read_bytes(path: Path, display: str) -> tuple[bytes | None, list[Diagnostic]]:
+    """The bytes of one regular file, read with a bound; or None and why not (a folder, a
+    device, a broken link, too large, unreadable), checked before a byte is read."""
+
+    def fail(line: int, col: int, code: Code, message: str) -> tuple[None, list[Diagnostic]]:
+        return None, _failed(display, line, col, code, message)[1]
 
     try:
         link = broken_link(path)
@@ -122,7 +131,7 @@ def load(path: Path, display: str) -> tuple[Source, list[Diagnostic]]:
                 "cannot be read ({reason}); check that the file exists and that you may read it"
             ).format(reason=err.strerror or err),
         )
-    return load_bytes(raw, display)
+    return raw, []
 
 
 def broken_link(path: Path) -> str | None:
