@@ -144,3 +144,20 @@ def test_renstra_files_per_period_each_cover_their_years(
     result = CliRunner().invoke(app, ["--lang", "en", "validate", "data/renstra-2020-2024.yaml"])
     assert result.exit_code == 1
     assert "[renstra-tahun]" in result.output
+
+
+@pytest.mark.usefixtures("english")
+def test_a_command_that_reads_a_year_refuses_the_renstra_with_what_to_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(EXAMPLE.parent)
+    for command in ("show", "achievement", "report"):
+        result = CliRunner().invoke(app, [command, "data/renstra.yaml"])
+        assert result.exit_code == 2, result.output
+        assert "data/renstra.yaml is the Renstra" in result.output
+        assert "e.g. data/2027" in result.output
+
+
+def test_the_example_is_formatted() -> None:
+    result = CliRunner().invoke(app, ["fmt", "--check", str(EXAMPLE)])
+    assert result.exit_code == 0, result.output

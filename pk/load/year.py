@@ -24,7 +24,14 @@ from pk.i18n import N_, _
 from pk.model.annotations import item_type, models_in
 from pk.model.perjanjian import Perjanjian, Status
 from pk.numbers import excerpt
-from pk.vocab import PENGATURAN_FILE, PERJANJIAN_FILE, REALISASI_FILE, WORKSPACE_FILE, year_of
+from pk.vocab import (
+    PENGATURAN_FILE,
+    PERJANJIAN_FILE,
+    REALISASI_FILE,
+    WORKSPACE_FILE,
+    is_renstra_file,
+    year_of,
+)
 
 if typing.TYPE_CHECKING:
     from pk.model.realisasi import Pengaturan, Realisasi
@@ -152,6 +159,17 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
     `year` is the year the caller expects (a workspace's); by default the folder's name.
     """
     require(path)
+    if is_renstra_file(path) and not path.is_dir():
+        # Read as an agreement, the Renstra would give a screenful of "missing" and "unknown".
+        raise UsageError(
+            _(
+                "{path} is the Renstra, and this command reads a year: name a year folder "
+                "beside it, e.g. {example} (pk validate checks the Renstra)"
+            ).format(
+                path=path.as_posix(),
+                example=(year_folders(path.parent) or [path.parent / "2025"])[-1].as_posix(),
+            )
+        )
     folder, file = folder_and_file(path)
     display = file.as_posix()
     loaded = Loaded(folder, None)
