@@ -161,3 +161,19 @@ def test_a_command_that_reads_a_year_refuses_the_renstra_with_what_to_name(
 def test_the_example_is_formatted() -> None:
     result = CliRunner().invoke(app, ["fmt", "--check", str(EXAMPLE)])
     assert result.exit_code == 0, result.output
+
+
+def test_validate_with_no_folder_checks_the_renstra_once_with_every_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(EXAMPLE, tmp_path / "data")
+    renstra = tmp_path / "data" / "renstra.yaml"
+    text = renstra.read_text(encoding="utf-8")
+    renstra.write_text(text.replace("target: {2025: 60,", "target: {2024: 55, 2025: 60,"))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["--lang", "en", "validate"])
+    assert result.exit_code == 1
+    *findings, summary = result.output.splitlines()
+    assert len(findings) == 1 and findings[0].startswith("data/renstra.yaml:")
+    assert "[renstra-tahun]" in findings[0]
+    assert summary == "Found 1 error (7 files checked)."
