@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from pk.compute.capaian import Capaian, compute
+from pk.compute.perbandingan import Perbandingan, Tahun, Tanpa, compare
 from pk.compute.workspace import (
     CapaianWorkspace,
     UnitWork,
@@ -26,8 +27,9 @@ from pk.compute.workspace import (
 from pk.diagnostics import Diagnostic, InvalidData, Level, UsageError
 from pk.i18n import _
 from pk.load.workspace import LoadedWorkspace, load_workspace, map_units
-from pk.load.year import is_workspace, load_valid, load_year
-from pk.vocab import Periode
+from pk.load.year import Loaded, is_workspace, load_valid, load_year, year_folders
+from pk.model.perjanjian import Perjanjian
+from pk.vocab import Periode, beside, year_of
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class YearCapaian:
     result: Capaian
     title: str
     errors: tuple[Diagnostic, ...] = ()
+    perbandingan: Perbandingan | None = None
+    """The comparisons with the earlier years and the Renstra (a year folder's, not a unit's)."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,71 @@ def capaian_for(
     p = loaded.perjanjian
     assert p is not None  # load_valid refuses a year without one
     result = compute(p, loaded.realisasi, loaded.pengaturan, periode)
-    return YearCapaian(result, f"Perjanjian Kinerja {p.tahun} — {p.unit.singkatan}")
+    return YearCapaian(
+        result,
+        f"Perjanjian Kinerja {p.tahun} — {p.unit.singkatan}",
+        perbandingan=perbandingan_for(loaded, result),
+    )
+
+
+def perbandingan_for(
+    loaded: Loaded, result: Capaian, perjanjian: Perjanjian | None = None
+) -> Perbandingan:
+    """The comparisons of `perjanjian` (default: the loaded year's) measured as `result`:
+    each earlier sibling year folder (data/<year-1>, …) loaded and computed for the same
+    period, and the Renstra that covers the year; each file read once."""
+    from pk.load.renstra import renstra_for
+
+    p = perjanjian or loaded.perjanjian
+    assert p is not None, "a valid year has an agreement"
+    folder = loaded.folder
+    root = beside(folder)
+    # Names, not paths: the report says the same wherever it is rendered from.
+    where = f"{root.resolve().name}/"
+    earlier: list[Tahun] = []
+    invalid: list[int] = []
+    tanpa_lalu = None
+    if year_of(folder.resolve()) is None:
+        tanpa_lalu = (
+            f"folder {folder.resolve().name} bukan folder tahun (data/<tahun>), "
+            "jadi tahun-tahun sebelumnya tidak dapat dicari"
+        )
+    else:
+        for other in year_folders(root):
+            tahun = year_of(other)
+            if tahun is None or tahun >= p.tahun:
+                continue
+            then = load_year(other)
+            if not then.ok or then.perjanjian is None:
+                invalid.append(tahun)
+                continue
+            computed = compute(then.perjanjian, then.realisasi, then.pengaturan, result.periode)
+            earlier.append(Tahun(tahun, then.perjanjian, computed))
+        if not earlier:
+            tanpa_lalu = f"tidak ada folder tahun sebelum {p.tahun} di {where}" + (
+                f" yang valid ({', '.join(map(str, invalid))} memuat kesalahan: pk validate)"
+                if invalid
+                else ""
+            )
+    loaded_renstra = renstra_for(folder, p.tahun)
+    renstra = None
+    tanpa_renstra = None
+    if loaded_renstra is None:
+        tanpa_renstra = f"tidak ada Renstra (renstra.yaml) di {where} yang mencakup tahun {p.tahun}"
+    elif not loaded_renstra.ok:
+        tanpa_renstra = (
+            f"{where}{loaded_renstra.path.name} memuat kesalahan (pk validate menunjukkannya)"
+        )
+    else:
+        renstra = loaded_renstra.renstra
+    return compare(
+        p,
+        result,
+        earlier,
+        renstra,
+        loaded.pengaturan,
+        Tanpa(tanpa_lalu, tanpa_renstra, tuple(invalid)),
+    )
 
 
 def _workspace_capaian(

@@ -1,6 +1,7 @@
 """`pk report`: plan the documents, load the folder once, compute, gather the history, render.
 
-path + options --plan--> Plan --load once, compute, history, riwayat--> ReportContext
+path + options --plan--> Plan --load once, compute, history, riwayat,
+    the earlier years and the Renstra (pk.capaian.perbandingan_for)--> ReportContext
 workspace --load, compute_workspace--> PerbandinganContext
     --pk.render.templates--> perjanjian / capaian / perbandingan .md .html .pdf
 """
@@ -164,6 +165,7 @@ def context_for(
     git) measured with the realisasi and settings of `current` (default: `version`), its
     Riwayat from the history in git of `current`."""
     from pk import numbers
+    from pk.capaian import perbandingan_for
     from pk.change.history import history
     from pk.change.riwayat import riwayat
     from pk.compute.capaian import compute
@@ -175,7 +177,15 @@ def context_for(
     capaian = compute(perjanjian, current.realisasi, current.pengaturan, periode)
     versions = history(current, perjanjian) if perjanjian.perubahan else {}
     rows = riwayat(perjanjian, versions, numbers.angka)
-    return build_context(perjanjian, capaian, rows, realisasi=current.realisasi, dibuat=dibuat)
+    compared = perbandingan_for(current, capaian, perjanjian)
+    return build_context(
+        perjanjian,
+        capaian,
+        rows,
+        realisasi=current.realisasi,
+        perbandingan=compared,
+        dibuat=dibuat,
+    )
 
 
 def perbandingan(

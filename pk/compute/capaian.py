@@ -321,6 +321,17 @@ def compute(
         return _compute(perjanjian, realisasi, pengaturan, Periode(periode), turunan or {})
 
 
+def rounder(pengaturan: Pengaturan) -> Round:
+    """Rounding to the decimals and rule `pengaturan` sets."""
+    quantum = Decimal(1).scaleb(-pengaturan.desimal)
+    rounding = _ROUNDING[pengaturan.pembulatan]
+
+    def rnd(value: Decimal) -> Decimal:
+        return value.quantize(quantum, rounding=rounding)
+
+    return rnd
+
+
 def _compute(
     perjanjian: Perjanjian,
     realisasi: Realisasi | None,
@@ -329,12 +340,7 @@ def _compute(
     turunan: Mapping[str, Derived],
 ) -> Capaian:
     pengaturan = pengaturan or Pengaturan()
-    quantum = Decimal(1).scaleb(-pengaturan.desimal)
-    rounding = _ROUNDING[pengaturan.pembulatan]
-
-    def rnd(value: Decimal) -> Decimal:
-        return value.quantize(quantum, rounding=rounding)
-
+    rnd = rounder(pengaturan)
     data = realisasi.indikator if realisasi else {}
     results = tuple(
         _indikator(
@@ -437,7 +443,7 @@ def _indikator(
         )
     if target is None:
         return result(None, Status.TIDAK_DAPAT_DIHITUNG, "—", "target belum ditetapkan")
-    hasil = _outcome(perjanjian, ind, target, value)
+    hasil = outcome_of(perjanjian, ind, target, value)
     if hasil is None:
         return result(
             None,
@@ -460,7 +466,7 @@ def _indikator(
     return result(capaian, Status.DIHITUNG, rumus, keterangan)
 
 
-def _outcome(
+def outcome_of(
     perjanjian: Perjanjian, ind: Indikator, target: TargetValue, value: Nilai
 ) -> Outcome | None:
     """Apply the indicator's formula; None when the realisasi's kind does not fit the target."""

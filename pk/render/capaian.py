@@ -16,24 +16,39 @@ The JSON is a stable contract, an object with:
   `tidak_dapat_dihitung` (lists of ids); `keseluruhan`: the same over all indicators;
 - `anggaran`: `kegiatan` (each `kode`, `kegiatan`, `pagu`, `realisasi`, `penyerapan`,
   `rumus`), `total` (the same without `kode`), `pedoman_ikpa`, `selisih`, `efisiensi`,
-  `rumus_efisiensi`.
+  `rumus_efisiensi`;
+- `perbandingan` (null for a workspace's unit): `tahun_sebelumnya` (the earlier years
+  compared), `jumlah` (per comparison `kunci`, `judul`, `ada`, `dari`, `persen`, `nilai_lke`,
+  `tanpa` ids, `alasan` when none can carry it); and each indicator has a `perbandingan`
+  object (or null): `tahun_ini` (bool), `tahun_sebelumnya` (per earlier year `tahun`, `id`,
+  `target`, `realisasi`, `capaian`, `status`, `keterangan`), `keterangan_tahun_sebelumnya`,
+  `tren` (`terhadap_tahun`, `arah`, `selisih_capaian`, `arah_realisasi`,
+  `selisih_realisasi`, `rumus`) or null, `target_akhir_renstra` (`periode`, `target_akhir`,
+  `kondisi_awal` {`tahun`, `nilai`}, `jenis` kumulatif/tingkat, `realisasi_sd_tahun_ini`,
+  `capaian`, `rumus`, `keterangan`) or null with `keterangan_target_akhir_renstra`, and
+  `target_nasional` (`target`, `realisasi`, `capaian`, `memenuhi`, `rumus`, `keterangan`) or
+  null with `keterangan_target_nasional`.
 Rupiah are integers; capaian and penyerapan are numbers with the configured decimals.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from pk.compute.capaian import Capaian, CapaianIndikator, PenyerapanKegiatan, Ringkasan
+from pk.compute.perbandingan import Perbandingan, PerbandinganIndikator, TerhadapRenstra
 from pk.model.perjanjian import Rentang
 from pk.numbers import nilai, plain_comma
 from pk.render.diagnostics import csv_text, printed
 from pk.vocab import ShowFormat
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from pk.compute.workspace import CapaianWorkspace
 
 
@@ -105,9 +120,103 @@ def _penyerapan(item: PenyerapanKegiatan, with_kode: bool = True) -> dict[str, A
     return out
 
 
-def build(result: Capaian) -> dict[str, Any]:
+def _decimal(value: Decimal | None) -> int | float | None:
+    # A difference or sum keeps its own places: 5.5, not 5.50 or 5.
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral() else float(value)
+
+
+def periode_renstra(akhir: TerhadapRenstra) -> str:
+    return f"{akhir.tahun_awal}–{akhir.tahun_akhir}"
+
+
+def _perbandingan(item: PerbandinganIndikator | None) -> dict[str, Any] | None:
+    if item is None:
+        return None
+    tren, akhir, nasional = item.tren, item.renstra, item.nasional
+    return {
+        "tahun_ini": item.tahun_ini,
+        "tahun_sebelumnya": [
+            {
+                "tahun": t.tahun,
+                "id": t.id,
+                "target": _value(t.target),
+                "realisasi": _value(t.realisasi),
+                "capaian": _number(t.capaian),
+                "status": t.status,
+                "keterangan": t.keterangan,
+            }
+            for t in item.tahun_lalu
+        ],
+        "keterangan_tahun_sebelumnya": item.keterangan_tahun_lalu,
+        "tren": None
+        if tren is None
+        else {
+            "terhadap_tahun": tren.terhadap,
+            "arah": tren.arah and str(tren.arah),
+            "selisih_capaian": _decimal(tren.selisih_capaian),
+            "arah_realisasi": tren.arah_realisasi and str(tren.arah_realisasi),
+            "selisih_realisasi": _decimal(tren.selisih_realisasi),
+            "rumus": tren.rumus,
+        },
+        "target_akhir_renstra": None
+        if akhir is None
+        else {
+            "periode": periode_renstra(akhir),
+            "target_akhir": _value(akhir.target_akhir),
+            "kondisi_awal": None
+            if akhir.kondisi_awal is None
+            else {
+                "tahun": akhir.kondisi_awal.tahun,
+                "nilai": _value(akhir.kondisi_awal.nilai),
+            },
+            "jenis": str(akhir.jenis),
+            "realisasi_sd_tahun_ini": _value(akhir.realisasi),
+            "capaian": _number(akhir.capaian),
+            "rumus": akhir.rumus,
+            "keterangan": akhir.keterangan,
+        },
+        "keterangan_target_akhir_renstra": item.keterangan_renstra,
+        "target_nasional": None
+        if nasional is None
+        else {
+            "target": _value(nasional.target),
+            "realisasi": _value(nasional.realisasi),
+            "capaian": _number(nasional.capaian),
+            "memenuhi": nasional.memenuhi,
+            "rumus": nasional.rumus,
+            "keterangan": nasional.keterangan,
+        },
+        "keterangan_target_nasional": item.keterangan_nasional,
+    }
+
+
+def _jumlah(perbandingan: Perbandingan | None) -> dict[str, Any] | None:
+    if perbandingan is None:
+        return None
+    return {
+        "tahun_sebelumnya": list(perbandingan.tahun_sebelumnya),
+        "jumlah": [
+            {
+                "kunci": str(j.kunci),
+                "judul": j.judul,
+                "ada": j.ada,
+                "dari": j.dari,
+                "persen": _number(j.persen),
+                "nilai_lke": j.nilai_lke,
+                "tanpa": list(j.tanpa),
+                "alasan": j.alasan,
+            }
+            for j in perbandingan.jumlah
+        ],
+    }
+
+
+def build(result: Capaian, perbandingan: Perbandingan | None = None) -> dict[str, Any]:
     """The JSON contract above, as plain data."""
     anggaran = result.anggaran
+    compared = {i.id: i for i in perbandingan.indikator} if perbandingan else {}
     return {
         "periode": str(result.periode),
         "skala_predikat": {
@@ -115,7 +224,10 @@ def build(result: Capaian) -> dict[str, Any]:
             "kategori": [{"nama": k.nama, "min": _number(k.min)} for k in result.skala.kategori],
         },
         "batas_capaian": _number(result.batas_capaian),
-        "indikator": [_indikator(i) for i in result.indikator],
+        "indikator": [
+            _indikator(i) | {"perbandingan": _perbandingan(compared.get(i.id))}
+            for i in result.indikator
+        ],
         "sasaran": [_ringkasan(s) for s in result.sasaran],
         "kelompok": [_ringkasan(k) for k in result.kelompok],
         "keseluruhan": _ringkasan(result.keseluruhan),
@@ -127,11 +239,12 @@ def build(result: Capaian) -> dict[str, Any]:
             "efisiensi": anggaran.efisiensi,
             "rumus_efisiensi": anggaran.rumus_efisiensi,
         },
+        "perbandingan": _jumlah(perbandingan),
     }
 
 
-def render_json(result: Capaian) -> str:
-    return json.dumps(build(result), ensure_ascii=False, indent=2) + "\n"
+def render_json(result: Capaian, perbandingan: Perbandingan | None = None) -> str:
+    return json.dumps(build(result, perbandingan), ensure_ascii=False, indent=2) + "\n"
 
 
 CSV_COLUMNS = (
@@ -146,25 +259,75 @@ CSV_COLUMNS = (
     "predikat",
     "status",
     "rumus",
+    "tahun_sebelumnya",
+    "target_tahun_sebelumnya",
+    "realisasi_tahun_sebelumnya",
+    "capaian_tahun_sebelumnya",
+    "tren",
+    "selisih_capaian",
+    "selisih_realisasi",
+    "target_akhir_renstra",
+    "realisasi_sd_tahun_ini",
+    "capaian_target_akhir",
+    "rumus_target_akhir",
+    "target_nasional",
+    "capaian_target_nasional",
+    "memenuhi_target_nasional",
 )
 
 
-def render_csv(result: Capaian) -> str:
+def _cell(value: Decimal | Rentang | str | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, Rentang):
+        return f"{format(value.min, 'f')}-{format(value.maks, 'f')}"
+    return value
+
+
+def _compared_cells(item: PerbandinganIndikator | None) -> dict[str, str]:
+    """The comparison columns of one CSV row: the latest earlier year with figures (the one
+    the trend is against), the Renstra end target, the national target; empty when absent."""
+    if item is None:
+        return {}
+    then = next((t for t in item.tahun_lalu if item.tren and t.tahun == item.tren.terhadap), None)
+    akhir, nasional = item.renstra, item.nasional
+    out = {
+        "tahun_sebelumnya": str(then.tahun) if then else item.keterangan_tahun_lalu or "",
+        "target_tahun_sebelumnya": _cell(then.target) if then else "",
+        "realisasi_tahun_sebelumnya": _cell(then.realisasi) if then else "",
+        "capaian_tahun_sebelumnya": _cell(then.capaian) if then else "",
+        "tren": str(item.tren.arah or "") if item.tren else "",
+        "selisih_capaian": _cell(item.tren.selisih_capaian) if item.tren else "",
+        "selisih_realisasi": _cell(item.tren.selisih_realisasi) if item.tren else "",
+        "target_akhir_renstra": _cell(akhir.target_akhir) if akhir else "",
+        "realisasi_sd_tahun_ini": _cell(akhir.realisasi) if akhir else "",
+        "capaian_target_akhir": _cell(akhir.capaian) if akhir else "",
+        "rumus_target_akhir": akhir.rumus if akhir else item.keterangan_renstra or "",
+        "target_nasional": _cell(nasional.target) if nasional else "",
+        "capaian_target_nasional": _cell(nasional.capaian) if nasional else "",
+        "memenuhi_target_nasional": ""
+        if nasional is None or nasional.memenuhi is None
+        else ("ya" if nasional.memenuhi else "tidak"),
+    }
+    return out
+
+
+def render_csv(result: Capaian, perbandingan: Perbandingan | None = None) -> str:
     """One row per indicator; numbers with a decimal point, as spreadsheets read them."""
+    compared = {i.id: i for i in perbandingan.indikator} if perbandingan else {}
     rows = []
     for item in result.indikator:
-        row = _indikator(item)
-        row["realisasi"] = (
-            item.realisasi
-            if not isinstance(item.realisasi, Decimal)
-            else format(item.realisasi, "f")
-        )
+        row: dict[str, Any] = _indikator(item)
+        row["realisasi"] = _cell(item.realisasi) if item.realisasi is not None else None
         row["capaian"] = format(item.capaian, "f") if item.capaian is not None else ""
+        row |= _compared_cells(compared.get(item.id))
         rows.append(row)
     return csv_text(rows, CSV_COLUMNS)
 
 
-def print_table(result: Capaian, title: str) -> None:
+def print_table(result: Capaian, title: str, perbandingan: Perbandingan | None = None) -> None:
     """The capaian for people; texts wrap (never cut), numbers stay whole, and every column
     fits the terminal, 80 columns too."""
     from rich.console import Console
@@ -222,6 +385,9 @@ def print_table(result: Capaian, title: str) -> None:
             console.width,
         )
     )
+
+    if perbandingan is not None:
+        _print_perbandingan(console, result, perbandingan)
 
     summary: list[Row | None] = []
     for s in (*result.sasaran, result.keseluruhan):
@@ -299,6 +465,70 @@ def print_table(result: Capaian, title: str) -> None:
                 f"{desimal(anggaran.selisih)} poin)"
             )
         )
+
+
+def _print_perbandingan(console: Console, result: Capaian, perbandingan: Perbandingan) -> None:
+    """The second table: each indicator against the earlier years, the Renstra's end target
+    and the national target; then how many indicators carry each comparison."""
+    from pk.numbers import desimal
+    from pk.render.terminal import Column, Row, cell, fitted
+
+    def pct(value: Decimal | None) -> str:
+        return desimal(value) if value is not None else "—"
+
+    compared = {i.id: i for i in perbandingan.indikator}
+    rows: list[Row] = []
+    # Without an earlier year or a Renstra every cell would be empty: the counts say why.
+    for item in result.indikator if perbandingan.ada else ():
+        one = compared[item.id]
+        earlier = (
+            "\n".join(
+                f"{t.tahun}: {pct(t.capaian) if t.id else 'tidak ada pada PK'}"
+                for t in one.tahun_lalu
+            )
+            or "belum ada data"
+        )
+        tren = "—"
+        if one.tren is not None and one.tren.arah is not None:
+            tren = f"{one.tren.arah}"
+            if one.tren.selisih_capaian:
+                tren += f" {desimal(abs(one.tren.selisih_capaian))} poin"
+        akhir, nasional = one.renstra, one.nasional
+        rows.append(
+            (
+                cell(item.id),
+                cell(earlier),
+                cell(tren),
+                cell(nilai(akhir.target_akhir, None, plain_comma) or "—") if akhir else "—",
+                cell(pct(akhir.capaian)) if akhir else "—",
+                cell(nilai(nasional.target, None, plain_comma) or "—") if nasional else "—",
+                cell(pct(nasional.capaian)) if nasional else "—",
+            )
+        )
+    if rows:
+        console.print(
+            fitted(
+                "Perbandingan (capaian %)",
+                (
+                    Column("ID", style="dim"),
+                    Column("TAHUN LALU", ratio=1),
+                    Column("TREN", ratio=1),
+                    Column("TARGET AKHIR RENSTRA", justify="right"),
+                    Column("THD AKHIR", justify="right"),
+                    Column("TARGET NASIONAL", justify="right"),
+                    Column("THD NASIONAL", justify="right"),
+                ),
+                rows,
+                console.width,
+            )
+        )
+    for j in perbandingan.jumlah:
+        line = f"{j.judul[0].upper()}{j.judul[1:]}: {j.ada} dari {j.dari} indikator"
+        if j.persen is not None:
+            line += f" ({desimal(j.persen)}%, nilai LKE {j.nilai_lke})"
+        if j.alasan:
+            line += f" — {j.alasan}"
+        console.print(cell(line))
 
 
 # --- a workspace: one row per unit, and the indicators rolled up from units ---------------
@@ -407,12 +637,21 @@ def print_units_table(result: CapaianWorkspace, title: str) -> None:
         )
 
 
-VIEWS: dict[ShowFormat, Callable[[Capaian, str], None]] = {
+def _text_view(
+    render: Callable[[Capaian, Perbandingan | None], str],
+) -> Callable[[Capaian, str, Perbandingan | None], None]:
+    def view(result: Capaian, _title: str, perbandingan: Perbandingan | None = None) -> None:
+        sys.stdout.write(render(result, perbandingan))
+
+    return view
+
+
+VIEWS: dict[ShowFormat, Callable[[Capaian, str, Perbandingan | None], None]] = {
     ShowFormat.TABLE: print_table,
-    ShowFormat.JSON: printed(render_json),
-    ShowFormat.CSV: printed(render_csv),
+    ShowFormat.JSON: _text_view(render_json),
+    ShowFormat.CSV: _text_view(render_csv),
 }
-"""One agreement's capaian, with its title (for the table)."""
+"""One agreement's capaian, with its title (for the table) and its comparisons, if any."""
 UNITS_VIEWS: dict[ShowFormat, Callable[[CapaianWorkspace, str], None]] = {
     ShowFormat.TABLE: print_units_table,
     ShowFormat.JSON: printed(render_units_json),

@@ -78,6 +78,19 @@ def band_colours(skala: SkalaPredikat) -> dict[str, str]:
     }
 
 
+_YEAR_SHADES = ("#b0bec5", "#90a4ae", "#78909c", "#546e7a", "#37474f", "#263238")
+
+
+def year_shades(count: int) -> tuple[str, ...]:
+    """`count` shades of one colour for the years of a trend, oldest lightest, the last
+    (this year) darkest."""
+    return (
+        _YEAR_SHADES[-count:]
+        if count <= len(_YEAR_SHADES)
+        else ((_YEAR_SHADES[0],) * (count - len(_YEAR_SHADES)) + _YEAR_SHADES)
+    )
+
+
 def _n(value: Decimal) -> str:
     return str(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from pk import __version__
 from pk.compute.capaian import Capaian, CapaianIndikator, Ringkasan, Status
+from pk.compute.perbandingan import Jumlah, Perbandingan, PerbandinganIndikator, TahunLalu
 from pk.compute.rollup import Rollup, UnitRow, UnitStanding
 from pk.model.perjanjian import Indikator, Kelompok, Perjanjian, Sasaran
 from pk.model.realisasi import Realisasi, RealisasiIndikator
@@ -54,6 +55,18 @@ class CapaianRow:
 
 
 @dataclass(frozen=True)
+class PerbandinganRow:
+    """One indicator of a sasaran's comparison table."""
+
+    indikator: Indikator
+    hasil: CapaianIndikator
+    banding: PerbandinganIndikator
+    per_tahun: tuple[TahunLalu | None, ...]
+    """The indicator in each year of `CapaianView.tahun_perbandingan`, this year last; None
+    for a year before the first compared."""
+
+
+@dataclass(frozen=True)
 class SasaranSection:
     """One sasaran of the capaian report: its summary and its indicators."""
 
@@ -63,6 +76,11 @@ class SasaranSection:
     rows: list[CapaianRow]
     ada_narasi: bool
     """Whether any of its indicators has a narrative to print."""
+    perbandingan: list[PerbandinganRow]
+    """Its indicators against the earlier years and the Renstra; empty when nothing beyond
+    this year can be compared (`CapaianView.perbandingan` says why)."""
+    grafik_tren: charts.Chart | None
+    """Capaian per indicator and year, this year last; None without an earlier year."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +99,12 @@ class CapaianView:
     """Average capaian per sasaran (the template draws it: `grafik`)."""
     grafik_anggaran: charts.Chart
     """Penyerapan per kegiatan and in total."""
+    perbandingan: Perbandingan | None
+    """The four comparisons (LKjIP Bab III A), computed by `pk.compute.perbandingan`."""
+    jumlah_perbandingan: tuple[Jumlah, ...]
+    """How many indicators carry each comparison (what the Evaluasi AKIP counts)."""
+    tahun_perbandingan: tuple[int, ...]
+    """The years of the comparison tables: the earlier years, then this year."""
 
 
 @dataclass(frozen=True)
@@ -112,12 +136,14 @@ def build_context(
     riwayat: list[RiwayatRow],
     *,
     realisasi: Realisasi | None = None,
+    perbandingan: Perbandingan | None = None,
     dibuat: dt.datetime | None = None,
 ) -> ReportContext:
     """The one context both documents of an agreement render from; `perjanjian` may be any
     revision, its version is its latest `perubahan`. `capaian` is computed for it
     (`pk.compute.capaian.compute`), `riwayat` its revisions (`pk.change.riwayat.riwayat`),
-    `realisasi` gives the narratives."""
+    `realisasi` gives the narratives, `perbandingan` the comparisons across years
+    (`pk.compute.perbandingan.compare`)."""
     rows = [
         LampiranRow(
             nomor=nomor,
@@ -137,7 +163,7 @@ def build_context(
         lampiran=rows,
         jumlah_anggaran=perjanjian.anggaran.total,
         jumlah_indikator=len(rows),
-        capaian=_capaian_view(perjanjian, capaian, realisasi),
+        capaian=_capaian_view(perjanjian, capaian, realisasi, perbandingan),
         riwayat=riwayat,
         versi=perjanjian.perubahan[-1].label if perjanjian.perubahan else None,
         dibuat=dibuat,
@@ -146,15 +172,26 @@ def build_context(
 
 
 def _capaian_view(
-    perjanjian: Perjanjian, hasil: Capaian, realisasi: Realisasi | None
+    perjanjian: Perjanjian,
+    hasil: Capaian,
+    realisasi: Realisasi | None,
+    perbandingan: Perbandingan | None = None,
 ) -> CapaianView:
     by_id = {h.id: h for h in hasil.indikator}
     ringkasan = {r.kunci: r for r in hasil.sasaran}
     entries = realisasi.indikator if realisasi else {}
+    compared = (
+        {i.id: i for i in perbandingan.indikator} if perbandingan and perbandingan.ada else {}
+    )
     sections = []
     for kelompok in perjanjian.kelompok:
         for sasaran in kelompok.sasaran:
             rows = [CapaianRow(i, by_id[i.id], entries.get(i.id)) for i in sasaran.indikator]
+            banding = [
+                _banding_row(i, by_id[i.id], compared[i.id], perjanjian.tahun)
+                for i in sasaran.indikator
+                if i.id in compared
+            ]
             sections.append(
                 SasaranSection(
                     kelompok,
@@ -170,6 +207,10 @@ def _capaian_view(
                         )
                         for r in rows
                     ),
+                    banding,
+                    _trend_chart(sasaran, banding, perjanjian.tahun)
+                    if perbandingan and perbandingan.tahun_sebelumnya
+                    else None,
                 )
             )
     warna = charts.band_colours(hasil.skala)
@@ -207,7 +248,42 @@ def _capaian_view(
         warna=warna,
         grafik_sasaran=charts.Chart("grafik-sasaran", bars),
         grafik_anggaran=charts.Chart("grafik-anggaran", budget_bars),
+        perbandingan=perbandingan,
+        jumlah_perbandingan=perbandingan.jumlah if perbandingan else (),
+        tahun_perbandingan=(*perbandingan.tahun_sebelumnya, perjanjian.tahun)
+        if perbandingan
+        else (perjanjian.tahun,),
     )
+
+
+def _banding_row(
+    indikator: Indikator, hasil: CapaianIndikator, banding: PerbandinganIndikator, tahun: int
+) -> PerbandinganRow:
+    now = TahunLalu(
+        tahun, hasil.id, hasil.target, hasil.realisasi, hasil.capaian, str(hasil.status)
+    )
+    return PerbandinganRow(indikator, hasil, banding, (*banding.tahun_lalu, now))
+
+
+def _trend_chart(sasaran: Sasaran, rows: list[PerbandinganRow], tahun: int) -> charts.Chart:
+    """A bar per indicator and year (capaian), the years of one indicator together, each
+    year in its own shade, this year darkest."""
+    years = sorted({t.tahun for r in rows for t in r.banding.tahun_lalu} | {tahun})
+    shades = charts.year_shades(len(years))
+    colour = dict(zip(years, shades, strict=True))
+    bars = []
+    for r in rows:
+        values = {t.tahun: t.capaian for t in r.banding.tahun_lalu} | {tahun: r.hasil.capaian}
+        for year in years:
+            bars.append(
+                charts.Bar(
+                    label=f"{r.hasil.id} · {year}",
+                    title=f"{r.hasil.id} {r.indikator.nama} ({year})",
+                    value=values.get(year),
+                    colour=colour[year],
+                )
+            )
+    return charts.Chart(f"grafik-tren-{sasaran.id}", tuple(bars))
 
 
 # --- a workspace: the unit comparison --------------------------------------------------
