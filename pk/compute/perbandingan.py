@@ -191,6 +191,8 @@ class Jumlah:
     """Ids of the indicators without it."""
     alasan: str | None
     """Why no indicator can carry it (no Renstra, no earlier year), or None."""
+    catatan: str | None = None
+    """What else limits it: earlier years left out because their files have errors."""
 
 
 @dataclass(frozen=True)
@@ -517,6 +519,10 @@ def _jumlah(
         alasan = tanpa.renstra or "tidak ada Renstra"
     elif kunci is Kunci.TARGET_NASIONAL and not ada and all(i.nasional is None for i in items):
         alasan = "Renstra tidak memuat target nasional untuk indikator tahun ini"
+    catatan = None
+    if kunci is Kunci.TAHUN_SEBELUMNYA and tanpa.tidak_valid:
+        years = ", ".join(map(str, tanpa.tidak_valid))
+        catatan = f"tahun {years} tidak dibandingkan: berkasnya memuat kesalahan (pk validate)"
     return Jumlah(
         kunci,
         JUDUL[kunci],
@@ -526,4 +532,5 @@ def _jumlah(
         nilai_lke(persen) if persen is not None else None,
         tuple(i.id for i in items if not i.carries(kunci)),
         alasan,
+        catatan,
     )

@@ -19,7 +19,7 @@ The JSON is a stable contract, an object with:
   `rumus_efisiensi`;
 - `perbandingan` (null for a workspace's unit): `tahun_sebelumnya` (the earlier years
   compared), `jumlah` (per comparison `kunci`, `judul`, `ada`, `dari`, `persen`, `nilai_lke`,
-  `tanpa` ids, `alasan` when none can carry it); and each indicator has a `perbandingan`
+  `tanpa` ids, `alasan` when none can carry it, `catatan`); and each indicator has a `perbandingan`
   object (or null): `tahun_ini` (bool), `tahun_sebelumnya` (per earlier year `tahun`, `id`,
   `target`, `realisasi`, `capaian`, `status`, `keterangan`), `keterangan_tahun_sebelumnya`,
   `tren` (`terhadap_tahun`, `arah`, `selisih_capaian`, `arah_realisasi`,
@@ -207,6 +207,7 @@ def _jumlah(perbandingan: Perbandingan | None) -> dict[str, Any] | None:
                 "nilai_lke": j.nilai_lke,
                 "tanpa": list(j.tanpa),
                 "alasan": j.alasan,
+                "catatan": j.catatan,
             }
             for j in perbandingan.jumlah
         ],
@@ -526,8 +527,9 @@ def _print_perbandingan(console: Console, result: Capaian, perbandingan: Perband
         line = f"{j.judul[0].upper()}{j.judul[1:]}: {j.ada} dari {j.dari} indikator"
         if j.persen is not None:
             line += f" ({desimal(j.persen)}%, nilai LKE {j.nilai_lke})"
-        if j.alasan:
-            line += f" — {j.alasan}"
+        for note in (j.alasan, j.catatan):
+            if note:
+                line += f" — {note}"
         console.print(cell(line))
 
 
