@@ -150,7 +150,7 @@ def _translated(err: Any) -> Any:
 def _report_error(err: PkError) -> int:
     """Write a user error to stderr: `pk: error: …`, or the findings of data that has errors
     and what to do about them. The exit code it calls for."""
-    from pk.render.terminal import visible
+    from pk.text import visible
 
     if isinstance(err, InvalidData):
         from pk.render.diagnostics import format_text
@@ -166,7 +166,7 @@ def _report_error(err: PkError) -> int:
 def _report_os_error(err: OSError) -> int:
     """`pk: error: <path>: <why>` for an OSError no stage turned into a PkError; exit 2."""
     from pk.files import reason
-    from pk.render.terminal import visible
+    from pk.text import visible
 
     path = err.filename if err.filename is not None else err.filename2
     where = f"{os.fsdecode(path)}: " if path is not None else ""

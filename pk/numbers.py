@@ -102,17 +102,46 @@ def nilai(
     return f"{text}{satuan}" if satuan == "%" else f"{text} {satuan}"
 
 
+_PLAIN_TEXT = re.compile(
+    r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^\s:#,\[\]{}]|[ \t](?!#)|:(?![\s]|$)|#(?<!\s#))*"
+)
+"""A text YAML reads as that text without quotes, in a flow mapping too: no indicator first,
+no `: `, ` #`, `,` or bracket inside (a number, boolean or null: `_YAML_NOT_TEXT`)."""
+_YAML_NOT_TEXT = re.compile(
+    r"[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0[ox][\da-fA-F]+|[-+]?\.(?:inf|Inf|INF)"
+    r"|\.(?:nan|NaN|NAN)|~|null|Null|NULL|true|True|TRUE|false|False|FALSE"
+    r"|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF"
+)
+"""Texts some YAML reader takes for a number, a boolean or null (the 1.1 words too)."""
+
+
+def typed(value: Decimal | Range | str | object) -> str:
+    """A value as the planner types it into a pk file, in YAML's notation whatever the
+    language of the message: `97.5`, `{min: 80, maks: 90}`, a code `A` (`"3"` in quotes,
+    where YAML would read a number). Every message that says "write X" writes X with this."""
+    if isinstance(value, Decimal):
+        return plain(value)
+    if isinstance(value, Range):
+        return f"{{min: {plain(value.min)}, maks: {plain(value.maks)}}}"
+    text = str(value)
+    if _PLAIN_TEXT.fullmatch(text) and not _YAML_NOT_TEXT.fullmatch(text) and text == text.strip():
+        return text
+    import json
+
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a double-quoted YAML one
+
+
 _DECIMAL_COMMA = re.compile(r"([+-]?)(\d{1,3}(?:\.\d{3})+|\d+),(\d+)\s*(%?)")
 
 
-def decimal_comma(text: str) -> str | None:
-    """The number a text writes with a decimal comma, as YAML wants it: `97,5` → `97.5`,
-    `1.250,5` → `1250.5` (a `%` after it is left to `satuan`); None for any other text."""
+def decimal_comma(text: str) -> Decimal | None:
+    """The number a text writes with a decimal comma: `97,5` → 97.5, `1.250,5` → 1250.5 (a
+    `%` after it is left to `satuan`); None for any other text."""
     match = _DECIMAL_COMMA.fullmatch(text.strip())
     if match is None:
         return None
     sign, whole, fraction, _percent = match.groups()
-    return f"{sign}{whole.replace('.', '')}.{fraction}"
+    return Decimal(f"{sign}{whole.replace('.', '')}.{fraction}")
 
 
 def message_number(number: Decimal) -> str:

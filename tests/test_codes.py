@@ -40,6 +40,9 @@ SHOWN_BY_TESTS = {
     "unit-folder-outside": (
         "test_workspace.py::test_unit_folder_outside_the_workspace_is_refused_at_its_value"
     ),
+    "duplicate-unit-folder": (
+        "test_workspace.py::test_two_units_with_one_folder_are_located_at_the_second"
+    ),
     "not-formattable": "test_fmt.py::test_invalid_date_is_reported_not_a_traceback",
     "file-too-large": "test_hostile_inputs.py::test_fifty_megabyte_file_is_refused_without_reading_it",
     "unreadable": "test_hostile_inputs.py::test_unreadable_file",

@@ -84,7 +84,7 @@ def test_fast_path_positions_equal_roundtrip(case: Path, monkeypatch: pytest.Mon
 
     monkeypatch.setattr(yamlsource.Source, "locate", both)
     loaded = load_year(Path("2024"))
-    if {d.code for d in loaded.diagnostics} == {"too-deep"}:
+    if {d.code for d in loaded.diagnostics} <= {"too-deep", "control-character"}:
         pytest.skip("found while reading the nodes, before any key is located")
     assert compared, "no finding was located"
     assert [fast for fast, _ in compared] == [rt for _, rt in compared]

@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 
 from pk.cli import app
 from pk.render.diagnostics import inert
-from pk.render.terminal import one_line, visible
+from pk.render.terminal import one_line
+from pk.text import visible
 
 MINIMAL = ROOT / "tests" / "cases" / "valid" / "minimal" / "2024"
 DEMO = ROOT / "examples" / "demo-2024"
@@ -72,20 +73,39 @@ def test_validate_json_keeps_the_text_exact(tmp_path: Path) -> None:
     assert any("\x1b[2Jkunci\x07" in f["message"] for f in findings)
 
 
-def test_show_prints_a_hostile_name_as_text(tmp_path: Path) -> None:
-    year = hostile_year(
-        tmp_path,
-        "nama: Jumlah dokumen riset kepemiluan",
-        f'nama: "{HOSTILE}"',
-    )
+MARKUP = "Bersih [/] [bold]tebal[/bold]"
+"""A name that rich would read as markup (`[/]` stops it with an error)."""
+
+
+def test_show_prints_markup_in_a_name_as_text(tmp_path: Path) -> None:
+    year = hostile_year(tmp_path, "nama: Jumlah dokumen riset kepemiluan", f'nama: "{MARKUP}"')
     code, out, err = invoke("show", str(year))
     assert code == 0, err
-    assert_harmless(out)
     # rich read none of it as markup: the brackets are there, as written.
     assert "[/]" in out and "[bold]tebal[/bold]" in out
 
 
-def test_capaian_prints_a_hostile_name_and_colour_as_text(tmp_path: Path) -> None:
+def test_capaian_prints_markup_in_a_name_and_colour_as_text(tmp_path: Path) -> None:
+    year = hostile_year(tmp_path, "nama: Jumlah dokumen riset kepemiluan", f'nama: "{MARKUP}"')
+    (year / "pengaturan.yaml").write_text(
+        "versi_format: 1\npredikat:\n  nama: Skala\n  kategori:\n"
+        '    - {nama: "baik [blink]", min: 50, warna: "bukan warna[/]"}\n'
+        '    - {nama: kurang, warna: "red on"}\n',
+        encoding="utf-8",
+    )
+    code, out, err = invoke("capaian", str(year))
+    assert code == 0, err
+    assert "[/]" in out and "baik [blink]" in out
+
+
+def test_tables_show_control_characters_of_data_never_validated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`pk validate` refuses them ([control-character]); the tables do not rely on it."""
+    from pk.compute.capaian import compute
+    from pk.load.year import load_year
+    from pk.render import capaian, perjanjian
+
     year = hostile_year(tmp_path, "nama: Jumlah dokumen riset kepemiluan", f'nama: "{HOSTILE}"')
     (year / "pengaturan.yaml").write_text(
         "versi_format: 1\npredikat:\n  nama: Skala\n  kategori:\n"
@@ -93,10 +113,14 @@ def test_capaian_prints_a_hostile_name_and_colour_as_text(tmp_path: Path) -> Non
         '    - {nama: kurang, warna: "red on"}\n',
         encoding="utf-8",
     )
-    code, out, err = invoke("capaian", str(year))
-    assert code == 0, err
+    loaded = load_year(year)
+    assert "control-character" in {d.code for d in loaded.diagnostics}
+    assert loaded.perjanjian is not None
+    perjanjian.print_table(loaded.perjanjian)
+    capaian.print_table(compute(loaded.perjanjian, loaded.realisasi, loaded.pengaturan), "TW4")
+    out = capsys.readouterr().out
     assert_harmless(out)
-    assert "[/]" in out and "baik\\x1b[5m" in out
+    assert "[/]" in out and "[bold]tebal[/bold]" in out and "baik\\x1b[5m" in out
 
 
 def test_diff_text_shows_control_characters(tmp_path: Path) -> None:
@@ -117,7 +141,8 @@ def test_diff_text_shows_control_characters(tmp_path: Path) -> None:
         ("-2+3", "'-2+3"),
         ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
         ("\t=1", "'\t=1"),
-        ("\r=1", "'\r=1"),
+        ("\r=1", "'\\r=1"),
+        ("a\x1b[2Jb\x07", "a\\x1b[2Jb\\x07"),
         ("-5", "-5"),
         ("+2,5%", "+2,5%"),
         ("-0.75", "-0.75"),

@@ -110,6 +110,80 @@ def test_unit_folder_outside_the_workspace_is_refused_at_its_value(
     assert not (tmp_path / "out").exists()
 
 
+def _two_units(ws: Path, units: str) -> None:
+    (ws / "workspace.yaml").write_text(
+        f"versi_format: 1\ntahun: 2024\nunit:\n{units}", encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize("linked", ["folder", "perjanjian.yaml", "realisasi.yaml"])
+def test_a_link_leading_out_of_the_workspace_is_refused_at_the_folder(
+    tmp_path: Path, linked: str
+) -> None:
+    """A unit folder (or a file in it) that is a link to elsewhere on the machine: a
+    workspace from a colleague cannot make pk read it, as `folder: ../elsewhere` cannot."""
+    ws = tmp_path / "ws"
+    generate.generate(ws, units=2, seed=1)
+    outside = tmp_path / "outside"
+    (ws / "kpu-p01").rename(outside)
+    if linked == "folder":
+        (ws / "kpu-p01").symlink_to(outside, target_is_directory=True)
+    else:
+        (ws / "kpu-p01").mkdir()
+        for name in ("perjanjian.yaml", "realisasi.yaml"):
+            target = outside / name
+            if name == linked:
+                (ws / "kpu-p01" / name).symlink_to(target)
+            else:
+                (ws / "kpu-p01" / name).write_bytes(target.read_bytes())
+    _two_units(ws, "  - {id: kpu-ri}\n  - {id: kpu-p01, induk: kpu-ri, folder: kpu-p01}\n")
+    for command in ("validate", "capaian"):
+        result = runner.invoke(app, [command, str(ws)])
+        assert result.exit_code == 1, result.output
+        line = next(x for x in result.output.splitlines() if "[unit-folder-outside]" in x)
+        assert line.startswith(f"{(ws / 'workspace.yaml').as_posix()}:5:42: error: unit kpu-p01:")
+        assert "is a link" in line and outside.as_posix() in line
+        assert "Traceback" not in result.output
+    # Inside the workspace a link is fine: the unit is read from where it leads.
+    (ws / "elsewhere").mkdir()
+    if linked == "folder":
+        (ws / "kpu-p01").unlink()
+        outside.rename(ws / "elsewhere" / "kpu-p01")
+        (ws / "kpu-p01").symlink_to(ws / "elsewhere" / "kpu-p01", target_is_directory=True)
+    else:
+        (ws / "kpu-p01" / linked).unlink()
+        (outside / linked).rename(ws / "elsewhere" / linked)
+        (ws / "kpu-p01" / linked).symlink_to(ws / "elsewhere" / linked)
+    result = runner.invoke(app, ["validate", str(ws)])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    "units",
+    [
+        "  - {id: kpu-ri}\n  - {id: kpu-p01, induk: kpu-ri, folder: kpu-ri}\n",
+        "  - {id: kpu-ri}\n  - {id: kpu-p01, induk: kpu-ri, folder: ./kpu-ri/}\n",
+        "  - {id: kpu-ri}\n  - {id: kpu-p01, induk: kpu-ri, folder: alias}\n",
+    ],
+    ids=["same", "written-otherwise", "through-a-link"],
+)
+def test_two_units_with_one_folder_are_located_at_the_second(tmp_path: Path, units: str) -> None:
+    """Else the one unit counts twice in every roll-up."""
+    ws = tmp_path / "ws"
+    generate.generate(ws, units=2, seed=1)
+    (ws / "alias").symlink_to(ws / "kpu-ri", target_is_directory=True)
+    _two_units(ws, units)
+    result = runner.invoke(app, ["validate", str(ws)])
+    assert result.exit_code == 1, result.output
+    wsfile = (ws / "workspace.yaml").as_posix()
+    found = [x for x in result.output.splitlines() if "[duplicate-unit-folder]" in x]
+    assert len(found) == 1, result.output
+    assert found[0].startswith(f"{wsfile}:5:42: error: unit kpu-p01: folder ")
+    assert "is already the folder of unit kpu-ri" in found[0]
+    report = runner.invoke(app, ["capaian", str(ws)])
+    assert report.exit_code == 1 and "[duplicate-unit-folder]" in report.output
+
+
 def test_unit_year_must_match_workspace(tmp_path: Path) -> None:
     ws = tmp_path / "ws"
     generate.generate(ws, units=2, seed=1)

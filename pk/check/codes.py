@@ -230,6 +230,32 @@ NUMBER_OUT_OF_RANGE = Code(
     fixed="pagu: 165842289000",
 )
 
+CONTROL_CHARACTER = Code(
+    "control-character",
+    Level.ERROR,
+    (_ANY, _ENTRY),
+    text_id=(
+        "Sebuah teks berisi karakter kendali, biasanya tertulis sebagai escape dalam tanda kutip "
+        "ganda (`\\e`, `\\x07`, `\\x9b`, `\\u202e`) atau terbawa saat menyalin dari PDF atau "
+        "terminal: ESC dan CSI dapat menghapus atau mewarnai layar terminal, BEL membunyikan "
+        "bel, dan pengarah teks dua arah (U+202A–U+202E, U+2066–U+2069) membalik urutan teks "
+        "yang tampil. Dokumen yang ditandatangani tidak pernah memuatnya, dan lembar kerja "
+        "menolaknya. Hapus karakter itu; tab dan baris baru dalam teks tetap boleh. Semua "
+        "keluaran pk tetap menampilkannya sebagai escape, bukan menjalankannya."
+    ),
+    text_en=(
+        "A text holds a control character, usually written as an escape in double quotes "
+        "(`\\e`, `\\x07`, `\\x9b`, `\\u202e`) or carried along when copying from a PDF or a "
+        "terminal: ESC and CSI can clear or recolour a terminal, BEL rings, and the "
+        "bidirectional controls (U+202A–U+202E, U+2066–U+2069) reverse the order in which text "
+        "is shown. A signed document never holds one, and spreadsheets refuse them. Delete the "
+        "character; tabs and line breaks in a text stay allowed. Every output of pk shows such "
+        "characters as escapes all the same, never runs them."
+    ),
+    failing='nama: "Program Dukungan Manajemen\\e[2J"',
+    fixed="nama: Program Dukungan Manajemen",
+)
+
 # --- the schema ---------------------------------------------------------------------------
 
 MISSING_FIELD = Code(
@@ -398,6 +424,27 @@ RANGE_REVERSED = Code(
     text_en="In a range target, `min` is above `maks`. Swap them.",
     failing="target: {min: 90, maks: 80}",
     fixed="target: {min: 80, maks: 90}",
+)
+
+TARGET_NEGATIVE = Code(
+    "target-negative",
+    Level.ERROR,
+    (PERJANJIAN_FILE, REALISASI_FILE),
+    text_id=(
+        "Target indikator berangka (atau batas rentangnya, atau target Rencana Aksi) tidak boleh "
+        "negatif, sama seperti realisasinya: yang diperjanjikan adalah hasil yang akan dicapai, "
+        "0 atau lebih. Dengan target negatif capaian menjadi tak bermakna (realisasi 100 "
+        "terhadap target -5 memberi -2000%). Biasanya salah ketik tanda minus: tulis target "
+        "seperti di dokumen yang ditandatangani."
+    ),
+    text_en=(
+        "A numeric indicator's target (or a bound of its range, or a Rencana Aksi target) cannot "
+        "be negative, as its realisasi cannot: what is agreed is a result to achieve, 0 or more. "
+        "Against a negative target capaian means nothing (realisasi 100 against target -5 gives "
+        "-2000%). Usually a stray minus sign: write the target as in the signed document."
+    ),
+    failing='target: -5\nsatuan: "%"',
+    fixed='target: 5\nsatuan: "%"',
 )
 
 TARGET_MISSING = Code(
@@ -720,17 +767,35 @@ UNIT_FOLDER_OUTSIDE = Code(
     Level.ERROR,
     (WORKSPACE_FILE,),
     text_id=(
-        "`folder` sebuah unit menunjuk ke luar ruang kerja (jalur absolut, huruf drive, atau "
-        "`..`). pk hanya membaca unit di dalam folder workspace.yaml: pindahkan folder unit ke "
+        "`folder` sebuah unit menunjuk ke luar ruang kerja (jalur absolut, huruf drive, `..`, "
+        "atau tautan ke luar, untuk foldernya atau berkas di dalamnya). pk hanya membaca unit di dalam folder workspace.yaml: pindahkan folder unit ke "
         "dalamnya dan tulis jalurnya relatif."
     ),
     text_en=(
-        "A unit's `folder` leads out of the workspace (an absolute path, a drive letter, or "
-        "`..`). pk reads only units inside workspace.yaml's folder: move the unit's folder "
+        "A unit's `folder` leads out of the workspace (an absolute path, a drive letter, `..`, or "
+        "a link leading out, for the folder or a file in it). pk reads only units inside workspace.yaml's folder: move the unit's folder "
         "into it and write the path relative to it."
     ),
     failing="- {id: kpu-bima, folder: ../../rahasia}",
     fixed="- {id: kpu-bima, folder: kpu-kab-bima}",
+)
+
+DUPLICATE_UNIT_FOLDER = Code(
+    "duplicate-unit-folder",
+    Level.ERROR,
+    (WORKSPACE_FILE,),
+    text_id=(
+        "Dua unit memakai folder yang sama (ditulis sama, atau lewat tautan ke folder yang "
+        "sama), sehingga satu unit terhitung dua kali dalam perbandingan dan rata-rata. Setiap "
+        "unit punya foldernya sendiri: perbaiki `folder` unit kedua."
+    ),
+    text_en=(
+        "Two units use the same folder (written alike, or through a link to the same folder), "
+        "so one unit would count twice in the comparison and the averages. Each unit has a "
+        "folder of its own: correct the second unit's `folder`."
+    ),
+    failing="- {id: kpu-bima, folder: kpu-kab-bima}\n- {id: kpu-dompu, folder: kpu-kab-bima}",
+    fixed="- {id: kpu-bima, folder: kpu-kab-bima}\n- {id: kpu-dompu, folder: kpu-kab-dompu}",
 )
 
 # --- data entry ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from pk.check import codes
 from pk.check.codes import Code
@@ -21,7 +22,7 @@ from pk.model.perjanjian import (
     Rentang,
     Status,
 )
-from pk.numbers import decimal_comma, in_message, rupiah
+from pk.numbers import decimal_comma, in_message, rupiah, typed
 from pk.vocab import PERJANJIAN_FILE
 
 
@@ -129,14 +130,14 @@ def check_target(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
                     ).format(target=target, skala=ind.skala, codes=declared),
                 )
             continue
-        if isinstance(target, str) and (number := decimal_comma(target)):
+        if isinstance(target, str) and (number := decimal_comma(target)) is not None:
             yield Finding(
                 (*loc, "target"),
                 codes.TARGET_IS_TEXT,
                 _(
                     "target '{target}' has a decimal comma, which YAML reads as text: write "
                     "`target: {number}` with a decimal point (the reports still print {target})"
-                ).format(target=target.strip().rstrip("%").strip(), number=number),
+                ).format(target=target.strip().rstrip("%").strip(), number=typed(number)),
             )
         elif isinstance(target, str):
             yield Finding(
@@ -156,6 +157,9 @@ def check_target(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
                     'e.g. satuan: "%" or satuan: Dokumen'
                 ).format(target=in_message(target)),
             )
+        if (negative := negative_target(ind.id, target)) is not None:
+            bound, message = negative
+            yield Finding((*loc, "target", *bound), codes.TARGET_NEGATIVE, message)
         if isinstance(target, Rentang) and target.min > target.maks:
             yield Finding(
                 (*loc, "target", "min"),
@@ -165,6 +169,33 @@ def check_target(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
                     "goes in `min`"
                 ).format(min=in_message(target.min), maks=in_message(target.maks)),
             )
+
+
+def negative_target(
+    id_: str, target: object, triwulan: str | None = None
+) -> tuple[Loc, str] | None:
+    """Where a target (or a quarter's Rencana Aksi target) below 0 is, in a range the bound
+    (`("min",)`), and why it is refused; None if it is 0 or more. The rule of
+    `realisasi-negative`, for what is agreed: against -5, a realisasi of 100 scores -2000%."""
+    bounds: list[tuple[Loc, object]] = (
+        [(("min",), target.min), (("maks",), target.maks)]
+        if isinstance(target, Rentang)
+        else [((), target)]
+    )
+    for bound, number in bounds:
+        if isinstance(number, Decimal) and number < 0:
+            if triwulan is None:
+                message = _(
+                    "the target of {id} cannot be negative ({value}): write the target of the "
+                    "signed document, 0 or more"
+                )
+            else:
+                message = _(
+                    "the Rencana Aksi target {tw} of {id} cannot be negative ({value}): write "
+                    "the target for the quarter, 0 or more"
+                )
+            return bound, message.format(id=id_, tw=triwulan, value=in_message(number))
+    return None
 
 
 def check_target_missing(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:

@@ -14,10 +14,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pk.check import codes
-from pk.check.perjanjian import Context, Finding
+from pk.check.perjanjian import Context, Finding, negative_target
 from pk.i18n import _
 from pk.model.perjanjian import Agregasi, Indikator, Loc, Perjanjian, Polaritas, Rentang
-from pk.numbers import decimal_comma, excerpt, in_message, rupiah
+from pk.numbers import decimal_comma, excerpt, in_message, rupiah, typed
 from pk.vocab import PENGATURAN_FILE, REALISASI_FILE, TRIWULAN
 
 if TYPE_CHECKING:  # a year without realisasi.yaml or pengaturan.yaml never loads their models
@@ -114,6 +114,11 @@ def check_realisasi_kind(year: Year, ctx: Context) -> Iterator[Finding]:
                 yield Finding(loc, codes.REALISASI_KIND, message, file=REALISASI_FILE)
             elif loc[-1] == "realisasi" and (message := negative_problem(ind, value)):
                 yield Finding(loc, codes.REALISASI_NEGATIVE, message, file=REALISASI_FILE)
+            elif loc[-2] == "rencana_aksi" and (
+                negative := negative_target(id_, value, str(loc[-1]))
+            ):
+                bound, message = negative
+                yield Finding((*loc, *bound), codes.TARGET_NEGATIVE, message, file=REALISASI_FILE)
 
 
 def negative_problem(ind: Indikator, value: object) -> str | None:
@@ -137,11 +142,11 @@ def kind_problem(doc: Perjanjian, ind: Indikator, value: object) -> str | None:
         return _(
             "{value} is not a code of skala '{skala}' of indikator {id}: write one of {codes}"
         ).format(value=excerpt(value), skala=ind.skala, id=ind.id, codes=", ".join(scale.kode))
-    if isinstance(value, str) and (number := decimal_comma(value)):
+    if isinstance(value, str) and (number := decimal_comma(value)) is not None:
         return _(
             "realisasi '{value}' of indikator {id} has a decimal comma, which YAML reads as "
             "text: write {number} with a decimal point (the reports still print {value})"
-        ).format(value=excerpt(value.strip().rstrip("%").strip()), id=ind.id, number=number)
+        ).format(value=excerpt(value.strip().rstrip("%").strip()), id=ind.id, number=typed(number))
     if isinstance(value, str):
         if ind.satuan:
             message = _(
@@ -169,15 +174,26 @@ def check_rencana_aksi(year: Year, ctx: Context) -> Iterator[Finding]:
         if ind is None or plan is None:
             continue
         loc: Loc = ("indikator", id_, "rencana_aksi")
-        if plan.TW4 is not None and ind.target is not None and plan.TW4 != ind.target:
+        if (
+            plan.TW4 is not None
+            and ind.target is not None
+            and plan.TW4 != ind.target
+            # A negative annual target is an error of its own, and no target to copy.
+            and negative_target(id_, ind.target) is None
+        ):
             yield Finding(
                 (*loc, "TW4"),
                 codes.RENCANA_AKSI_TW4,
                 _(
                     "TW4 target {tw4} differs from the annual target {target} of {id}: the "
-                    "cumulative TW4 target is the annual one, so write {target} (or record the "
-                    "PK perubahan that changed it)"
-                ).format(tw4=in_message(plan.TW4), target=in_message(ind.target), id=id_),
+                    "cumulative TW4 target is the annual one, so write `TW4: {typed}` (or "
+                    "record the PK perubahan that changed it)"
+                ).format(
+                    tw4=in_message(plan.TW4),
+                    target=in_message(ind.target),
+                    id=id_,
+                    typed=typed(ind.target),
+                ),
                 file=REALISASI_FILE,
             )
         if ind.polaritas is not Polaritas.MAKSIMAL:

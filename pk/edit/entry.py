@@ -22,7 +22,7 @@ from typing import Any
 
 from pk.check import codes
 from pk.check.codes import Code
-from pk.check.perjanjian import Context
+from pk.check.perjanjian import Context, negative_target
 from pk.check.year import (
     Year,
     kind_problem,
@@ -44,7 +44,7 @@ from pk.edit.tables import (
 )
 from pk.files import locked
 from pk.i18n import _
-from pk.load.source import load_text, range_problem
+from pk.load.source import control_problem, load_text, range_problem
 from pk.load.year import (
     Loaded,
     folder_and_file,
@@ -98,6 +98,11 @@ def check_entries(
         problems.append(code.at(at.path, at.row, at.col, message))
 
     for entry in entries:
+        texts = (entry.catatan, entry.value if isinstance(entry.value, str) else None)
+        problem = next((p for t in texts if t and (p := control_problem(t))), None)
+        if problem is not None:
+            error(entry.at_value, codes.CONTROL_CHARACTER, problem)
+            continue
         ind = indikator.get(entry.id)
         if entry.field == ANGGARAN:
             if entry.id not in kegiatan:
@@ -138,6 +143,8 @@ def check_entries(
             assert ind is not None
             target = entry.field == RENCANA_AKSI
             parsed = parse_value(perjanjian, ind, entry.value, entry.decimal, target=target)
+            if target and (negative := negative_target(ind.id, parsed[0], tw)):
+                parsed = (None, codes.TARGET_NEGATIVE, negative[1])
         value, code, message = parsed
         if value is None:
             error(entry.at_value, code, message)

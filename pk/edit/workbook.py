@@ -25,6 +25,7 @@ from pk.edit.tables import (
     SHEET_RENCANA_AKSI,
 )
 from pk.load.year import Loaded
+from pk.text import visible
 from pk.vocab import TRIWULAN
 
 FIXED = ("id", "sasaran", "indikator", "satuan", "target")
@@ -80,7 +81,10 @@ def export_workbook(loaded: Loaded, output: Path) -> int:
 
 
 def _put(sheet: Any, row: int, col: int, value: Any) -> Any:
-    """Write one cell; text stays text (`=HYPERLINK(…)` from the data is no formula)."""
+    """Write one cell; text stays text (`=HYPERLINK(…)` from the data is no formula), its
+    control characters written as visible escapes (which openpyxl and Excel refuse raw)."""
+    if isinstance(value, str):
+        value = visible(value)
     cell = sheet.cell(row=row, column=col, value=value)
     if isinstance(value, str):
         cell.data_type = "s"
@@ -151,12 +155,12 @@ def _realisasi_sheet(loaded: Loaded, sheet: Any, bold: Any) -> None:
         if skala is None:
             validation = _numbers()
         else:
-            codes = ",".join(perjanjian.skala[skala].kode)
+            codes = visible(",".join(perjanjian.skala[skala].kode))
             validation = _validation(
                 type="list",
                 formula1=f'"{codes}"',
                 errorTitle="Kode",
-                error=f"Pilih salah satu kode skala {skala}: {codes}",
+                error=f"Pilih salah satu kode skala {visible(skala)}: {codes}",
             )
         _cover(sheet, validation, value_cols, rows)
     widths = {"id": 9, "sasaran": 9, "indikator": 60, "satuan": 12, "target": 10}

@@ -25,6 +25,7 @@ from pk.check.codes import Code
 from pk.diagnostics import Diagnostic
 from pk.i18n import N_, _
 from pk.numbers import MAX_DIGITS, MAX_PLACES, excerpt, out_of_range
+from pk.text import escape, first_control
 
 try:  # libyaml is in PyYAML's wheels; the pure-Python parser gives the same nodes, slower.
     from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]  # not in the stubs
@@ -42,6 +43,10 @@ MAX_DEPTH = 64
 _TOO_LARGE = N_(
     "file is larger than {mb} MB, while a pk file is about 40 KB: check that this is the right file"
 )
+
+_MAY_CONTROL = re.compile(r"[\\\u202a-\u202e\u2066-\u2069]")
+"""What a text that holds a control character needs: a double-quoted escape (`\\e`) or a
+bidirectional control, the only ones libyaml reads as they are."""
 
 _PLAIN = "pk:plain"
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -224,7 +229,9 @@ def load_text(text: str, display: str) -> tuple[Source, list[Diagnostic]]:
             ),
         )
     diagnostics: list[Diagnostic] = []
-    builder = _Builder(display, diagnostics, anchors="&" in text)
+    builder = _Builder(
+        display, diagnostics, anchors="&" in text, controls=_MAY_CONTROL.search(text) is not None
+    )
     data = builder.build(root, 0)
     if builder.aliases:
         diagnostics.append(_alias_error(text, display))
@@ -281,12 +288,16 @@ def locate(root: Node | None, loc: tuple[str | int, ...], *, key: bool = False) 
 class _Builder:
     """Turns the node tree into plain data, reporting duplicate keys, aliases and deep nesting."""
 
-    def __init__(self, path: str, out: list[Diagnostic], *, anchors: bool = True) -> None:
+    def __init__(
+        self, path: str, out: list[Diagnostic], *, anchors: bool = True, controls: bool = True
+    ) -> None:
         self.path = path
         self.out = out
         # Only an anchor (&name) lets libyaml hand back a node twice; without one in the text,
         # the per-node bookkeeping that catches aliases can be skipped.
         self.anchors = anchors
+        # Likewise each text is searched for control characters only if the file can hold one.
+        self.controls = controls
         self.seen: set[int] = set()
         self.aliases = 0
         self.too_deep = False
@@ -339,6 +350,8 @@ class _Builder:
             # Every key of a pk file is text (ids, kode, field names), so `5:` is the key "5"
             # as `"5":` is, and a key that is not a field gets "unknown key" at its own line.
             name = k.value
+            if self.controls:
+                self.control(k, name)
             if name in mapping:
                 self.report(
                     k,
@@ -361,7 +374,28 @@ class _Builder:
             self.out_of_range = True
             self.report(node, codes.NUMBER_OUT_OF_RANGE, range_problem(node.value))
             return None
+        if self.controls and isinstance(value, str):
+            self.control(node, value)
         return value
+
+    def control(self, node: Node, text: str) -> None:
+        """A finding at `node` if its text holds a control character (pk.text)."""
+        problem = control_problem(text)
+        if problem is not None:
+            self.report(node, codes.CONTROL_CHARACTER, problem)
+
+
+def control_problem(text: str) -> str | None:
+    """Why `text` cannot be a text of a pk file (`[control-character]`), or None: in a YAML
+    file, a cell to import or an option of `pk set`."""
+    char = first_control(text)
+    if char is None:
+        return None
+    return _(
+        "this text holds the control character U+{code:04X} (shown as {escape}), which no "
+        "signed document has: it can clear the screen or reorder what a terminal or report "
+        "shows; delete it"
+    ).format(code=ord(char), escape=escape(char))
 
 
 def range_problem(text: str) -> str:

@@ -27,7 +27,7 @@ from pk.load.source import load
 from pk.load.year import folder_and_file, validate_source
 from pk.model.perjanjian import UnitRef, Workspace
 from pk.numbers import excerpt
-from pk.vocab import WORKSPACE_FILE
+from pk.vocab import WORKSPACE_FILE, YEAR_FILES
 
 PARALLEL_FROM = 16
 """Below this many units a process pool costs more than it saves."""
@@ -68,6 +68,9 @@ def load_workspace(path: Path) -> LoadedWorkspace:
         line, col = source.locate(loc)
         loaded.diagnostics.append(code.at(display, line, col, message))
 
+    root = file.parent.resolve()
+    folders: dict[Path, str] = {}
+    """Each unit's folder as resolved, with the unit that has it."""
     seen: set[str] = set()
     for i, ref in enumerate(loaded.workspace.unit):
         if ref.id in seen:
@@ -111,8 +114,44 @@ def load_workspace(path: Path) -> LoadedWorkspace:
                 ).format(id=ref.id, folder=folder.as_posix()),
             )
             continue
+        link = _link_out(folder, root)
+        if link is not None:
+            report(
+                ("unit", i, "folder"),
+                codes.UNIT_FOLDER_OUTSIDE,
+                _(
+                    "unit {id}: {path} is a link to {target}, outside the workspace; pk reads "
+                    "only units inside the workspace folder: move the unit's files into it"
+                ).format(
+                    id=ref.id,
+                    path=excerpt(link.as_posix(), 200),
+                    target=excerpt(link.resolve().as_posix(), 200),
+                ),
+            )
+            continue
+        real = folder.resolve()
+        if real in folders:
+            report(
+                ("unit", i, "folder"),
+                codes.DUPLICATE_UNIT_FOLDER,
+                _(
+                    "unit {id}: folder `{folder}` is already the folder of unit {other}, so one "
+                    "unit would count twice: give each unit its own folder"
+                ).format(id=ref.id, folder=excerpt(ref.folder or ref.id, 200), other=folders[real]),
+            )
+            continue
+        folders[real] = ref.id
         loaded.units.append(Unit(ref, folder))
     return loaded
+
+
+def _link_out(folder: Path, root: Path) -> Path | None:
+    """The unit's folder, or the first file of it pk reads, that is a link leading out of the
+    workspace folder `root` (resolved); None when all stay inside."""
+    for path in (folder, *(folder / name for name in YEAR_FILES)):
+        if path.exists() and not path.resolve().is_relative_to(root):
+            return path
+    return None
 
 
 def _outside(folder: str) -> bool:

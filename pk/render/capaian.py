@@ -335,7 +335,8 @@ def print_table(result: Capaian, title: str, perbandingan: Perbandingan | None =
     from rich.text import Text
 
     from pk.numbers import desimal, rupiah
-    from pk.render.terminal import Column, Row, cell, fitted, visible
+    from pk.render.terminal import Column, Row, cell, fitted
+    from pk.text import visible
 
     colours = {k.nama: k.warna or "" for k in result.skala.kategori}
 

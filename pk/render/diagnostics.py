@@ -17,7 +17,8 @@ from typing import TypeVar
 
 from pk.diagnostics import Diagnostic, Level, count
 from pk.i18n import _, ngettext
-from pk.render.terminal import one_line, visible
+from pk.render.terminal import one_line
+from pk.text import visible
 from pk.vocab import DiagnosticFormat
 
 T = TypeVar("T")
@@ -111,7 +112,7 @@ def printed(render: Callable[[T], str]) -> Callable[..., None]:
 
 def csv_text(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> str:
     """Rows as CSV with a header line; keys outside `columns` are left out, and no text
-    cell opens as a formula in a spreadsheet (`inert`)."""
+    cell opens as a formula in a spreadsheet or holds a control character (`inert`)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
@@ -126,10 +127,11 @@ _NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?%?")
 def inert(text: str) -> str:
     """A text cell that a spreadsheet shows as text, never runs: one beginning with `=`, `+`,
     `-`, `@`, a tab or a carriage return gets a `'` in front (OWASP's advice against CSV
-    injection). A number such as `-5` or `+2,5%` stays as it is."""
+    injection), and control characters are written `visible` (a CSV is also read in a
+    terminal). A number such as `-5` or `+2,5%` stays as it is."""
     if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
-        return "'" + text
-    return text
+        return "'" + visible(text)
+    return visible(text)
 
 
 FORMATTERS: dict[DiagnosticFormat, Callable[[list[Diagnostic], int], str]] = {

@@ -14,7 +14,7 @@ from pk.change.history import YearDiff
 from pk.i18n import N_, _, ngettext
 from pk.numbers import rupiah
 from pk.render.markdown import md, md_code
-from pk.render.terminal import visible
+from pk.text import visible
 from pk.vocab import DiffFormat
 
 SECTIONS: tuple[tuple[str, tuple[Kind, ...]], ...] = (

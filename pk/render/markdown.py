@@ -2,12 +2,16 @@
 
 What comes from the data is shown as text, never as markup: inline specials and raw HTML are
 backslash-escaped (`<img src=x onerror=...>` prints as written), `|` is escaped so a value
-stays in its table cell, a leading block marker is neutralised.
+stays in its table cell, a leading block marker is neutralised, and control characters are
+written as visible escapes (pk.text: `\\x1b`, never ESC itself, which a terminal showing the
+Markdown would run).
 """
 
 from __future__ import annotations
 
 import re
+
+from pk.text import visible
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&~])")
 # What would open a block when a value starts a line: a heading, list item, quote, rule.
@@ -18,7 +22,7 @@ _BACKTICKS = re.compile(r"`+")
 def md(value: object) -> str:
     """Data text for Markdown: specials and `|` backslash-escaped (safe in table cells), a
     leading block marker neutralised, line breaks as <br>."""
-    text = _SPECIAL.sub(r"\\\1", str(value))
+    text = _SPECIAL.sub(r"\\\1", visible(str(value)))
     lines = [_BLOCK_START.sub(r"\1\\\2", line) for line in text.splitlines()] or [""]
     return "<br>".join(lines)
 
@@ -26,7 +30,7 @@ def md(value: object) -> str:
 def md_code(value: object) -> str:
     """Data text as a code span in a table cell: shown verbatim (HTML inert), fenced by more
     backticks than it holds, `|` escaped, on one line."""
-    text = " ".join(str(value).split("\n")).replace("|", "\\|")
+    text = " ".join(visible(str(value)).split("\n")).replace("|", "\\|")
     fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
     if text.startswith("`") or text.endswith("`"):
         text = f" {text} "

@@ -34,6 +34,7 @@ from pk.numbers import excerpt
 from pk.render import charts
 from pk.render.context import Context, PerbandinganContext
 from pk.render.markdown import md
+from pk.text import visible
 from pk.vocab import Dokumen, Periode, ReportFormat
 
 if TYPE_CHECKING:
@@ -122,7 +123,8 @@ class _Loader(jinja2.FileSystemLoader):
 @functools.cache
 def make_environment(user_templates: Path | None = None) -> jinja2.Environment:
     """The Jinja environment of a template folder, made once: user templates first, strict
-    about undefined names, HTML-escaping everything from the data in `*.html.j2`."""
+    about undefined names, HTML-escaping everything from the data in `*.html.j2`, and no
+    control character printed as itself in any format."""
     search = [builtin_templates()]
     if user_templates is not None:
         if not user_templates.is_dir():
@@ -137,9 +139,16 @@ def make_environment(user_templates: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_finalize,
     )
     env.filters.update(FILTERS)
     return env
+
+
+def _finalize(value: Any) -> Any:
+    """Every value a template prints, before HTML escaping: control characters from the data
+    written as visible escapes (pk.text), whichever template and filter printed it."""
+    return visible(value) if isinstance(value, str) else value
 
 
 def _target(indikator: Indikator) -> str | None:

@@ -2,7 +2,7 @@
 
 A name or a catatan can hold control characters (ESC starts the sequences that clear the
 screen or recolour it, BEL rings) and, for rich, markup (`[/]` even stops it with an error).
-Every text formatter and table that prints data passes it through `visible`; the tables
+Every text formatter and table that prints data passes it through `visible` (pk.text); the tables
 take it as `cell`, which rich does not read as markup. JSON needs none of this: it escapes
 control characters itself.
 """
@@ -13,25 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from pk.text import visible
+
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.table import Table
     from rich.text import Text
-
-_BIDI = (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
-"""Bidirectional overrides and isolates: they reorder what the terminal shows."""
-
-_SHOWN = {
-    code: (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-    for code in (*range(0x20), *range(0x7F, 0xA0), *_BIDI)
-    if chr(code) not in "\n\t"
-} | {ord("\r"): "\\r"}
-
-
-def visible(text: str) -> str:
-    """`text` with each control character written as its escape (`\\x1b`, `\\x07`,
-    `\\u202e`), so that it shows instead of acting; line breaks and tabs stay."""
-    return text.translate(_SHOWN)
 
 
 def one_line(text: str) -> str:
