@@ -636,8 +636,7 @@ def import_(
     from pk.edit.entry import enter
     from pk.edit.tables import read_table
 
-    if not file.is_file():
-        raise UsageError(_("{path}: no such file").format(path=file))
+    # read_table says what `file` is when it is no table: missing, a folder, a device.
     _say_entered(enter(_year(path, writing=True), *read_table(file)))
 
 
@@ -665,14 +664,27 @@ def _say_entered(entered: "Entered") -> None:
         typer.echo(
             _("{n} realisasi read; all already recorded, nothing to write").format(n=entered.read)
         )
-        return
-    typer.echo(
-        ngettext(
-            "{path}: {n} realisasi read, {changed} value changed",
-            "{path}: {n} realisasi read, {changed} values changed",
-            entered.changed,
-        ).format(path=entered.written.as_posix(), n=entered.read, changed=entered.changed)
-    )
+    else:
+        typer.echo(
+            ngettext(
+                "{path}: {n} realisasi read, {changed} value changed",
+                "{path}: {n} realisasi read, {changed} values changed",
+                entered.changed,
+            ).format(path=entered.written.as_posix(), n=entered.read, changed=entered.changed)
+        )
+    if entered.kept:
+        # An emptied cell does not delete: say so, or the planner thinks the figure is gone.
+        typer.echo(
+            ngettext(
+                "{n} cell of the table is empty while realisasi.yaml holds a figure for it: "
+                "left unchanged (pk import never deletes; to remove a figure, delete it in "
+                "realisasi.yaml)",
+                "{n} cells of the table are empty while realisasi.yaml holds a figure for them: "
+                "left unchanged (pk import never deletes; to remove a figure, delete it in "
+                "realisasi.yaml)",
+                entered.kept,
+            ).format(n=entered.kept)
+        )
 
 
 @app.command(

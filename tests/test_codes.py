@@ -28,6 +28,7 @@ SHOWN_BY_TESTS = {
     "import-empty": "test_entry.py::test_import_of_an_empty_or_foreign_file_is_rejected",
     "import-format": "test_entry.py::test_import_of_an_empty_or_foreign_file_is_rejected",
     "ambiguous-number": "test_import_tables.py::test_set_refuses_an_ambiguous_figure_and_takes_a_decimal_comma",
+    "import-row-width": "test_import_tables.py::test_comma_csv_row_with_more_fields_than_the_header",
     "import-formula": "test_import_tables.py::test_formula_without_a_stored_value_is_located",
     "import-encoding": "test_import_tables.py::test_windows_1252_csv_is_located_with_how_to_save_it",
     "import-unreadable": "test_import_tables.py::test_a_file_that_is_no_workbook",

@@ -301,3 +301,129 @@ def test_csv_with_too_many_rows(year: Path, tmp_path: Path) -> None:
     out = refused(year, table)
     assert out.startswith(f"{table.as_posix()}:50001:1: error: the table is larger than pk import")
     assert out.splitlines()[0].endswith("[import-too-large]")
+
+
+# --- rows that do not fit their header -----------------------------------------------------
+
+
+def test_comma_csv_row_with_more_fields_than_the_header(year: Path, tmp_path: Path) -> None:
+    table = tmp_path / "e.csv"
+    table.write_text(
+        "id,periode,realisasi\nIK-03,TW1,97,5\nIK-04,TW1,1,5,extra\n", encoding="utf-8"
+    )
+    out = refused(year, table)
+    assert (
+        f"{table.as_posix()}:2:4: error: this row has 4 fields, but the first row names 3 "
+        "columns: in a CSV separated by `,` a comma splits a cell, so `97,5` became two fields"
+    ) in out
+    assert 'write 97.5, or put the cell in double quotes ("97,5")' in out
+    assert "save the sheet as CSV with `;`" in out
+    assert f"{table.as_posix()}:3:4: error: this row has 5 fields" in out
+    assert "[import-row-width]" in out
+
+
+def test_a_catatan_split_by_a_comma_is_refused(year: Path, tmp_path: Path) -> None:
+    table = tmp_path / "e.csv"
+    table.write_text("id,periode,realisasi,catatan\nIK-01,TW1,80,naik, sesuai\n", encoding="utf-8")
+    out = refused(year, table)
+    assert f"{table.as_posix()}:2:5: error: this row has 5 fields, but the first row names 4" in out
+
+
+def test_a_row_short_of_a_required_column_is_refused(year: Path, tmp_path: Path) -> None:
+    table = tmp_path / "e.csv"
+    table.write_text("id,periode,realisasi,catatan\nIK-01,TW1\nIK-02,TW1,5\n", encoding="utf-8")
+    out = refused(year, table)
+    assert (
+        f"{table.as_posix()}:2:3: error: this row has 2 fields, but the first row names 4 "
+        "columns: the column realisasi is missing"
+    ) in out
+    assert f"{table.as_posix()}:3:" not in out  # catatan is optional
+
+
+def test_a_semicolon_csv_row_with_too_many_fields(year: Path, tmp_path: Path) -> None:
+    table = tmp_path / "e.csv"
+    table.write_text("id;periode;realisasi\nIK-01;TW1;80;5\n", encoding="utf-8")
+    out = refused(year, table)
+    assert f"{table.as_posix()}:2:4: error: this row has 4 fields" in out
+    assert "a `;` inside a cell splits it" in out
+
+
+# --- what is not a table -------------------------------------------------------------------
+
+
+def test_import_of_a_folder_says_it_needs_a_table(year: Path) -> None:
+    code, out = run("import", str(year), str(year))
+    assert code != 0
+    assert "no such file" not in out
+    assert "is a folder: pk import reads one .csv or .xlsx file" in out
+
+
+def test_a_workbook_renamed_csv_is_told_to_be_named_xlsx(year: Path, tmp_path: Path) -> None:
+    book = tmp_path / "book.xlsx"
+    assert run("export", str(year), "-o", str(book))[0] == 0
+    table = tmp_path / "book.csv"
+    book.rename(table)
+    out = refused(year, table)
+    assert f"{table.as_posix()}:0:0: error:" in out or f"{table.as_posix()}: error:" in out
+    assert "is an Excel workbook (a zip file), though its name ends in .csv" in out
+    assert "rename it to book.xlsx" in out
+    assert "Windows-1252" not in out
+
+
+# --- a realisasi file under another name ----------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["realisasi.yml", "Realisasi.yaml", "REALISASI.YML"])
+def test_set_and_import_refuse_a_second_realisasi_beside_a_misnamed_one(
+    year: Path, tmp_path: Path, name: str
+) -> None:
+    (year / name).write_text(
+        "versi_format: 1\ntahun: 2024\nindikator:\n  IK-01:\n    TW1: {realisasi: 5}\n",
+        encoding="utf-8",
+    )
+    before = snapshot(year)
+    code, out = run("set", "IK-02", str(year), "-p", "TW1", "-r", "7")
+    assert code == 2, out
+    assert f"{(year / name).as_posix()} is there, but pk reads only realisasi.yaml" in out
+    assert "rename it to realisasi.yaml" in out
+    table = tmp_path / "t.csv"
+    table.write_text("id,periode,realisasi\nIK-02,TW1,7\n", encoding="utf-8")
+    code, out = run("import", str(table), str(year))
+    assert code == 2 and "rename it to realisasi.yaml" in out
+    assert snapshot(year) == before
+    code, out = run("validate", str(year))
+    assert f"{(year / name).as_posix()}: warning: is not read" in out
+    assert "[misnamed-file]" in out
+
+
+def test_an_emptied_workbook_cell_is_counted_not_thought_deleted(
+    year: Path, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    assert run("set", "IK-01", str(year), "-p", "TW1", "-r", "80")[0] == 0
+    assert run("set", "IK-02", str(year), "-p", "TW1", "-r", "70")[0] == 0
+    book = tmp_path / "book.xlsx"
+    assert run("export", str(year), "-o", str(book))[0] == 0
+    workbook = load_workbook(book)
+    sheet = workbook["Realisasi"]
+    header = [c.value for c in sheet[1]]
+    rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    rows["IK-01"][header.index("TW1")].value = None  # the planner clears IK-01's figure
+    workbook.save(book)
+    notes = " ".join(str(c.value) for row in workbook["Petunjuk"].iter_rows() for c in row)
+    assert "Mengosongkan sel TIDAK menghapus nilainya" in notes
+    code, out = run("import", str(book), str(year))
+    assert code == 0, out
+    assert (
+        "1 cell of the table is empty while realisasi.yaml holds a figure for it: left unchanged "
+        "(pk import never deletes; to remove a figure, delete it in realisasi.yaml)"
+    ) in out
+    assert realisasi(year, "IK-01", "TW1") == Decimal(80)
+
+
+def test_catatan_without_realisasi_says_how_to_write_it(year: Path) -> None:
+    code, out = run("set", "IK-01", str(year), "-p", "TW1", "--catatan", "X")
+    assert code == 2
+    assert "--catatan goes with --realisasi" in out
+    assert "--realisasi 87.5 --catatan" in out

@@ -212,6 +212,24 @@ MISSING_FILE = Code(
     fixed="data/2024/perjanjian.yaml",
 )
 
+MISNAMED_FILE = Code(
+    "misnamed-file",
+    Level.WARNING,
+    (REALISASI_FILE, PENGATURAN_FILE, PERJANJIAN_FILE),
+    text_id=(
+        "Berkas di folder tahun bernama hampir seperti berkas pk (mis. realisasi.yml atau "
+        "Realisasi.yaml), tetapi pk hanya membaca nama yang tepat, jadi isinya diabaikan. "
+        "Ganti namanya."
+    ),
+    text_en=(
+        "A file in the year folder is named almost as a pk file (e.g. realisasi.yml or "
+        "Realisasi.yaml), but pk reads only the exact name, so what it holds is ignored. "
+        "Rename it."
+    ),
+    failing="data/2024/realisasi.yml",
+    fixed="data/2024/realisasi.yaml",
+)
+
 NUMBER_OUT_OF_RANGE = Code(
     "number-out-of-range",
     Level.ERROR,
@@ -870,6 +888,25 @@ IMPORT_FORMAT = Code(
     text_en="pk import reads only .csv and .xlsx. Save the sheet as one of them.",
     failing="pk import realisasi.ods",
     fixed="pk import realisasi.xlsx",
+)
+
+IMPORT_ROW_WIDTH = Code(
+    "import-row-width",
+    Level.ERROR,
+    (_ENTRY,),
+    text_id=(
+        "Baris CSV berisi lebih banyak sel daripada nama kolom di baris pertama (atau kurang satu "
+        "kolom yang wajib): pemisah di dalam sel yang tidak berkutip membelahnya, mis. `97,5` di "
+        'CSV berpemisah koma menjadi 97 dan 5. Tulis 97.5, beri tanda kutip ("97,5"), atau '
+        "simpan CSV dengan pemisah `;`."
+    ),
+    text_en=(
+        "A CSV row holds more cells than the first row names columns (or lacks a column pk "
+        "needs): a separator inside an unquoted cell splits it, e.g. `97,5` in a comma CSV "
+        'becomes 97 and 5. Write 97.5, quote the cell ("97,5"), or save the CSV with `;`.'
+    ),
+    failing="id,periode,realisasi\nIK-01,TW1,97,5",
+    fixed='id,periode,realisasi\nIK-01,TW1,97.5   (atau "97,5")',
 )
 
 AMBIGUOUS_NUMBER = Code(

@@ -30,7 +30,7 @@ from pk.check.year import (
     run_year_checks,
     unknown_indikator,
 )
-from pk.diagnostics import Diagnostic, InvalidData, Level
+from pk.diagnostics import Diagnostic, InvalidData, Level, UsageError
 from pk.edit.scaffold import schema_reference
 from pk.edit.tables import (
     ANGGARAN,
@@ -50,6 +50,7 @@ from pk.load.year import (
     folder_and_file,
     load_valid,
     locate_findings,
+    misnamed,
     pick_year,
     validate_source,
 )
@@ -314,11 +315,17 @@ class Entered:
     read: int
     changed: int
     written: Path | None
+    kept: int = 0
+    """Empty cells of the table whose quarter holds a figure, left as it is."""
 
 
 def enter(path: Path | None, entries: list[Entry], problems: list[Diagnostic]) -> Entered:
     """Check `entries` against the year at `path`, then write them all; on any error (`problems`
     found reading them included) InvalidData, and nothing is written."""
+    from pk.edit.tables import Blank
+
+    blanks = [e for e in entries if isinstance(e.value, Blank)]
+    entries = [e for e in entries if not isinstance(e.value, Blank)]
     # A write never guesses a draft: with no folder named, the newest signed year.
     folder, _file = folder_and_file(path or pick_year(writing=True).folder)
     # Read, change and write under the folder's lock: a second writer waits, then reads
@@ -332,9 +339,17 @@ def enter(path: Path | None, entries: list[Entry], problems: list[Diagnostic]) -
             text, changed, problems = apply(loaded, changes)
         if problems:
             raise InvalidData(problems, 1, _("Nothing was written."))
+        kept = sum(_recorded(loaded, blank) for blank in blanks)
         if not changed:
-            return Entered(len(changes), 0, None)
-        return Entered(len(changes), changed, write(loaded, text))
+            return Entered(len(changes), 0, None, kept)
+        return Entered(len(changes), changed, write(loaded, text), kept)
+
+
+def _recorded(loaded: Loaded, entry: Entry) -> bool:
+    """Whether realisasi.yaml holds a figure for the quarter of `entry`."""
+    indikator = loaded.realisasi.indikator.get(entry.id) if loaded.realisasi else None
+    quarter = getattr(indikator, entry.periode, None) if indikator is not None else None
+    return quarter is not None and getattr(quarter, "realisasi", None) is not None
 
 
 def apply(loaded: Loaded, changes: list[Change]) -> tuple[str, int, list[Diagnostic]]:
@@ -353,6 +368,14 @@ def apply(loaded: Loaded, changes: list[Change]) -> tuple[str, int, list[Diagnos
         if (big := too_large(len(raw), display)) is not None:
             return "", 0, [big]
         original = raw.decode("utf-8")
+    elif others := misnamed(loaded.folder, REALISASI_FILE):
+        # A second file beside `realisasi.yml` would split the year's figures in two.
+        raise UsageError(
+            _(
+                "{other} is there, but pk reads only {file}: rename it to {file}, then run "
+                "again; nothing was written"
+            ).format(other=others[0].as_posix(), file=REALISASI_FILE)
+        )
     else:
         # The schema pk init wrote, reached from this folder; else where pk's own data has it.
         schema = schema_reference(loaded.folder, "realisasi.schema.json")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,6 +89,15 @@ class Uncomputed:
     formula: str
 
 
+@dataclass(frozen=True)
+class Blank:
+    """An empty quarter cell of a wide table: it changes nothing, but `pk import` says how many
+    such cells hold a figure in realisasi.yaml, so that an emptied cell is not thought deleted."""
+
+
+BLANK = Blank()
+
+
 class TableError(Exception):
     """A table that cannot be read at all; carries the located finding."""
 
@@ -106,6 +116,21 @@ def read_table(path: Path) -> tuple[list[Entry], list[Diagnostic]]:
     """Entries from a CSV or XLSX file: a long table, or the workbook of `pk export`."""
     display = path.as_posix()
     suffix = path.suffix.lower()
+    if path.is_dir():
+        raise UsageError(
+            _(
+                "{path} is a folder: pk import reads one .csv or .xlsx file, e.g. "
+                "pk import realisasi.xlsx"
+            ).format(path=display)
+        )
+    if not path.exists():
+        raise UsageError(_("{path}: no such file").format(path=display))
+    if not path.is_file():
+        raise UsageError(
+            _("{path} is not a regular file (a device or pipe?): name a .csv or .xlsx file").format(
+                path=display
+            )
+        )
     if suffix not in (".xlsx", ".xlsm", ".csv"):
         return [], [
             codes.IMPORT_FORMAT.at(
@@ -130,7 +155,9 @@ def read_table(path: Path) -> tuple[list[Entry], list[Diagnostic]]:
                 )
             )
         if suffix == ".csv":
-            rows, decimal = _csv_rows(path, display)
+            rows, decimal, misfits = _csv_rows(path, display)
+            if misfits:
+                return [], misfits
             return entries_from_rows(rows, display, decimal)
         return _workbook_entries(path, display)
     except TableError as error:
@@ -148,8 +175,22 @@ def read_table(path: Path) -> tuple[list[Entry], list[Diagnostic]]:
         ]
 
 
-def _csv_rows(path: Path, display: str) -> tuple[Rows, str | None]:
+def _csv_rows(path: Path, display: str) -> tuple[Rows, str | None, list[Diagnostic]]:
+    """The rows of a CSV, the mark it writes before decimals, and every row that does not fit
+    its header."""
     data = path.read_bytes()
+    if data.startswith(b"PK\x03\x04"):
+        raise TableError(
+            codes.IMPORT_FORMAT.at(
+                display,
+                0,
+                0,
+                _(
+                    "the file is an Excel workbook (a zip file), though its name ends in .csv: "
+                    "rename it to {name}, then run pk import again"
+                ).format(name=path.with_suffix(".xlsx").name),
+            )
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -173,11 +214,17 @@ def _csv_rows(path: Path, display: str) -> tuple[Rows, str | None]:
     first = text.split("\n", 1)[0]
     semicolon = first.count(";") > first.count(",")
     rows: Rows = []
+    misfits: list[Diagnostic] = []
     cells = 0
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=";" if semicolon else ",")
     try:
         for row in reader:
-            cells += _check_row(row, reader.line_num, display, len(rows), cells)
+            width = _check_row(row, reader.line_num, display, len(rows), cells)
+            cells += width
+            if rows and (
+                misfit := _misfit(row, width, rows[0], reader.line_num, display, semicolon)
+            ):
+                misfits.append(misfit)
             rows.append(row)
     except csv.Error as error:
         raise TableError(
@@ -191,7 +238,69 @@ def _csv_rows(path: Path, display: str) -> tuple[Rows, str | None]:
                 ).format(reason=excerpt(error)),
             )
         ) from None
-    return rows, "," if semicolon else None
+    return rows, "," if semicolon else None, misfits
+
+
+_WHOLE = re.compile(r"[+-]?\d+")
+_REQUIRED = frozenset((*LONG_COLUMNS, *ANGGARAN_COLUMNS))
+
+
+def _misfit(
+    row: list[str], width: int, header: list[str], r: int, display: str, semicolon: bool
+) -> Diagnostic | None:
+    """The finding for a CSV row with more fields than its header, or short of a column pk
+    needs: a separator inside an unquoted cell splits it, and pk would read the wrong cells."""
+    names = [h.strip().lower() for h in header]
+    columns = len(names)
+    while columns and not names[columns - 1]:
+        columns -= 1
+    if not any(row) or not columns:
+        return None
+    count = _("this row has {n} fields, but the first row names {m} columns").format(
+        n=width if width > columns else len(row), m=columns
+    )
+    if width > columns:
+        comma = not semicolon
+        split = next(
+            (
+                i
+                for i in range(len(row) - 1)
+                if comma and _WHOLE.fullmatch(row[i]) and row[i + 1].isdigit()
+            ),
+            None,
+        )
+        if split is not None:
+            joined = f"{row[split]},{row[split + 1]}"
+            message = _(
+                "{count}: in a CSV separated by `,` a comma splits a cell, so `{joined}` became "
+                'two fields; write {point}, or put the cell in double quotes ("{joined}"), or '
+                "save the sheet as CSV with `;`"
+            ).format(count=count, joined=excerpt(joined), point=excerpt(joined.replace(",", ".")))
+            return codes.IMPORT_ROW_WIDTH.at(display, r, split + 2, message)
+        message = (
+            _(
+                "{count}: in a CSV separated by `,` a comma inside a cell splits it; put a cell "
+                "that holds a comma in double quotes, or save the sheet as CSV with `;`"
+            )
+            if comma
+            else _(
+                "{count}: in a CSV separated by `;` a `;` inside a cell splits it; put that cell "
+                "in double quotes"
+            )
+        )
+        return codes.IMPORT_ROW_WIDTH.at(display, r, columns + 1, message.format(count=count))
+    missing = [i for i, name in enumerate(names) if name in _REQUIRED and i >= len(row)]
+    if not missing:
+        return None
+    return codes.IMPORT_ROW_WIDTH.at(
+        display,
+        r,
+        missing[0] + 1,
+        _(
+            "{count}: the column {column} is missing; write every column of the first row "
+            "(a cell may be empty)"
+        ).format(count=count, column=names[missing[0]]),
+    )
 
 
 def _check_row(
@@ -461,12 +570,10 @@ def _wide(
             col = index[tw.lower()]
             value = get(col)
             catatan = clean(get(index.get(f"{CATATAN} {tw.lower()}")))
-            if clean(value) is None:
-                continue
             yield Entry(
                 id_,
                 tw,
-                value,
+                BLANK if clean(value) is None else value,
                 catatan,
                 at,
                 Cell(display, 1, col + 1),
@@ -540,17 +647,24 @@ def command_entries(
                 )
             )
         return [Entry(kegiatan, periode, anggaran, None, where, where, where, ANGGARAN)]
+    if catatan is not None and not realisasi:
+        # A catatan notes a quarter's figure: it is written with it, so the two stay together.
+        raise UsageError(
+            _(
+                "--catatan goes with --realisasi: it notes that quarter's figure, e.g. "
+                'pk set IK-05 --periode TW2 --realisasi 87.5 --catatan "sesuai jadwal"; to change '
+                "only the note, give the quarter's figure again with it"
+            )
+        )
     quarterly = bool(realisasi or rencana_aksi)
     if id_ is None or (quarterly and not periode) or not (quarterly or any(narasi.values())):
         raise UsageError(
             _(
                 "pk set needs an indikator and what to record, e.g. "
-                "pk set IK-05 --periode TW2 --realisasi 87.5 (or --rencana-aksi 90, "
-                "--faktor-pendorong, --faktor-penghambat, --solusi)"
+                'pk set IK-05 --periode TW2 --realisasi 87.5 [--catatan "…"] (or --rencana-aksi '
+                "90, --faktor-pendorong, --faktor-penghambat, --solusi)"
             )
         )
-    if catatan is not None and not realisasi:
-        raise UsageError(_("--catatan goes with --realisasi: it notes that quarter's figure"))
     entries: list[Entry] = []
     if realisasi:
         entries.append(Entry(id_, periode, realisasi, catatan, where, where, where))

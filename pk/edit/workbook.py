@@ -65,6 +65,9 @@ def export_workbook(loaded: Loaded, output: Path) -> int:
             "(belanja triwulan itu saja, tidak kumulatif).",
             "Kolom id, indikator dan target dikunci. Setelah diisi: pk import BERKAS.xlsx",
             "Sel kosong tidak mengubah apa pun; nilai yang sudah ada tertimpa oleh isi sel.",
+            "Mengosongkan sel TIDAK menghapus nilainya: realisasi yang sudah tercatat tetap ada "
+            "(pk import menyebutkan berapa sel kosong yang nilainya tetap). Untuk menghapus "
+            "realisasi, hapus di realisasi.yaml.",
         ),
         start=1,
     ):

@@ -9,6 +9,7 @@ model (None when the schema fails) and all diagnostics.
 from __future__ import annotations
 
 import difflib
+import os
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,6 +140,70 @@ def folder_and_file(path: Path, name: str = PERJANJIAN_FILE) -> tuple[Path, Path
     return (path.parent, path) if is_file else (path, path / name)
 
 
+_YEAR_FILES = (PERJANJIAN_FILE, REALISASI_FILE, PENGATURAN_FILE)
+_KNOWN_FILES = (*_YEAR_FILES, WORKSPACE_FILE)
+
+
+def meant(name: str) -> str | None:
+    """The pk file that a YAML file's name spells another way (`Realisasi.yml` is
+    realisasi.yaml), or None: pk reads its files only by their exact names."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or suffix.casefold() not in ("yaml", "yml"):
+        return None
+    for known in _KNOWN_FILES:
+        if name != known and stem.casefold() == known.removesuffix(".yaml"):
+            return known
+    return None
+
+
+def misnamed(folder: Path, name: str) -> list[Path]:
+    """The files in `folder` that are `name` spelt otherwise (`realisasi.yml`), which pk
+    does not read; on a file system that ignores case, `Realisasi.yaml` is `name` itself."""
+    target = folder / name
+    found = []
+    for path in _yaml_files(folder):
+        if meant(path.name) != name:
+            continue
+        try:
+            if target.exists() and os.path.samefile(path, target):
+                continue
+        except OSError:
+            pass
+        found.append(path)
+    return found
+
+
+def misnamed_findings(folder: Path) -> list[Diagnostic]:
+    """A warning on each file of a year spelt otherwise than pk reads it: its data is ignored."""
+    found = []
+    for name in _YEAR_FILES:
+        there = (folder / name).exists()
+        for path in misnamed(folder, name):
+            message = (
+                _(
+                    "is not read: pk reads {file}, which is also here; move what this file "
+                    "holds into {file}, then delete it"
+                )
+                if there
+                else _("is not read: pk reads only {file}; rename it to {file}")
+            )
+            found.append(codes.MISNAMED_FILE.at(path.as_posix(), 0, 0, message.format(file=name)))
+    return found
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    """The files in `folder` whose names end in .yaml or .yml in any case, sorted."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    return sorted(
+        p
+        for p in entries
+        if p.suffix.casefold() in (".yaml", ".yml") and (p.is_file() or p.is_symlink())
+    )
+
+
 def is_workspace(path: Path) -> bool:
     """Whether `path` is a workspace (`workspace.yaml` or its folder) rather than a year."""
     return path.name == WORKSPACE_FILE or (path / WORKSPACE_FILE).is_file()
@@ -176,9 +241,7 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
     if not file.exists() and not file.is_symlink():  # a broken link is load's to describe
         # pk's other files are never the agreement under another name: renaming one of them
         # (a workspace.yaml above all) would lose it.
-        others = sorted(
-            p.name for p in folder.glob("*.y*ml") if p.is_file() and p.name not in _PK_FILES
-        )
+        others = [p for p in _yaml_files(folder) if p.name not in _PK_FILES]
         units = sorted(p.parent.name for p in folder.glob(f"*/{PERJANJIAN_FILE}"))
         if (folder / WORKSPACE_FILE).is_file():
             hint = _(
@@ -189,8 +252,14 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
                 example=(folder / (units[0] if units else "<unit>")).as_posix(),
             )
         elif others:
-            hint = _("found {names}: rename it to {file}?").format(
-                names=", ".join(others), file=PERJANJIAN_FILE
+            # Each file is named for what it is: `workspace.yml` becomes workspace.yaml, never
+            # the agreement (renaming it so would lose the workspace).
+            renames: dict[str, list[str]] = {}
+            for other in others:
+                renames.setdefault(meant(other.name) or PERJANJIAN_FILE, []).append(other.name)
+            hint = "; ".join(
+                _("found {names}: rename it to {file}?").format(names=", ".join(names), file=file)
+                for file, names in renames.items()
             )
         else:
             hint = _("is this a year folder such as data/2024? `pk new` starts one")
@@ -208,6 +277,7 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
     source, diagnostics = load(file, display)
     loaded.sources[display] = source
     loaded.diagnostics.extend(diagnostics)
+    loaded.diagnostics.extend(misnamed_findings(folder))
     if source.data is not None:
         loaded.perjanjian = validate_source(source, Perjanjian, loaded.diagnostics)
     optional_ok = True
