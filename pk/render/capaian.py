@@ -485,12 +485,12 @@ def _print_perbandingan(console: Console, result: Capaian, perbandingan: Perband
         one = compared[item.id]
         earlier = (
             "\n".join(
-                f"{t.tahun}: {pct(t.capaian) if t.id else 'tidak ada pada PK'}"
+                f"{t.tahun}: {t.status if t.capaian is None else pct(t.capaian)}"
                 for t in one.tahun_lalu
             )
             or "belum ada data"
         )
-        tren = "—"
+        tren = "—" if one.tren else "belum ada data"
         if one.tren is not None and one.tren.arah is not None:
             tren = f"{one.tren.arah}"
             if one.tren.selisih_capaian:

@@ -54,6 +54,8 @@ class Bar:
     value: Decimal | None
     """Percent; None draws no bar and writes the chart's `missing` text instead."""
     colour: str
+    missing: str | None = None
+    """What to write instead of a missing value, when not the chart's `missing` text."""
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,7 @@ def bar_chart(chart: Chart, *, title: str, lines: list[Line], missing: str) -> M
         if bar.value is None:
             out.append(
                 f'<text x="{LABEL_WIDTH + 4}" y="{y + 14}" fill="#666" '
-                f'font-style="italic">{escape(missing)}</text>'
+                f'font-style="italic">{escape(bar.missing or missing)}</text>'
             )
         else:
             width = _n(x(bar.value) - x0)

@@ -274,6 +274,7 @@ def _trend_chart(sasaran: Sasaran, rows: list[PerbandinganRow], tahun: int) -> c
     bars = []
     for r in rows:
         values = {t.tahun: t.capaian for t in r.banding.tahun_lalu} | {tahun: r.hasil.capaian}
+        absent = {t.tahun for t in r.banding.tahun_lalu if t.id is None}
         for year in years:
             bars.append(
                 charts.Bar(
@@ -281,6 +282,7 @@ def _trend_chart(sasaran: Sasaran, rows: list[PerbandinganRow], tahun: int) -> c
                     title=f"{r.hasil.id} {r.indikator.nama} ({year})",
                     value=values.get(year),
                     colour=colour[year],
+                    missing="tidak ada pada PK" if year in absent else None,
                 )
             )
     return charts.Chart(f"grafik-tren-{sasaran.id}", tuple(bars))
