@@ -452,3 +452,18 @@ def test_a_template_that_is_not_utf8_names_its_file_and_line(tmp_path: Path) -> 
         f"pk: error: {own / 'capaian.md.j2'}:3: the template is not UTF-8 (byte 0xe9): save "
         "it as UTF-8 (in the editor: Save As, encoding UTF-8)\n"
     )
+
+
+@pytest.mark.parametrize("dokumen", [Dokumen.PERJANJIAN, Dokumen.CAPAIAN])
+def test_made_up_data_says_so_at_the_top_and_on_every_printed_page(dokumen: Dokumen) -> None:
+    """`fiktif: true` (the demo, the Renstra example): the running footer, printed on every
+    page, starts CONTOH FIKTIF, and so does a notice under the title; real data says neither."""
+    fictional = _context(DEMO_2024)
+    real = _context(DATA_2024)
+    html = rp.render(fictional, dokumen, ReportFormat.HTML, None)
+    footer = next(line for line in html.splitlines() if "content:" in line and "Tahun" in line)
+    assert footer.strip().startswith('content: "CONTOH FIKTIF')
+    assert '<p class="fiktif"><b>CONTOH FIKTIF</b>' in html
+    assert "> **CONTOH FIKTIF**" in rp.render(fictional, dokumen, ReportFormat.MD, None)
+    for fmt in (ReportFormat.HTML, ReportFormat.MD):
+        assert "CONTOH FIKTIF" not in rp.render(real, dokumen, fmt, None)

@@ -330,6 +330,8 @@ class Perjanjian(Model):
     perubahan: list[Perubahan] = []
     """Revisions since signing, oldest first. Each change to a target, indikator, sasaran,
     budget line or party after signing is listed in one of them."""
+    fiktif: bool = False
+    """Made-up data (an example, a training file): every page of its reports says CONTOH FIKTIF."""
 
     def walk(self) -> Iterator[tuple[Loc, Kelompok, Sasaran, Indikator]]:
         """Every indicator with its location, group and sasaran, in document order; the
