@@ -34,6 +34,10 @@ def validate(
     diagnostics: list[Diagnostic] = []
     files = 0
     renstras: set[Path] = set()  # each Renstra counts once among the files read
+    if baseline is not None and not paths:
+        from pk.change.baseline import gone_years
+
+        diagnostics += gone_years(baseline)
     for path in years_named(paths or default_paths()):
         require(path)
         validate_one: Callable[[Path, str | None, bool], tuple[list[Diagnostic], int]]

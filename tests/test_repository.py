@@ -159,3 +159,39 @@ def test_two_years_are_not_two_revisions(repo: Repo) -> None:
     assert "penandatanganan-changed" in kinds  # what does differ between the years still shows
     code, out, _err = pk("diff", "data/2024", "data/2025")
     assert "PK Perubahan I" not in out
+
+
+def test_a_year_gone_since_the_revision_is_a_change_and_fails_the_gate(repo: Repo) -> None:
+    """data/2024, signed at base, removed: diff says so and the gate fails on its file."""
+    repo.git("tag", "base")
+    repo.git("rm", "-r", "-q", "data/2024")
+    repo.commit("2024 dihapus")
+    code, out, _err = pk("diff", "base", "--exit-code")
+    assert code == 1
+    assert "data/2024: removed since base: it was there and is gone now." in out
+    code, out, _err = pk("diff", "base", "--format", "json")
+    assert {
+        "old": "base",
+        "new": None,
+        "folder": "data/2024",
+        "changed": True,
+        "dihapus": True,
+    } in (json.loads(out))
+    code, out, _err = pk("validate", "--baseline", "base")
+    assert code == 1
+    assert out.startswith(
+        "data/2024/perjanjian.yaml: error: the agreement for 2024 was signed at base and is gone"
+    )
+    assert "[signed-year-removed]" in out.splitlines()[0]
+
+
+def test_a_renamed_year_is_one_removed_and_one_new(repo: Repo) -> None:
+    repo.git("tag", "base")
+    repo.git("mv", "data/2025", "data/2026")
+    repo.commit("2025 jadi 2026")
+    code, out, _err = pk("diff", "base")
+    assert "data/2025: removed since base: it was there and is gone now." in out
+    assert "data/2026: a new year, not there at base: nothing to compare with." in out
+    # 2025 was a draft at base: its going is a change, not a broken signature.
+    code, out, _err = pk("validate", "--baseline", "base")
+    assert "signed-year-removed" not in out

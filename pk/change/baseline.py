@@ -120,3 +120,30 @@ def gate(loaded: Loaded, rev: str | None) -> list[Diagnostic]:
             _("the agreement at {rev} does not load, so it cannot be the baseline").format(rev=rev)
         )
     return check_baseline(loaded, baseline, rev)
+
+
+def gone_years(rev: str) -> list[Diagnostic]:
+    """An error on the file of each data/<year> signed at `rev` and gone now: a signed
+    agreement stays on record, and deleting it must not pass the gate in silence."""
+    from pk.change.history import git, years_at
+    from pk.load.year import load_year_bytes
+    from pk.vocab import year_of
+
+    out = []
+    for folder in years_at(rev):
+        if (folder / PERJANJIAN_FILE).exists():
+            continue
+        # Read from data/: the year's own folder is gone.
+        shown = git(folder.parent, "show", f"{rev}:./{folder.name}/{PERJANJIAN_FILE}")
+        display = f"{rev}:{(folder / PERJANJIAN_FILE).as_posix()}"
+        then = load_year_bytes(shown.stdout, display, folder, year_of(folder)).perjanjian
+        if then is None or then.penandatanganan.status is not Status.DITANDATANGANI:
+            continue
+        message = _(
+            "the agreement for {year} was signed at {rev} and is gone now (deleted or "
+            "renamed); a signed agreement stays on record: bring it back with "
+            "git restore --source={rev} {folder}"
+        ).format(year=folder.name, rev=rev, folder=folder.as_posix())
+        path = (folder / PERJANJIAN_FILE).as_posix()
+        out.append(codes.SIGNED_YEAR_REMOVED.at(path, 0, 0, message))
+    return out

@@ -28,7 +28,7 @@ from pk.load.year import (
 )
 from pk.model.perjanjian import Perjanjian, Status
 from pk.numbers import excerpt
-from pk.vocab import year_of
+from pk.vocab import PERJANJIAN_FILE, year_of
 
 if TYPE_CHECKING:
     from pk.change.diff import Diff
@@ -165,10 +165,29 @@ class YearDiff:
 
     folder: Path
     diff: Diff | None
+    removed: bool = False
+    """The year was there at REV and is gone now (or at the other revision)."""
 
     @property
     def changed(self) -> bool:
         return self.diff is None or self.diff.changed
+
+
+def years_at(rev: str, root: Path = Path("data")) -> list[Path]:
+    """The `root/<year>` folders whose perjanjian.yaml was committed at `rev`, oldest first."""
+    if not root.is_dir() or not is_revision(rev, root):
+        return []
+    listed = git(root, "ls-tree", "--name-only", rev, "./")  # names relative to root
+    if listed.returncode != 0:
+        return []
+    names = listed.stdout.decode(errors="replace").splitlines()
+    folders = [root / name for name in names if year_of(Path(name)) is not None]
+    # Asked from `root`: a year gone now has no folder to ask git from.
+    return sorted(
+        f
+        for f in folders
+        if git(root, "cat-file", "-e", f"{rev}:./{f.name}/{PERJANJIAN_FILE}").returncode == 0
+    )
 
 
 def compare_versions(
@@ -224,7 +243,13 @@ def compare_years(
         after = _agreement(load_year(folder) if new is None else load_year_at(new, folder))
         label = folder.as_posix() if new is None else f"{new}:{folder.as_posix()}"
         out.append(YearDiff(folder, compare(before, after, old, label, number=number)))
-    return out
+    # A year there at `old` and gone since is a change too (a rename is one gone, one new).
+    there = {f.name for f in years_at(new, Path("data"))} if new is not None else None
+    for folder in years_at(old):
+        gone = not folder.is_dir() if there is None else folder.name not in there
+        if gone:
+            out.append(YearDiff(folder, None, removed=True))
+    return sorted(out, key=lambda y: y.folder.name)
 
 
 def _agreement(loaded: Loaded) -> Perjanjian:

@@ -580,6 +580,24 @@ UNCOVERED_CHANGE = Code(
     ),
 )
 
+SIGNED_YEAR_REMOVED = Code(
+    "signed-year-removed",
+    Level.ERROR,
+    (PERJANJIAN_FILE,),
+    text_id=(
+        "Perjanjian sebuah tahun sudah ditandatangani pada baseline, tetapi foldernya sudah "
+        "tidak ada (dihapus atau diganti namanya). Perjanjian yang ditandatangani tetap "
+        "tersimpan: kembalikan foldernya (git restore --source=REV data/<tahun>)."
+    ),
+    text_en=(
+        "A year's agreement was signed at the baseline, but its folder is gone (deleted or "
+        "renamed). A signed agreement stays on record: bring its folder back "
+        "(git restore --source=REV data/<year>)."
+    ),
+    failing="git rm -r data/2024   # PK 2024 ditandatangani",
+    fixed="data/2024/perjanjian.yaml   # tetap ada",
+)
+
 PERUBAHAN_REWRITTEN = Code(
     "perubahan-rewritten",
     Level.ERROR,

@@ -172,6 +172,14 @@ def render_years(format: DiffFormat, years: list[YearDiff], old: str) -> str:
         data = [
             _json(y.diff)
             if y.diff is not None
+            else {
+                "old": old,
+                "new": None,
+                "folder": y.folder.as_posix(),
+                "changed": True,
+                "dihapus": True,
+            }
+            if y.removed
             else {"old": None, "new": y.folder.as_posix(), "changed": True, "baru": True}
             for y in years
         ]
@@ -181,8 +189,10 @@ def render_years(format: DiffFormat, years: list[YearDiff], old: str) -> str:
         if y.diff is not None:
             parts.append(FORMATTERS[format](y.diff))
             continue
-        said = _("{path}: a new year, not there at {rev}: nothing to compare with.").format(
-            path=y.folder.as_posix(), rev=old
-        )
+        if y.removed:
+            said = _("{path}: removed since {rev}: it was there and is gone now.")
+        else:
+            said = _("{path}: a new year, not there at {rev}: nothing to compare with.")
+        said = said.format(path=y.folder.as_posix(), rev=old)
         parts.append((visible(said) if format is DiffFormat.TEXT else md(said)) + "\n")
     return "\n".join(parts)
