@@ -240,3 +240,67 @@ def test_set_and_import_refuse_a_control_character_at_the_value(tmp_path: Path) 
     assert f"{table.as_posix()}:2:3: error: " in out + err and "[control-character]" in out + err
     assert_harmless(out + err)
     assert {p.name: p.read_bytes() for p in year.iterdir()} == before
+
+
+@pytest.mark.parametrize(
+    "char",
+    [
+        "\ufffe",
+        "\uffff",
+        "\ufdd0",
+        "\U0001fffe",
+        "\u2028",
+        "\u2029",
+        "\u200b",
+        "\u200e",
+        "\u200f",
+        "\u061c",
+        "\ufeff",
+        "\ufff9",
+    ],
+)
+def test_validate_refuses_noncharacters_and_invisible_characters(tmp_path: Path, char: str) -> None:
+    year = tmp_path / "2024"
+    shutil.copytree(DEMO, year)
+    agreement = year / "perjanjian.yaml"
+    escaped = f"\\u{ord(char):04x}" if ord(char) < 0x10000 else f"\\U{ord(char):08x}"
+    agreement.write_text(
+        agreement.read_text(encoding="utf-8").replace(
+            "nama: Program Dukungan Manajemen", f'nama: "Prog{escaped}ram"', 1
+        ),
+        encoding="utf-8",
+    )
+    code, out, _err = invoke("validate", str(year))
+    assert code == 1 and "[control-character]" in out
+    assert f"U+{ord(char):04X}" in out
+
+
+def test_workbook_of_a_noncharacter_is_well_formed(hostile: Path, tmp_path: Path) -> None:
+    from xml.dom.minidom import parseString
+
+    from pk.edit.workbook import export_workbook
+
+    agreement = hostile / "perjanjian.yaml"
+    agreement.write_text(
+        agreement.read_text(encoding="utf-8").replace("pwned", "p\\ufffew\\uffffn\\u2028d"),
+        encoding="utf-8",
+    )
+    output = tmp_path / "isi.xlsx"
+    export_workbook(loaded(hostile), output)
+    with zipfile.ZipFile(output) as archive:
+        for name in archive.namelist():
+            if name.endswith(".xml"):
+                parseString(archive.read(name))  # raises on a character XML 1.0 forbids
+    assert "p\\ufffew" in visible("p\ufffew")
+
+
+@pytest.mark.parametrize("fmt", ["json"])
+def test_every_json_output_escapes_c1_and_bidi(tmp_path: Path, hostile: Path, fmt: str) -> None:
+    old = tmp_path / "old"
+    shutil.copytree(DEMO, old)
+    code, out, err = invoke("diff", str(old), str(hostile), "-f", fmt)
+    assert code == 0, err
+    assert "\x9b" not in out and "\u202e" not in out
+    assert "\\u009b" in out and "\\u202e" in out
+    code, out, _err = invoke("validate", str(hostile), "-f", "json")
+    assert_harmless(out)

@@ -258,7 +258,10 @@ CONTROL_CHARACTER = Code(
         "terminal: ESC dan CSI dapat menghapus atau mewarnai layar terminal, BEL membunyikan "
         "bel, dan pengarah teks dua arah (U+202A–U+202E, U+2066–U+2069) membalik urutan teks "
         "yang tampil. Dokumen yang ditandatangani tidak pernah memuatnya, dan lembar kerja "
-        "menolaknya. Hapus karakter itu; tab dan baris baru dalam teks tetap boleh. Semua "
+        "menolaknya. Begitu pula karakter yang bukan teks atau tak terlihat: noncharacter Unicode "
+        "(U+FFFE, U+FFFF, U+FDD0–U+FDEF) yang membuat lembar kerja rusak, dan karakter format "
+        "tak terlihat (U+200B–U+200F, U+061C, U+FEFF di dalam teks, U+2028, U+2029) yang membuat "
+        "dua nama yang tampak sama menjadi berbeda. Hapus karakter itu; tab dan baris baru dalam teks tetap boleh. Semua "
         "keluaran pk tetap menampilkannya sebagai escape, bukan menjalankannya."
     ),
     text_en=(
@@ -266,7 +269,11 @@ CONTROL_CHARACTER = Code(
         "(`\\e`, `\\x07`, `\\x9b`, `\\u202e`) or carried along when copying from a PDF or a "
         "terminal: ESC and CSI can clear or recolour a terminal, BEL rings, and the "
         "bidirectional controls (U+202A–U+202E, U+2066–U+2069) reverse the order in which text "
-        "is shown. A signed document never holds one, and spreadsheets refuse them. Delete the "
+        "is shown. A signed document never holds one, and spreadsheets refuse them. So do "
+        "characters that are not text or do not show: Unicode noncharacters (U+FFFE, U+FFFF, "
+        "U+FDD0–U+FDEF), which make a corrupt workbook, and invisible format characters "
+        "(U+200B–U+200F, U+061C, U+FEFF inside a text, U+2028, U+2029), which make two names "
+        "that look alike differ. Delete the "
         "character; tabs and line breaks in a text stay allowed. Every output of pk shows such "
         "characters as escapes all the same, never runs them."
     ),

@@ -25,7 +25,7 @@ from pk.check.codes import Code
 from pk.diagnostics import Diagnostic
 from pk.i18n import N_, _
 from pk.numbers import MAX_DIGITS, MAX_PLACES, excerpt, out_of_range
-from pk.text import escape, first_control
+from pk.text import escape, first_control, is_control
 
 try:  # libyaml is in PyYAML's wheels; the pure-Python parser gives the same nodes, slower.
     from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]  # not in the stubs
@@ -391,10 +391,17 @@ def control_problem(text: str) -> str | None:
     char = first_control(text)
     if char is None:
         return None
+    if is_control(char):
+        return _(
+            "this text holds the control character U+{code:04X} (shown as {escape}), which no "
+            "signed document has: it can clear the screen or reorder what a terminal or report "
+            "shows; delete it"
+        ).format(code=ord(char), escape=escape(char))
     return _(
-        "this text holds the control character U+{code:04X} (shown as {escape}), which no "
-        "signed document has: it can clear the screen or reorder what a terminal or report "
-        "shows; delete it"
+        "this text holds the invisible character U+{code:04X} (shown as {escape}), which no "
+        "signed document has: a text with it looks the same as one without but differs, and "
+        "a workbook cannot hold some of them; delete it (it often comes in when copying from "
+        "a PDF or a web page)"
     ).format(code=ord(char), escape=escape(char))
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import ast
 import inspect
 import io
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
@@ -27,6 +26,7 @@ from pk.model import renstra as models_renstra
 from pk.model.perjanjian import Perjanjian, Workspace
 from pk.model.realisasi import Pengaturan, Realisasi
 from pk.model.renstra import Renstra
+from pk.text import json_text
 
 SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "perjanjian.schema.json": Perjanjian,
@@ -131,4 +131,4 @@ def build_schema(name: str = "perjanjian.schema.json", lang: str = "id") -> dict
 
 
 def render_schema(name: str = "perjanjian.schema.json", lang: str = "id") -> str:
-    return json.dumps(build_schema(name, lang), ensure_ascii=False, indent=2) + "\n"
+    return json_text(build_schema(name, lang))

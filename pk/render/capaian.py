@@ -33,7 +33,6 @@ Rupiah are integers; capaian and penyerapan are numbers with the configured deci
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from decimal import Decimal
@@ -44,6 +43,7 @@ from pk.compute.perbandingan import Perbandingan, PerbandinganIndikator, Terhada
 from pk.model.perjanjian import Rentang
 from pk.numbers import nilai, plain_comma
 from pk.render.diagnostics import csv_text, printed
+from pk.text import json_text
 from pk.vocab import ShowFormat
 
 if TYPE_CHECKING:
@@ -245,7 +245,7 @@ def build(result: Capaian, perbandingan: Perbandingan | None = None) -> dict[str
 
 
 def render_json(result: Capaian, perbandingan: Perbandingan | None = None) -> str:
-    return json.dumps(build(result, perbandingan), ensure_ascii=False, indent=2) + "\n"
+    return json_text(build(result, perbandingan))
 
 
 CSV_COLUMNS = (
@@ -581,7 +581,7 @@ def build_units(result: CapaianWorkspace) -> dict[str, Any]:
 
 
 def render_units_json(result: CapaianWorkspace) -> str:
-    return json.dumps(build_units(result), ensure_ascii=False, indent=2) + "\n"
+    return json_text(build_units(result))
 
 
 def render_units_csv(result: CapaianWorkspace) -> str:

@@ -18,7 +18,7 @@ from typing import TypeVar
 from pk.diagnostics import Diagnostic, Level, count
 from pk.i18n import _, ngettext
 from pk.render.terminal import one_line
-from pk.text import visible
+from pk.text import json_text, visible
 from pk.vocab import DiagnosticFormat
 
 T = TypeVar("T")
@@ -38,9 +38,7 @@ def _where(d: Diagnostic) -> str:
 
 
 def format_json(diagnostics: list[Diagnostic], files: int) -> str:
-    import json  # not at the top: the usual text run of `pk validate` need not load it
-
-    return json.dumps([d.as_dict() for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
+    return json_text([d.as_dict() for d in diagnostics])
 
 
 def format_github(diagnostics: list[Diagnostic], files: int) -> str:

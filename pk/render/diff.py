@@ -5,7 +5,6 @@ Only formatting: the comparison itself is `pk.change.diff`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 
 from pk.change import words
@@ -14,7 +13,7 @@ from pk.change.history import YearDiff
 from pk.i18n import N_, _, ngettext
 from pk.numbers import rupiah
 from pk.render.markdown import md, md_code
-from pk.text import visible
+from pk.text import json_text, visible
 from pk.vocab import DiffFormat
 
 SECTIONS: tuple[tuple[str, tuple[Kind, ...]], ...] = (
@@ -131,7 +130,7 @@ def render_md(diff: Diff) -> str:
 
 
 def render_json(diff: Diff) -> str:
-    return json.dumps(_json(diff), ensure_ascii=False, indent=2) + "\n"
+    return json_text(_json(diff))
 
 
 def _json(diff: Diff) -> dict[str, object]:
@@ -183,7 +182,7 @@ def render_years(format: DiffFormat, years: list[YearDiff], old: str) -> str:
             else {"old": None, "new": y.folder.as_posix(), "changed": True, "baru": True}
             for y in years
         ]
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_text(data)
     parts = []
     for y in years:
         if y.diff is not None:

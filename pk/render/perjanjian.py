@@ -7,12 +7,12 @@ The JSON is a stable contract: `tahun`, `unit`, `indikator` (document order; eac
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 from pk.model.perjanjian import Perjanjian, target_text
 from pk.render.diagnostics import printed
+from pk.text import json_text
 from pk.vocab import ShowFormat
 
 
@@ -47,7 +47,7 @@ def build(perjanjian: Perjanjian) -> dict[str, Any]:
 
 
 def render_json(perjanjian: Perjanjian) -> str:
-    return json.dumps(build(perjanjian), ensure_ascii=False, indent=2) + "\n"
+    return json_text(build(perjanjian))
 
 
 def render_csv(perjanjian: Perjanjian) -> str:
