@@ -96,7 +96,7 @@ def beside(folder: Path) -> Path:
 def renstra_files(root: Path) -> list[Path]:
     """The Renstra files in `root`, the folder that holds the year folders, by name."""
     try:
-        return sorted(p for p in root.iterdir() if is_renstra_file(p) and not p.is_dir())
+        return sorted(p for p in root.iterdir() if is_renstra_file(p))
     except OSError:  # no such folder, or not one we may read
         return []
 

@@ -148,6 +148,20 @@ def test_fmt_refuses_a_device_as_validate_does_before_reading(tmp_path: Path) ->
         assert "[not-a-file]" in result.output
 
 
+def test_fmt_reports_a_fifo_in_a_folder_it_walks(tmp_path: Path) -> None:
+    import os
+
+    year = tmp_path / "2024"
+    shutil.copytree(DATA_2024, year)
+    (year / "realisasi.yaml").unlink(missing_ok=True)
+    os.mkfifo(year / "realisasi.yaml")
+    for args in (["fmt", str(tmp_path)], ["fmt", "--check", str(tmp_path)]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 1, result.output
+        assert f"{year.as_posix()}/realisasi.yaml: error:" in result.output
+        assert "[not-a-file]" in result.output
+
+
 CRLF_TEXT = "\ufeff# kepala\r\nversi_format: 1\r\n# catatan\r\ntahun:   2024\r\nunit: {nama: A}\r\n"
 
 

@@ -145,3 +145,16 @@ def test_a_link_that_loops_or_leads_nowhere_says_so(
     result = CliRunner().invoke(app, ["show", "loop"])
     assert result.exit_code == 2
     assert result.stderr.startswith("pk: error: loop: is a link that points to itself")
+
+
+def test_a_folder_named_renstra_yaml_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder where the Renstra file belongs is named, not silently passed over."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "examples" / "renstra-contoh" / "data", data)
+    (data / "renstra.yaml").unlink()
+    (data / "renstra.yaml").mkdir()
+    code, out = validate(data / "2025", monkeypatch)
+    assert code == 1
+    assert "renstra.yaml: error:" in out and "[not-a-file]" in out

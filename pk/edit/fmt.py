@@ -82,8 +82,9 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
                 p
                 for p in path.rglob("*")
                 if p.suffix in SUFFIXES
-                # A link that loops or leads nowhere is reported, not passed over.
-                and (p.is_file() or p.is_symlink())
+                # A link that loops or leads nowhere, a FIFO or a device is reported
+                # ([not-a-file]), not passed over; only a folder is walked into.
+                and (p.is_symlink() or not p.is_dir())
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:
