@@ -220,7 +220,7 @@ def read_figure(text: str, decimal: str | None) -> Decimal | tuple[Decimal, ...]
             number = Decimal(s)
         except InvalidOperation:
             return None
-        return number if number.is_finite() else None
+        return unsigned_zero(number) if number.is_finite() else None
     sign, body = shape.groups()
     readings = {mark: _reading(body, mark) for mark in ".,"}
     mine = readings[decimal] if decimal is not None else None
@@ -247,7 +247,13 @@ def _reading(body: str, mark: str) -> Decimal | None:
 
 
 def _signed(sign: str, number: Decimal) -> Decimal:
-    return -number if sign == "-" else number
+    return unsigned_zero(-number if sign == "-" else number)
+
+
+def unsigned_zero(number: Decimal) -> Decimal:
+    """`number`, with a zero written `-0` or `-0.0` read as 0: a sign on zero means nothing
+    and would print as `-0%` or divide as `100 / -0`."""
+    return number.copy_abs() if number.is_zero() else number
 
 
 def in_notation(number: Decimal, decimal: str | None) -> str:

@@ -6,6 +6,7 @@ Each still ends in one located finding, exit 1 and no traceback.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -158,3 +159,40 @@ def test_a_folder_named_renstra_yaml_is_reported(
     code, out = validate(data / "2025", monkeypatch)
     assert code == 1
     assert "renstra.yaml: error:" in out and "[not-a-file]" in out
+
+
+@pytest.mark.parametrize("zero", ["-0.0", "-0", "-0.00"])
+def test_a_signed_zero_reads_as_zero(tmp_path: Path, zero: str) -> None:
+    """`-0.0` is 0 wherever a number is read: no `-0%`, no `100 / -0`, no `TW4: -0`."""
+    from pk.edit.entry import _number
+    from pk.load.source import load_text
+    from pk.numbers import read_figure
+
+    year = tmp_path / "2024"
+    shutil.copytree(ROOT / "examples" / "demo-2024", year)
+    agreement = year / "perjanjian.yaml"
+    agreement.write_text(
+        agreement.read_text(encoding="utf-8").replace("target: 100", f"target: {zero}"),
+        encoding="utf-8",
+    )
+    realisasi = year / "realisasi.yaml"
+    realisasi.write_text(
+        realisasi.read_text(encoding="utf-8").replace("{realisasi: 25}", f"{{realisasi: {zero}}}"),
+        encoding="utf-8",
+    )
+    outputs = ""
+    for args in (
+        ["validate", str(year)],
+        ["capaian", str(year)],
+        ["capaian", str(year), "-f", "md"],
+    ):
+        result = CliRunner().invoke(app, args, env={"PK_LANG": "en", "COLUMNS": "200"})
+        assert "Traceback" not in result.output
+        outputs += result.output
+    assert re.search(r"(?<![\w-])-0(?!\d)", outputs) is None, outputs
+    assert not str(load_text(f"a: {zero}\n", "x.yaml")[0].data["a"]).startswith("-")
+    figure = read_figure(zero, None)
+    assert not isinstance(figure, tuple) and figure is not None and not figure.is_signed()
+    for raw in (-0.0, zero):
+        cell = _number(raw)
+        assert not isinstance(cell, tuple) and cell is not None and not cell.is_signed()

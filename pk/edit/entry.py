@@ -56,7 +56,7 @@ from pk.load.year import (
 )
 from pk.model.perjanjian import Indikator, Perjanjian, Rentang
 from pk.model.realisasi import Realisasi, RealisasiAnggaran, RealisasiIndikator
-from pk.numbers import excerpt, in_notation, out_of_range, read_figure
+from pk.numbers import excerpt, in_notation, out_of_range, read_figure, unsigned_zero
 from pk.vocab import REALISASI_FILE, TRIWULAN
 
 _SCHEMA = "../../schema/realisasi.schema.json"
@@ -287,11 +287,10 @@ def _number(raw: Any, decimal: str | None = None) -> Decimal | tuple[Decimal, ..
     if isinstance(raw, bool):
         return None
     if isinstance(raw, int | Decimal):
-        return Decimal(raw)  # exact, whatever its size (str() of a huge int would raise)
+        return unsigned_zero(Decimal(raw))  # exact, whatever its size
     if isinstance(raw, float):
-        return (
-            Decimal(repr(raw)) if raw == raw and raw not in (float("inf"), float("-inf")) else None
-        )
+        finite = raw == raw and raw not in (float("inf"), float("-inf"))
+        return unsigned_zero(Decimal(repr(raw))) if finite else None
     text = str(raw)
     number = read_figure(text, decimal)
     # A number whose exponent is too large even for Decimal (1e99999999999999999999) stands

@@ -24,7 +24,7 @@ from pk.check import codes
 from pk.check.codes import Code
 from pk.diagnostics import Diagnostic
 from pk.i18n import N_, _
-from pk.numbers import MAX_DIGITS, MAX_PLACES, excerpt, out_of_range
+from pk.numbers import MAX_DIGITS, MAX_PLACES, excerpt, out_of_range, unsigned_zero
 from pk.text import escape, first_control, is_control
 
 try:  # libyaml is in PyYAML's wheels; the pure-Python parser gives the same nodes, slower.
@@ -639,7 +639,7 @@ def _scalar(node: ScalarNode) -> Any:
             number = Decimal(value)
         except InvalidOperation:  # an exponent too large even for Decimal: 1e99999999999999999999
             return _OUT_OF_RANGE
-        return _OUT_OF_RANGE if out_of_range(number) else number
+        return _OUT_OF_RANGE if out_of_range(number) else unsigned_zero(number)
     if _NULL.match(value):
         return None
     if value in _BOOL:
