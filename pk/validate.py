@@ -34,6 +34,10 @@ def validate(
     diagnostics: list[Diagnostic] = []
     files = 0
     renstras: set[Path] = set()  # each Renstra counts once among the files read
+    if not paths:
+        from pk.load.year import not_year_folders
+
+        diagnostics += not_year_folders()
     if baseline is not None and not paths:
         from pk.change.baseline import gone_years
 

@@ -33,6 +33,7 @@ SHOWN_BY_TESTS = {
     "import-encoding": "test_import_tables.py::test_windows_1252_csv_is_located_with_how_to_save_it",
     "import-unreadable": "test_import_tables.py::test_a_file_that_is_no_workbook",
     "import-too-large": "test_import_tables.py::test_a_sheet_declared_absurdly_large_is_refused_unread",
+    "not-a-year-folder": "test_repository.py::test_a_folder_almost_named_as_a_year_is_warned_about",
     "signed-year-removed": (
         "test_repository.py::test_a_year_gone_since_the_revision_is_a_change_and_fails_the_gate"
     ),

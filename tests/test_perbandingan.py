@@ -336,3 +336,16 @@ def test_the_report_shows_the_comparisons_with_their_counts() -> None:
     # IK-10's bar for 2026 says why it is empty: the 2026 PK does not have it.
     chart = html[html.index('id="grafik-tren-SS-03"') :]
     assert 'font-style="italic">tidak ada pada PK</text>' in chart[: chart.index("</svg>")]
+
+
+def test_a_reversed_renstra_period_is_said_as_an_error_not_as_no_renstra(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(EXAMPLE, data)
+    renstra = data / "renstra.yaml"
+    text = renstra.read_text(encoding="utf-8")
+    assert "tahun_akhir: 2029" in text
+    renstra.write_text(text.replace("tahun_akhir: 2029", "tahun_akhir: 2020"), encoding="utf-8")
+    p = compared(data / "2027")
+    jumlah = {j.kunci: j for j in p.jumlah}
+    reason = "data/renstra.yaml memuat kesalahan (pk validate menunjukkannya)"
+    assert jumlah[Kunci.TARGET_AKHIR_RENSTRA].alasan == reason

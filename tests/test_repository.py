@@ -195,3 +195,15 @@ def test_a_renamed_year_is_one_removed_and_one_new(repo: Repo) -> None:
     # 2025 was a draft at base: its going is a change, not a broken signature.
     code, out, _err = pk("validate", "--baseline", "base")
     assert "signed-year-removed" not in out
+
+
+def test_a_folder_almost_named_as_a_year_is_warned_about(repo: Repo) -> None:
+    for name in ("02026", "2025-revisi", "arsip"):
+        (repo.root / "data" / name).mkdir()
+    code, out, _err = pk("validate")
+    warned = [line for line in out.splitlines() if "[not-a-year-folder]" in line]
+    assert warned == [
+        f"data/{name}: warning: is not read: pk reads only year folders named with exactly "
+        "four digits, e.g. data/2025; rename it, or move it out of data/ [not-a-year-folder]"
+        for name in ("02026", "2025-revisi")
+    ]

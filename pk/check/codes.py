@@ -230,6 +230,24 @@ MISNAMED_FILE = Code(
     fixed="data/2024/realisasi.yaml",
 )
 
+NOT_A_YEAR_FOLDER = Code(
+    "not-a-year-folder",
+    Level.WARNING,
+    ("data/<tahun>",),
+    text_id=(
+        "Folder di data/ yang tampak seperti folder tahun (mis. 02026 atau 2025-revisi) tidak "
+        "dibaca: pk hanya membaca folder yang namanya tepat empat angka, mis. data/2025. Ganti "
+        "namanya, atau pindahkan ke luar data/."
+    ),
+    text_en=(
+        "A folder under data/ that looks like a year folder (e.g. 02026 or 2025-revisi) is not "
+        "read: pk reads only folders named with exactly four digits, e.g. data/2025. Rename it, "
+        "or move it out of data/."
+    ),
+    failing="data/2025-revisi/perjanjian.yaml",
+    fixed="data/2025/perjanjian.yaml",
+)
+
 NUMBER_OUT_OF_RANGE = Code(
     "number-out-of-range",
     Level.ERROR,

@@ -93,6 +93,22 @@ def check_renstra_years(doc: Renstra) -> Iterator[Finding]:
         )
         return
     for loc, _sasaran, ind in doc.walk():
+        # The baseline is where the indicator stood before the period: never after it began.
+        if ind.kondisi_awal is not None and ind.kondisi_awal.tahun > doc.tahun_awal:
+            yield Finding(
+                (*loc, "kondisi_awal", "tahun"),
+                codes.RENSTRA_TAHUN,
+                _(
+                    "kondisi_awal of {id} was measured in {year}, after the period began in "
+                    "{awal}: the baseline is where it stood before, usually {before}"
+                ).format(
+                    id=ind.id,
+                    year=ind.kondisi_awal.tahun,
+                    awal=doc.tahun_awal,
+                    before=doc.tahun_awal - 1,
+                ),
+                file=RENSTRA_FILE,
+            )
         for key, years in (
             ("target", ind.target),
             ("target_nasional", ind.target_nasional),

@@ -38,8 +38,9 @@ class LoadedRenstra:
         )
 
 
-_READ: dict[tuple[Path, int, int], LoadedRenstra] = {}
-"""What this run read, by file and its (mtime, size): a Renstra is parsed once per run."""
+_READ: dict[tuple[str, tuple[Path, int, int]], LoadedRenstra] = {}
+"""What this run read, by language (its findings are worded in it) and by file and its
+(mtime, size): a Renstra is parsed once per run."""
 _AGREEMENTS: dict[tuple[Path, int, int], Perjanjian | None] = {}
 """The agreements the cascade has seen, likewise: `pk validate` walks the years in order, so
 the year before is the one it has just loaded."""
@@ -55,9 +56,11 @@ def _key(path: Path) -> tuple[Path, int, int] | None:
 
 def load_renstra(path: Path) -> LoadedRenstra:
     """The Renstra in `path`, with its own findings (schema and consistency), located."""
+    from pk import i18n
+
     key = _key(path)
-    if key is not None and key in _READ:
-        return _READ[key]
+    if key is not None and (i18n.language, key) in _READ:
+        return _READ[i18n.language, key]
     display = path.as_posix()
     source, diagnostics = load(path, display)
     loaded = LoadedRenstra(path, None, source, list(diagnostics))
@@ -67,19 +70,19 @@ def load_renstra(path: Path) -> LoadedRenstra:
         loaded.diagnostics += _located(checks.run_renstra_checks(loaded.renstra), source)
     loaded.diagnostics.sort()
     if key is not None:
-        _READ[key] = loaded
+        _READ[i18n.language, key] = loaded
     return loaded
 
 
 def renstra_for(folder: Path, tahun: int) -> LoadedRenstra | None:
-    """The Renstra beside the year folder `folder` whose period holds `tahun`; a Renstra
-    that failed to load when it is the only one there (its findings say why); else None."""
+    """The Renstra beside the year folder `folder` whose period holds `tahun`; else one that
+    failed to load or has errors (its findings say why, e.g. a period run backwards); else None."""
     files = renstra_files(beside(folder))
     loaded = [load_renstra(p) for p in files]
     for one in loaded:
         if one.renstra is not None and one.renstra.covers(tahun):
             return one
-    broken = [one for one in loaded if one.renstra is None]
+    broken = [one for one in loaded if not one.ok]
     return broken[0] if broken else None
 
 
@@ -95,7 +98,7 @@ def cascade(year: Loaded) -> tuple[list[Diagnostic], Path | None]:
     renstra = renstra_for(year.folder, tahun)
     if renstra is None:
         return [], None
-    if renstra.renstra is None:
+    if renstra.renstra is None or not renstra.renstra.covers(tahun):
         return list(renstra.diagnostics), renstra.path
     # The Renstra's own findings belong to every year it covers (`validate` shows them once).
     out = list(renstra.diagnostics)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,6 +80,25 @@ def year_folders(root: Path = Path("data")) -> list[Path]:
     if not root.is_dir():
         return []
     return sorted(p for p in root.glob("*") if p.is_dir() and year_of(p) is not None)
+
+
+_YEARISH = re.compile(r"\d{4}|\d{5,}|\d{4}\D.*|.*\D\d{4}")
+
+
+def not_year_folders(root: Path = Path("data")) -> list[Diagnostic]:
+    """A warning on each folder in `root` that looks like a year (`02026`, `2025-revisi`) but
+    is not named as one, so pk skips it: a year there would otherwise drop out in silence."""
+    if not root.is_dir():
+        return []
+    found = []
+    for p in sorted(root.iterdir()):
+        if p.is_dir() and year_of(p) is None and _YEARISH.fullmatch(p.name.strip()):
+            message = _(
+                "is not read: pk reads only year folders named with exactly four digits, "
+                "e.g. {example}; rename it, or move it out of {root}"
+            ).format(example=(root / "2025").as_posix(), root=f"{root.as_posix()}/")
+            found.append(codes.NOT_A_YEAR_FOLDER.at(p.as_posix(), 0, 0, message))
+    return found
 
 
 def find_default(root: Path = Path("data")) -> Path:
