@@ -186,6 +186,30 @@ def test_fmt_check_reports_mixed_line_endings(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    "word",
+    [
+        "1:30",
+        "0o17",
+        "1_000",
+        ".inf",
+        "-.INF",
+        ".NaN",
+        "2024-01-01",
+        "017",
+        "0x1F",
+        "1:20:30",
+        "<<",
+    ],
+)
+def test_fmt_keeps_quotes_on_every_yaml_1_1_non_string(word: str) -> None:
+    """Decided by PyYAML's 1.1 resolvers: `1:30` unquoted is 90 (base 60) to PyYAML."""
+    text = f'kode: {{"{word}": 13}}\nnama: "{word}"\ndaftar:\n  - "{word}"\n'
+    out = format_text(text)
+    assert out.count(f'"{word}"') == 3, out
+    assert yaml.safe_load(out) == yaml.safe_load(text)
+
+
+@pytest.mark.parametrize(
     "word", ["yes", "no", "No", "ON", "off", "y", "N", "True", "false", "null", "Null", "~", "NO"]
 )
 def test_fmt_keeps_quotes_on_yaml_1_1_booleans_and_nulls(word: str) -> None:

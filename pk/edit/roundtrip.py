@@ -19,6 +19,8 @@ from decimal import Decimal
 from io import StringIO
 from typing import Any
 
+import yaml.nodes
+import yaml.resolver
 from ruamel.yaml import YAML
 from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.representer import RoundTripRepresenter
@@ -54,10 +56,17 @@ def too_large(size: int, display: str) -> Diagnostic | None:
     )
 
 
-YAML_1_1_WORDS = frozenset(("y", "yes", "n", "no", "true", "false", "on", "off", "null", "~"))
-"""Text that YAML 1.1 readers (PyYAML, yaml-language-server in 1.1 mode) take for a boolean
-or a null, in any case: pk reads YAML 1.2, where they are text, but writes them quoted so
-that every reader agrees."""
+def yaml_1_1_not_text(value: str) -> bool:
+    """Whether a YAML 1.1 reader (PyYAML, yaml-language-server in 1.1 mode) takes the plain
+    scalar `value` for something other than text: `yes`, `No`, `~`, `1:30` (base 60, 90),
+    `1_000`, `.inf`, `2024-01-01`, `017`. pk reads YAML 1.2, where most are text, but writes
+    them quoted so that every reader agrees; decided by PyYAML's own 1.1 resolvers."""
+    if value.casefold() in ("y", "n"):  # booleans in the 1.1 spec, which PyYAML leaves out
+        return True
+    return bool(_RESOLVER.resolve(yaml.nodes.ScalarNode, value, (True, False)) != _STR)
+
+
+_RESOLVER: Any = yaml.resolver.Resolver()  # typed Any: its stubs leave `resolve` untyped
 
 
 class _Emitter(Emitter):
@@ -76,7 +85,7 @@ class _Emitter(Emitter):
         if (
             not style
             and self.event.tag == _STR
-            and value.casefold() in YAML_1_1_WORDS
+            and yaml_1_1_not_text(value)
             # pk's own field `no` (kelompok, sasaran) stays a plain block key, as every file has it.
             and not (value == "no" and self.simple_key_context and not self.flow_level)
         ):
