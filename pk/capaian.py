@@ -79,6 +79,7 @@ def perbandingan_for(
     each earlier sibling year folder (data/<year-1>, …) loaded and computed for the same
     period, and the Renstra that covers the year; each file read once."""
     from pk.load.renstra import renstra_for
+    from pk.load.year import misnamed_renstra
 
     p = perjanjian or loaded.perjanjian
     assert p is not None, "a valid year has an agreement"
@@ -116,6 +117,10 @@ def perbandingan_for(
     tanpa_renstra = None
     if loaded_renstra is None:
         tanpa_renstra = f"tidak ada Renstra (renstra.yaml) di {where} yang mencakup tahun {p.tahun}"
+        if ignored := misnamed_renstra(beside(folder)):
+            # The planner's renstra is there under a name pk does not read: say which.
+            names = ", ".join(f"{where}{f.name}" for f in ignored)
+            tanpa_renstra += f" ({names} tidak dibaca: ganti namanya menjadi renstra.yaml)"
     elif not loaded_renstra.ok:
         tanpa_renstra = (
             f"{where}{loaded_renstra.path.name} memuat kesalahan (pk validate menunjukkannya)"

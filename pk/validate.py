@@ -35,9 +35,9 @@ def validate(
     files = 0
     renstras: set[Path] = set()  # each Renstra counts once among the files read
     if not paths:
-        from pk.load.year import not_year_folders
+        from pk.load.year import misnamed_renstra_findings, not_year_folders
 
-        diagnostics += not_year_folders()
+        diagnostics += not_year_folders() + misnamed_renstra_findings(Path("data"))
     if baseline is not None and not paths:
         from pk.change.baseline import gone_years
 

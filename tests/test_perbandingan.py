@@ -349,3 +349,15 @@ def test_a_reversed_renstra_period_is_said_as_an_error_not_as_no_renstra(tmp_pat
     jumlah = {j.kunci: j for j in p.jumlah}
     reason = "data/renstra.yaml memuat kesalahan (pk validate menunjukkannya)"
     assert jumlah[Kunci.TARGET_AKHIR_RENSTRA].alasan == reason
+
+
+def test_no_renstra_names_the_misnamed_one_it_ignored(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(EXAMPLE, data)
+    (data / "renstra.yaml").rename(data / "Renstra.yaml")
+    p = compared(data / "2027")
+    jumlah = {j.kunci: j for j in p.jumlah}
+    assert jumlah[Kunci.TARGET_AKHIR_RENSTRA].alasan == (
+        "tidak ada Renstra (renstra.yaml) di data/ yang mencakup tahun 2027 "
+        "(data/Renstra.yaml tidak dibaca: ganti namanya menjadi renstra.yaml)"
+    )

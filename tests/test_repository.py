@@ -207,3 +207,24 @@ def test_a_folder_almost_named_as_a_year_is_warned_about(repo: Repo) -> None:
         "four digits, e.g. data/2025; rename it, or move it out of data/ [not-a-year-folder]"
         for name in ("02026", "2025-revisi")
     ]
+
+
+@pytest.mark.parametrize(
+    "name", ["realisasi (1).yaml", "realisasi.yaml.txt", "realisasi_2024.yaml", "realisasi.yaml "]
+)
+def test_a_near_miss_of_realisasi_is_warned_about_and_never_doubled(repo: Repo, name: str) -> None:
+    near = repo.root / "data" / "2024" / name
+    near.write_text("versi_format: 1\ntahun: 2024\n", encoding="utf-8")
+    code, out, _err = pk("validate", "data/2024")
+    assert f"data/2024/{name}: warning: is not read: pk reads only realisasi.yaml" in out
+    code, out, err = pk("set", "IK-01", "data/2024", "-p", "TW1", "-r", "50")
+    assert code == 2 and "nothing was written" in err
+    assert not (repo.root / "data" / "2024" / "realisasi.yaml").exists()
+
+
+def test_a_renstra_misnamed_is_warned_about_and_named_by_capaian(repo: Repo) -> None:
+    (repo.root / "data" / "Renstra.yaml").write_text("versi_format: 1\n", encoding="utf-8")
+    code, out, _err = pk("validate")
+    assert (
+        "data/Renstra.yaml: warning: is not read: pk reads the Renstra only as renstra.yaml" in out
+    )

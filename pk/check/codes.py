@@ -215,15 +215,17 @@ MISSING_FILE = Code(
 MISNAMED_FILE = Code(
     "misnamed-file",
     Level.WARNING,
-    (REALISASI_FILE, PENGATURAN_FILE, PERJANJIAN_FILE),
+    (REALISASI_FILE, PENGATURAN_FILE, PERJANJIAN_FILE, RENSTRA_FILE),
     text_id=(
-        "Berkas di folder tahun bernama hampir seperti berkas pk (mis. realisasi.yml atau "
-        "Realisasi.yaml), tetapi pk hanya membaca nama yang tepat, jadi isinya diabaikan. "
+        "Berkas di folder tahun (atau di samping folder tahun, untuk Renstra) bernama hampir "
+        "seperti berkas pk (mis. realisasi.yml, Realisasi.yaml, realisasi (1).yaml, "
+        "realisasi.yaml.txt, Renstra.yaml), tetapi pk hanya membaca nama yang tepat, jadi isinya diabaikan. "
         "Ganti namanya."
     ),
     text_en=(
-        "A file in the year folder is named almost as a pk file (e.g. realisasi.yml or "
-        "Realisasi.yaml), but pk reads only the exact name, so what it holds is ignored. "
+        "A file in the year folder (or beside the year folders, for the Renstra) is named almost "
+        "as a pk file (e.g. realisasi.yml, Realisasi.yaml, realisasi (1).yaml, "
+        "realisasi.yaml.txt, Renstra.yaml), but pk reads only the exact name, so what it holds is ignored. "
         "Rename it."
     ),
     failing="data/2024/realisasi.yml",

@@ -30,8 +30,10 @@ from pk.vocab import (
     PENGATURAN_FILE,
     PERJANJIAN_FILE,
     REALISASI_FILE,
+    RENSTRA_FILE,
     WORKSPACE_FILE,
     is_renstra_file,
+    renstra_files,
     year_of,
 )
 
@@ -164,14 +166,26 @@ _YEAR_FILES = (PERJANJIAN_FILE, REALISASI_FILE, PENGATURAN_FILE)
 _KNOWN_FILES = (*_YEAR_FILES, WORKSPACE_FILE)
 
 
+_NEAR = re.compile(
+    r"(?P<stem>.+?)(?:\s*\(\d+\)|[ _-]+\d{4}|[ _-]*(?:copy|salinan))?"
+    r"\.(?:ya?ml)(?:\.[a-z0-9]{1,4})?"
+)
+"""A name close to a pk file: its stem, then a copy's ` (1)`, a year `_2024` or `- copy`,
+then .yaml or .yml, perhaps with an editor's `.txt` after it."""
+
+
+def near_stem(name: str) -> str | None:
+    """The stem a file name is close to (`Realisasi (1).yaml.txt ` is realisasi), or None."""
+    found = _NEAR.fullmatch(name.strip().casefold())
+    return found["stem"].strip() if found else None
+
+
 def meant(name: str) -> str | None:
-    """The pk file that a YAML file's name spells another way (`Realisasi.yml` is
-    realisasi.yaml), or None: pk reads its files only by their exact names."""
-    stem, dot, suffix = name.rpartition(".")
-    if not dot or suffix.casefold() not in ("yaml", "yml"):
-        return None
+    """The pk file that a file's name spells another way (`Realisasi.yml`, `realisasi (1).yaml`,
+    `realisasi.yaml.txt` are realisasi.yaml), or None: pk reads its files only by exact names."""
+    stem = near_stem(name)
     for known in _KNOWN_FILES:
-        if name != known and stem.casefold() == known.removesuffix(".yaml"):
+        if name != known and stem == known.removesuffix(".yaml"):
             return known
     return None
 
@@ -181,7 +195,7 @@ def misnamed(folder: Path, name: str) -> list[Path]:
     does not read; on a file system that ignores case, `Realisasi.yaml` is `name` itself."""
     target = folder / name
     found = []
-    for path in _yaml_files(folder):
+    for path in _files(folder):
         if meant(path.name) != name:
             continue
         try:
@@ -191,6 +205,31 @@ def misnamed(folder: Path, name: str) -> list[Path]:
             pass
         found.append(path)
     return found
+
+
+def misnamed_renstra(root: Path) -> list[Path]:
+    """The files beside the year folders named close to a Renstra (`Renstra.yaml`,
+    `renstra (1).yaml`) that pk does not read; on a file system that ignores case, one is."""
+    found = []
+    for path in _files(root):
+        stem = near_stem(path.name)
+        if stem is None or is_renstra_file(path):
+            continue
+        if re.fullmatch(r"renstra([ _-]*\d{4}[ _-]*\d{4})?", stem) is None:
+            continue
+        if any(os.path.samefile(path, known) for known in renstra_files(root)):
+            continue
+        found.append(path)
+    return found
+
+
+def misnamed_renstra_findings(root: Path) -> list[Diagnostic]:
+    """A warning on each file named close to a Renstra that pk does not read."""
+    message = _("is not read: pk reads the Renstra only as {file}; rename it to {file}")
+    return [
+        codes.MISNAMED_FILE.at(p.as_posix(), 0, 0, message.format(file=RENSTRA_FILE))
+        for p in misnamed_renstra(root)
+    ]
 
 
 def misnamed_findings(folder: Path) -> list[Diagnostic]:
@@ -209,6 +248,14 @@ def misnamed_findings(folder: Path) -> list[Diagnostic]:
             )
             found.append(codes.MISNAMED_FILE.at(path.as_posix(), 0, 0, message.format(file=name)))
     return found
+
+
+def _files(folder: Path) -> list[Path]:
+    """The files in `folder` (and links), sorted."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.is_file() or p.is_symlink())
+    except OSError:
+        return []
 
 
 def _yaml_files(folder: Path) -> list[Path]:
