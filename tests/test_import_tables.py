@@ -427,3 +427,13 @@ def test_catatan_without_realisasi_says_how_to_write_it(year: Path) -> None:
     assert code == 2
     assert "--catatan goes with --realisasi" in out
     assert "--realisasi 87.5 --catatan" in out
+
+
+def test_tab_separated_csv_is_named_as_such(year: Path, tmp_path: Path) -> None:
+    table = tmp_path / "tab.csv"
+    table.write_text("id\tperiode\trealisasi\tcatatan\nIK-01\tTW1\t40\t\n", encoding="utf-8")
+    out = refused(year, table)
+    assert out.startswith(
+        f"{table.as_posix()}:1:3: error: this file separates its columns with tabs"
+    )
+    assert "1 kolom" not in out and "1 column" not in out

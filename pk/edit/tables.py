@@ -213,6 +213,19 @@ def _csv_rows(path: Path, display: str) -> tuple[Rows, str | None, list[Diagnost
     # marks decimals. A `,` CSV says nothing: Google Sheets writes one in every locale.
     first = text.split("\n", 1)[0]
     semicolon = first.count(";") > first.count(",")
+    if first.count("\t") > max(first.count(";"), first.count(",")):
+        raise TableError(
+            codes.IMPORT_UNREADABLE.at(
+                display,
+                1,
+                first.index("\t") + 1,
+                _(
+                    "this file separates its columns with tabs, but pk reads a CSV whose columns "
+                    "are separated by `,` or `;`: in Excel choose Save As, CSV UTF-8 (Comma "
+                    "delimited); in LibreOffice, field delimiter `,` or `;`"
+                ),
+            )
+        )
     rows: Rows = []
     misfits: list[Diagnostic] = []
     cells = 0
