@@ -437,3 +437,13 @@ def test_tab_separated_csv_is_named_as_such(year: Path, tmp_path: Path) -> None:
         f"{table.as_posix()}:1:3: error: this file separates its columns with tabs"
     )
     assert "1 kolom" not in out and "1 column" not in out
+
+
+def test_comma_csv_whole_realisasi_then_digits_catatan_is_the_split_decimal(
+    year: Path, tmp_path: Path
+) -> None:
+    table = tmp_path / "e.csv"
+    table.write_text("id,periode,realisasi,catatan\nIK-03,TW1,97,5\n", encoding="utf-8")
+    out = refused(year, table)
+    assert out.startswith(f"{table.as_posix()}:2:")
+    assert "97,5" in out and "97.5" in out and "[import-row-width]" in out

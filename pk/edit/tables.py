@@ -302,6 +302,29 @@ def _misfit(
             )
         )
         return codes.IMPORT_ROW_WIDTH.at(display, r, columns + 1, message.format(count=count))
+    if (
+        not semicolon
+        and "realisasi" in names
+        and names[names.index("realisasi") + 1 :][:1] == ["catatan"]
+    ):
+        at = names.index("realisasi")
+        if at + 1 < len(row) and _WHOLE.fullmatch(row[at]) and row[at + 1].isdigit():
+            joined = f"{row[at]},{row[at + 1]}"
+            return codes.IMPORT_ROW_WIDTH.at(
+                display,
+                r,
+                at + 2,
+                _(
+                    "realisasi {whole} with the catatan {digits} is most likely {joined} split at "
+                    "its comma (in a CSV separated by `,` a comma splits a cell); write {point}, "
+                    'or put the cell in double quotes ("{joined}"), or write the catatan in words'
+                ).format(
+                    whole=row[at],
+                    digits=excerpt(row[at + 1]),
+                    joined=excerpt(joined),
+                    point=excerpt(joined.replace(",", ".")),
+                ),
+            )
     missing = [i for i, name in enumerate(names) if name in _REQUIRED and i >= len(row)]
     if not missing:
         return None
