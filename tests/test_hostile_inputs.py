@@ -196,3 +196,14 @@ def test_a_signed_zero_reads_as_zero(tmp_path: Path, zero: str) -> None:
     for raw in (-0.0, zero):
         cell = _number(raw)
         assert not isinstance(cell, tuple) and cell is not None and not cell.is_signed()
+
+
+def test_a_comma_decimal_in_a_flow_map_is_explained(tmp_path: Path) -> None:
+    year = tmp_path / "2024"
+    shutil.copytree(ROOT / "examples" / "demo-2024", year)
+    realisasi = year / "realisasi.yaml"
+    text = realisasi.read_text(encoding="utf-8")
+    realisasi.write_text(text.replace("TW1: {realisasi: 25}", "TW1: {realisasi: 97,5}", 1))
+    result = CliRunner().invoke(app, ["validate", str(year)], env={"PK_LANG": "en"})
+    assert result.exit_code == 1
+    assert "97,5 was split at its comma" in result.output and "write 97.5" in result.output

@@ -469,7 +469,18 @@ def _diagnostic(source: Source, model: type[BaseModel], error: Any) -> Diagnosti
         line, col = source.locate(loc, key=True)
         allowed = _fields_at(model, loc[:-1])
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.7)
-        if close:
+        split = _split_decimal(source.data, loc)
+        if split is not None:
+            hint = _(
+                "{joined} was split at its comma: in `{{ }}` a comma ends the value, so YAML "
+                "read {whole} and a key `{digits}`; write {point}"
+            ).format(
+                joined=f"{split[0]},{split[1]}",
+                whole=split[0],
+                digits=split[1],
+                point=f"{split[0]}.{split[1]}",
+            )
+        elif close:
             hint = _("did you mean `{key}`?").format(key=close[0])
         elif allowed:
             hint = _("allowed here: {keys}").format(keys=", ".join(allowed))
@@ -600,3 +611,25 @@ def diagnose_year(folder: Path, year: int | None = None) -> tuple[list[Diagnosti
     """Only the findings of `load_year` and how many files it read: cheap to send between processes."""
     loaded = load_year(folder, year)
     return loaded.diagnostics, max(len(loaded.sources), 1)
+
+
+def _split_decimal(data: Any, loc: tuple[Any, ...]) -> tuple[int, str] | None:
+    """(97, "5") when the unknown key at `loc` is the digits of `97,5` split at its comma in a
+    flow mapping: a digits-only key without a value right after a whole-number value."""
+    parent = data
+    for part in loc[:-1]:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(parent, dict):
+        return None
+    keys = list(parent)
+    found = next((k for k in keys if str(k) == str(loc[-1])), None)
+    if found is None or not str(found).isdigit() or parent[found] is not None:
+        return None
+    at = keys.index(found)
+    before = parent[keys[at - 1]] if at else None
+    if isinstance(before, bool) or not isinstance(before, int):
+        return None
+    return before, str(found)
