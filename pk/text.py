@@ -16,6 +16,7 @@ Markdown, HTML and PDF reports, and the workbook.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _BIDI = (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
@@ -51,15 +52,18 @@ _CODES = tuple(
 _SURROGATES = (0xD800, 0xDFFF)
 """Lone surrogates: half of a character, which XML and UTF-8 cannot hold."""
 
-CONTROL = re.compile(
-    "["
-    + "".join(re.escape(chr(code)) for code in _CODES)
-    + f"{chr(_SURROGATES[0])}-{chr(_SURROGATES[1])}"
-    + "]"
-)
-"""Any character a text may not hold: C0 but tab and line break (a carriage return too), DEL,
-C1, the bidirectional controls, the invisible format characters, the noncharacters and lone
-surrogates."""
+
+@functools.cache
+def control_pattern() -> re.Pattern[str]:
+    """Any character a text may not hold: C0 but tab and line break (a carriage return too),
+    DEL, C1, the bidirectional controls, the invisible format characters, the noncharacters
+    and lone surrogates. Compiled on first use: `pk validate` of clean text never needs it."""
+    return re.compile(
+        "["
+        + "".join(re.escape(chr(code)) for code in _CODES)
+        + f"{chr(_SURROGATES[0])}-{chr(_SURROGATES[1])}"
+        + "]"
+    )
 
 
 def _escape(code: int) -> str:
@@ -97,12 +101,17 @@ def visible(text: str) -> str:
     return text
 
 
+def one_line(text: str) -> str:
+    """`visible`, with line breaks shown as `\\n` too: one finding, one line."""
+    return visible(text).replace("\n", "\\n")
+
+
 _SURROGATE = re.compile(f"[{chr(_SURROGATES[0])}-{chr(_SURROGATES[1])}]")
 
 
 def first_control(text: str) -> str | None:
     """The first character in `text` that a text may not hold, or None."""
-    found = CONTROL.search(text)
+    found = control_pattern().search(text)
     return found.group() if found else None
 
 
@@ -113,7 +122,7 @@ def json_text(data: object) -> str:
     import json
 
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return CONTROL.sub(_json_escape, text) + "\n"
+    return control_pattern().sub(_json_escape, text) + "\n"
 
 
 def _json_escape(found: re.Match[str]) -> str:

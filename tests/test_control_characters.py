@@ -20,7 +20,7 @@ from pk.cli import app
 from pk.load.year import Loaded, load_year
 from pk.render.diagnostics import csv_text
 from pk.render.markdown import md, md_code
-from pk.text import CONTROL, visible
+from pk.text import control_pattern, visible
 
 DEMO = ROOT / "examples" / "demo-2024"
 HOSTILE = r"R\ecX\x9b2J\a\e]0;pwned\a\u202eZ"
@@ -39,7 +39,7 @@ def invoke(*args: str) -> tuple[int, str, str]:
 
 
 def assert_harmless(text: str) -> None:
-    assert CONTROL.search(text) is None, repr(CONTROL.search(text))
+    assert control_pattern().search(text) is None, repr(control_pattern().search(text))
 
 
 @pytest.fixture

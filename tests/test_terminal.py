@@ -15,8 +15,7 @@ from typer.testing import CliRunner
 
 from pk.cli import app
 from pk.render.diagnostics import inert
-from pk.render.terminal import one_line
-from pk.text import visible
+from pk.text import one_line, visible
 
 MINIMAL = ROOT / "tests" / "cases" / "valid" / "minimal" / "2024"
 DEMO = ROOT / "examples" / "demo-2024"

@@ -8,7 +8,6 @@ GitHub annotations) are the same in every language; only messages and the summar
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import sys
@@ -17,8 +16,7 @@ from typing import TypeVar
 
 from pk.diagnostics import Diagnostic, Level, count
 from pk.i18n import _, ngettext
-from pk.render.terminal import one_line
-from pk.text import json_text, visible
+from pk.text import json_text, one_line, visible
 from pk.vocab import DiagnosticFormat
 
 T = TypeVar("T")
@@ -111,6 +109,8 @@ def printed(render: Callable[[T], str]) -> Callable[..., None]:
 def csv_text(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> str:
     """Rows as CSV with a header line; keys outside `columns` are left out, and no text
     cell opens as a formula in a spreadsheet or holds a control character (`inert`)."""
+    import csv  # here, not at the top: `pk validate`'s text output needs no csv
+
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()

@@ -21,11 +21,6 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 
-def one_line(text: str) -> str:
-    """`visible`, with line breaks shown as `\\n` too: one finding, one line."""
-    return visible(text).replace("\n", "\\n")
-
-
 def cell(text: str | None, style: str = "") -> Text:
     """A table cell of data: visible, and never read as rich markup."""
     from rich.text import Text
