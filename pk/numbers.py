@@ -7,10 +7,11 @@ names in Indonesian); money follows KPU's documents (`Rp. 165.842.289.000,-`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation, localcontext
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 LOCALE = "id"
 
@@ -106,13 +107,35 @@ _PLAIN_TEXT = re.compile(
     r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^\s:#,\[\]{}]|[ \t](?!#)|:(?![\s]|$)|#(?<!\s#))*"
 )
 """A text YAML reads as that text without quotes, in a flow mapping too: no indicator first,
-no `: `, ` #`, `,` or bracket inside (a number, boolean or null: `_YAML_NOT_TEXT`)."""
-_YAML_NOT_TEXT = re.compile(
+no `: `, ` #`, `,` or bracket inside (a number, boolean or null: `typed` asks the readers)."""
+_YAML_NUMBER = re.compile(
     r"[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0[ox][\da-fA-F]+|[-+]?\.(?:inf|Inf|INF)"
-    r"|\.(?:nan|NaN|NAN)|~|null|Null|NULL|true|True|TRUE|false|False|FALSE"
-    r"|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF"
+    r"|\.(?:nan|NaN|NAN)"
 )
-"""Texts some YAML reader takes for a number, a boolean or null (the 1.1 words too)."""
+"""Texts pk's YAML 1.2 reader takes for a number (`1e5` too, which YAML 1.1 leaves text)."""
+
+
+def yaml_1_1_not_text(value: str) -> bool:
+    """Whether a YAML 1.1 reader (PyYAML, yaml-language-server in 1.1 mode) takes the plain
+    scalar `value` for something other than text: `yes`, `No`, `~`, `1:30` (base 60, 90),
+    `1_000`, `.inf`, `2024-01-01`, `017`. pk reads YAML 1.2, where most are text, but writes
+    them quoted so that every reader agrees; decided by PyYAML's own 1.1 resolvers."""
+    if value.casefold() in ("y", "n"):  # booleans in the 1.1 spec, which PyYAML leaves out
+        return True
+    return _resolve_1_1(value) != "tag:yaml.org,2002:str"
+
+
+@functools.cache
+def _resolver() -> Any:  # typed Any: PyYAML's stubs leave `resolve` untyped
+    import yaml.resolver  # here: the base of every stage imports no YAML library at the top
+
+    return yaml.resolver.Resolver()
+
+
+def _resolve_1_1(value: str) -> str:
+    import yaml.nodes
+
+    return str(_resolver().resolve(yaml.nodes.ScalarNode, value, (True, False)))
 
 
 def typed(value: Decimal | Range | str | object) -> str:
@@ -124,7 +147,12 @@ def typed(value: Decimal | Range | str | object) -> str:
     if isinstance(value, Range):
         return f"{{min: {plain(value.min)}, maks: {plain(value.maks)}}}"
     text = str(value)
-    if _PLAIN_TEXT.fullmatch(text) and not _YAML_NOT_TEXT.fullmatch(text) and text == text.strip():
+    if (
+        _PLAIN_TEXT.fullmatch(text)
+        and not _YAML_NUMBER.fullmatch(text)
+        and not yaml_1_1_not_text(text)
+        and text == text.strip()
+    ):
         return text
     import json
 

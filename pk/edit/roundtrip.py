@@ -19,8 +19,6 @@ from decimal import Decimal
 from io import StringIO
 from typing import Any
 
-import yaml.nodes
-import yaml.resolver
 from ruamel.yaml import YAML
 from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.representer import RoundTripRepresenter
@@ -28,6 +26,7 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from pk.check import codes
 from pk.diagnostics import Diagnostic
 from pk.i18n import _
+from pk.numbers import yaml_1_1_not_text
 
 _STR = "tag:yaml.org,2002:str"
 
@@ -54,19 +53,6 @@ def too_large(size: int, display: str) -> Diagnostic | None:
             "check that this is the right file"
         ).format(kb=size // 1024, limit=MAX_BYTES // 1024),
     )
-
-
-def yaml_1_1_not_text(value: str) -> bool:
-    """Whether a YAML 1.1 reader (PyYAML, yaml-language-server in 1.1 mode) takes the plain
-    scalar `value` for something other than text: `yes`, `No`, `~`, `1:30` (base 60, 90),
-    `1_000`, `.inf`, `2024-01-01`, `017`. pk reads YAML 1.2, where most are text, but writes
-    them quoted so that every reader agrees; decided by PyYAML's own 1.1 resolvers."""
-    if value.casefold() in ("y", "n"):  # booleans in the 1.1 spec, which PyYAML leaves out
-        return True
-    return bool(_RESOLVER.resolve(yaml.nodes.ScalarNode, value, (True, False)) != _STR)
-
-
-_RESOLVER: Any = yaml.resolver.Resolver()  # typed Any: its stubs leave `resolve` untyped
 
 
 class _Emitter(Emitter):
