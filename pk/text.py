@@ -58,10 +58,37 @@ def control_pattern() -> re.Pattern[str]:
     """Any character a text may not hold: C0 but tab and line break (a carriage return too),
     DEL, C1, the bidirectional controls, the invisible format characters, the noncharacters
     and lone surrogates. Compiled on first use: `pk validate` of clean text never needs it."""
-    return re.compile(
+    return re.compile(_char_class((*_CODES, *range(_SURROGATES[0], _SURROGATES[1] + 1))))
+
+
+@functools.cache
+def _raw_pattern() -> re.Pattern[str]:
+    # libyaml refuses C0 (but tab and breaks), DEL, C1, U+FFFE/U+FFFF and surrogates in a
+    # file, and turns raw CR and NEL into line breaks: the others it reads as they are.
+    raw = (code for code in _CODES if code > 0x9F and code not in (0xFFFE, 0xFFFF))
+    return re.compile(_char_class(tuple(raw)))
+
+
+def may_hold_control(yaml_text: str) -> bool:
+    """Whether a YAML file's text may hold a character a text may not: written as an escape
+    (a backslash), or one libyaml reads as it is (a bidirectional control, an invisible one, a
+    noncharacter). Cheap, so the reader looks for them only in a file where they can be."""
+    return "\\" in yaml_text or _raw_pattern().search(yaml_text) is not None
+
+
+def _char_class(codes: tuple[int, ...]) -> str:
+    """A regular-expression class of `codes`, runs of consecutive ones as ranges."""
+    runs: list[list[int]] = []
+    for code in sorted(set(codes)):
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return (
         "["
-        + "".join(re.escape(chr(code)) for code in _CODES)
-        + f"{chr(_SURROGATES[0])}-{chr(_SURROGATES[1])}"
+        + "".join(
+            re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "") for lo, hi in runs
+        )
         + "]"
     )
 

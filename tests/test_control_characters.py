@@ -304,3 +304,23 @@ def test_every_json_output_escapes_c1_and_bidi(tmp_path: Path, hostile: Path, fm
     assert "\\u009b" in out and "\\u202e" in out
     code, out, _err = invoke("validate", str(hostile), "-f", "json")
     assert_harmless(out)
+
+
+@pytest.mark.parametrize(
+    "char", ["\u200b", "\u200e", "\u061c", "\ufeff", "\ufff9", "\ufdd0", "\U0001fffe"]
+)
+def test_invisible_and_noncharacters_written_raw_are_located(tmp_path: Path, char: str) -> None:
+    """libyaml reads these as they are, with no escape in the file: the reader looks for them
+    all the same (a zero-width space copied from a PDF passed unseen before)."""
+    year = tmp_path / "2024"
+    shutil.copytree(DEMO, year)
+    agreement = year / "perjanjian.yaml"
+    text = agreement.read_text(encoding="utf-8")
+    assert "\\" not in text
+    agreement.write_text(
+        text.replace("nama: Program Dukungan Manajemen", f"nama: Program{char}Dukungan", 1),
+        encoding="utf-8",
+    )
+    code, out, _err = invoke("validate", str(year))
+    assert code == 1 and "[control-character]" in out
+    assert f"U+{ord(char):04X}" in out

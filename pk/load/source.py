@@ -25,7 +25,7 @@ from pk.check.codes import Code
 from pk.diagnostics import Diagnostic
 from pk.i18n import N_, _
 from pk.numbers import MAX_DIGITS, MAX_PLACES, excerpt, out_of_range, unsigned_zero
-from pk.text import escape, first_control, is_control
+from pk.text import escape, first_control, is_control, may_hold_control
 
 try:  # libyaml is in PyYAML's wheels; the pure-Python parser gives the same nodes, slower.
     from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]  # not in the stubs
@@ -43,10 +43,6 @@ MAX_DEPTH = 64
 _TOO_LARGE = N_(
     "file is larger than {mb} MB, while a pk file is about 40 KB: check that this is the right file"
 )
-
-_MAY_CONTROL = re.compile(r"[\\\u202a-\u202e\u2066-\u2069]")
-"""What a text that holds a control character needs: a double-quoted escape (`\\e`) or a
-bidirectional control, the only ones libyaml reads as they are."""
 
 _PLAIN = "pk:plain"
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -229,9 +225,7 @@ def load_text(text: str, display: str) -> tuple[Source, list[Diagnostic]]:
             ),
         )
     diagnostics: list[Diagnostic] = []
-    builder = _Builder(
-        display, diagnostics, anchors="&" in text, controls=_MAY_CONTROL.search(text) is not None
-    )
+    builder = _Builder(display, diagnostics, anchors="&" in text, controls=may_hold_control(text))
     data = builder.build(root, 0)
     if builder.aliases:
         diagnostics.append(_alias_error(text, display))
