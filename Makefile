@@ -28,14 +28,15 @@ lint: install
 	$(BIN)/mypy
 
 # The browser tests and `pk report --format pdf` use Debian's Chromium (never a downloaded
-# one). Installed here when missing and we are root (CI is); otherwise the browser tests
+# one); the print tests read its PDFs back with poppler's pdftotext. Both are installed
+# here when missing and we are root (CI is); otherwise the browser and print tests
 # skip locally, and fail under CI=true.
 browser:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftotext ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    $(APT) update -q && DEBIAN_FRONTEND=noninteractive $(APT) install -y -q chromium; \
+	    $(APT) update -q && DEBIAN_FRONTEND=noninteractive $(APT) install -y -q chromium poppler-utils; \
 	  else \
-	    echo "note: /usr/bin/chromium is missing; run: sudo apt-get install chromium"; \
+	    echo "note: chromium or pdftotext is missing; run: sudo apt-get install chromium poppler-utils"; \
 	  fi; \
 	fi
 
