@@ -1,6 +1,6 @@
 """`pk capaian`: the capaian of a year, of every unit in a workspace, or of one unit in full.
 
-    year folder --load_valid--> Loaded --compute--> Capaian
+    year folder --load_valid--> Loaded --compute--> Capaian, and after a quarter --project--> Proyeksi
     workspace --load_workspace--> units --map_units(load_and_compute_unit)--> UnitWork --roll_up-->
         CapaianWorkspace
 
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pk.compute.capaian import Capaian, compute
 from pk.compute.perbandingan import Perbandingan, Tahun, Tanpa, compare
+from pk.compute.proyeksi import Proyeksi, project
 from pk.compute.workspace import (
     CapaianWorkspace,
     UnitWork,
@@ -41,6 +42,8 @@ class YearCapaian:
     errors: tuple[Diagnostic, ...] = ()
     perbandingan: Perbandingan | None = None
     """The comparisons with the earlier years and the Renstra (a year folder's, not a unit's)."""
+    proyeksi: Proyeksi | None = None
+    """Each indicator projected to TW4 after a quarter (TW1–TW3; a year folder's, not a unit's)."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ def capaian_for(
         result,
         f"Perjanjian Kinerja {p.tahun} — {p.unit.singkatan}",
         perbandingan=perbandingan_for(loaded, result),
+        proyeksi=project(p, loaded.realisasi, loaded.pengaturan, periode),
     )
 
 

@@ -1,7 +1,8 @@
 """`pk report`: plan the documents, load the folder once, compute, gather the history, render.
 
 path + options --plan--> Plan --load once, compute, history, riwayat,
-    the earlier years and the Renstra (pk.capaian.perbandingan_for)--> ReportContext
+    the earlier years and the Renstra (pk.capaian.perbandingan_for), the pacing after a
+    quarter (pk.compute.proyeksi)--> ReportContext
 workspace --load, compute_workspace--> PerbandinganContext
     --pk.render.templates--> perjanjian / capaian / perbandingan .md .html .pdf
 """
@@ -169,6 +170,7 @@ def context_for(
     from pk.change.history import history
     from pk.change.riwayat import riwayat
     from pk.compute.capaian import compute
+    from pk.compute.proyeksi import project
     from pk.render.context import build_context
 
     current = current or version
@@ -184,6 +186,7 @@ def context_for(
         rows,
         realisasi=current.realisasi,
         perbandingan=compared,
+        proyeksi=project(perjanjian, current.realisasi, current.pengaturan, periode),
         dibuat=dibuat,
     )
 

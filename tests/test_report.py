@@ -23,7 +23,7 @@ from pk.load.year import load_year
 from pk.render import pdf
 from pk.render import templates as rp
 from pk.render.context import ReportContext
-from pk.vocab import Dokumen, ReportFormat
+from pk.vocab import Dokumen, Periode, ReportFormat
 
 GOLDEN = ROOT / "tests" / "golden"
 DEMO_2024 = ROOT / "examples" / "demo-2024"
@@ -244,12 +244,14 @@ def test_css_string_cannot_break_out() -> None:
 # The newest year of the multi-year example, with every comparison (its golden folder is
 # named for the example: a bare 2027 would read as a year of data/).
 RENSTRA_2027 = ROOT / "examples" / "renstra-contoh" / "data" / "2027"
+# After TW2 the capaian report has its "Indikator berisiko" section (pk.compute.proyeksi).
 GOLDEN_CASES = [
-    (folder, golden, dokumen, fmt)
-    for folder, golden, documents in (
-        (DATA_2024, "2024", (Dokumen.PERJANJIAN, Dokumen.CAPAIAN)),
-        (DEMO_2024, "demo-2024", (Dokumen.CAPAIAN,)),
-        (RENSTRA_2027, "renstra-contoh-2027", (Dokumen.CAPAIAN,)),
+    (folder, golden, dokumen, fmt, periode)
+    for folder, golden, documents, periode in (
+        (DATA_2024, "2024", (Dokumen.PERJANJIAN, Dokumen.CAPAIAN), Periode.TAHUNAN),
+        (DEMO_2024, "demo-2024", (Dokumen.CAPAIAN,), Periode.TAHUNAN),
+        (RENSTRA_2027, "renstra-contoh-2027", (Dokumen.CAPAIAN,), Periode.TAHUNAN),
+        (RENSTRA_2027, "renstra-contoh-2027-tw2", (Dokumen.CAPAIAN,), Periode.TW2),
     )
     for dokumen in documents
     for fmt in (ReportFormat.MD, ReportFormat.HTML)
@@ -257,18 +259,19 @@ GOLDEN_CASES = [
 
 
 @pytest.mark.parametrize(
-    "folder, golden, dokumen, fmt",
+    "folder, golden, dokumen, fmt, periode",
     GOLDEN_CASES,
-    ids=[f"{g}-{d.value}-{m.value}" for _f, g, d, m in GOLDEN_CASES],
+    ids=[f"{g}-{d.value}-{m.value}" for _f, g, d, m, _p in GOLDEN_CASES],
 )
 def test_golden(
     folder: Path,
     golden: str,
     dokumen: Dokumen,
     fmt: ReportFormat,
+    periode: Periode,
     compare_with_golden: CompareWithGolden,
 ) -> None:
-    text = rp.render(report.context_for(load_year(folder)), dokumen, fmt)
+    text = rp.render(report.context_for(load_year(folder), periode=periode), dokumen, fmt)
     compare_with_golden(text, GOLDEN / golden / rp.output_name(dokumen, fmt))
 
 

@@ -158,3 +158,7 @@ class Pengaturan(Model):
     """Decimals of capaian and penyerapan (default 2)."""
     pembulatan: Pembulatan = Pembulatan.HALF_UP
     """How to round: `half_up` (default), `half_even` or `down`."""
+    # The schema's default a number, as editors show it (pydantic writes a Decimal as text).
+    batas_berisiko: Decimal = Field(default=Decimal(100), json_schema_extra={"default": 100})
+    """After TW1–TW3, an indikator whose capaian projected to TW4 (`pk capaian --periode TW2`)
+    is below this is *berisiko* (at risk). Default 100: projected to miss its target."""

@@ -28,6 +28,14 @@ The JSON is a stable contract, an object with:
   `capaian`, `rumus`, `keterangan`) or null with `keterangan_target_akhir_renstra`, and
   `target_nasional` (`target`, `realisasi`, `capaian`, `memenuhi`, `rumus`, `keterangan`) or
   null with `keterangan_target_nasional`.
+- `proyeksi` (null for TW4, the year and a workspace's unit): `periode`, `batas_berisiko`,
+  `berisiko` (the ids at risk, the largest projected shortfall first) and `indikator`, in
+  document order, each with `id`, `keadaan` (`berisiko`, `sesuai rencana`, `data belum
+  cukup`, `tidak diproyeksikan`), `metode` (`laju terhadap rencana aksi`, `laju merata`,
+  `rata-rata berlanjut`, `tren linear`, or null), `target`, `realisasi` (to date),
+  `triwulan`, `rencana` (the plan to date), `laju` (realisasi / rencana × 100), `proyeksi`
+  (TW4, in the indikator's satuan), `capaian` (of the projection), `kekurangan` (points
+  short of 100), `rumus` (the projection's), `rumus_capaian` (its capaian's), `alasan`.
 Rupiah are integers; capaian and penyerapan are numbers with the configured decimals.
 """
 
@@ -40,6 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 from pk.compute.capaian import Capaian, CapaianIndikator, PenyerapanKegiatan, Ringkasan
 from pk.compute.perbandingan import Perbandingan, PerbandinganIndikator, TerhadapRenstra
+from pk.compute.proyeksi import Keadaan, Proyeksi
 from pk.model.perjanjian import Rentang
 from pk.numbers import nilai, plain_comma
 from pk.render.diagnostics import csv_text, printed
@@ -214,7 +223,40 @@ def _jumlah(perbandingan: Perbandingan | None) -> dict[str, Any] | None:
     }
 
 
-def build(result: Capaian, perbandingan: Perbandingan | None = None) -> dict[str, Any]:
+def _proyeksi(proyeksi: Proyeksi | None) -> dict[str, Any] | None:
+    if proyeksi is None:
+        return None
+    return {
+        "periode": str(proyeksi.periode),
+        "batas_berisiko": _decimal(proyeksi.batas_berisiko),
+        "berisiko": [i.id for i in proyeksi.berisiko],
+        "indikator": [
+            {
+                "id": i.id,
+                "keadaan": str(i.keadaan),
+                "metode": i.metode and str(i.metode),
+                "target": _value(i.target),
+                "realisasi": _value(i.realisasi),
+                "triwulan": list(i.triwulan),
+                "rencana": _decimal(i.rencana),
+                "laju": _number(i.laju),
+                "proyeksi": _number(i.proyeksi),
+                "capaian": _number(i.capaian),
+                "kekurangan": _number(i.kekurangan),
+                "rumus": i.rumus,
+                "rumus_capaian": i.rumus_capaian,
+                "alasan": i.alasan,
+            }
+            for i in proyeksi.indikator
+        ],
+    }
+
+
+def build(
+    result: Capaian,
+    perbandingan: Perbandingan | None = None,
+    proyeksi: Proyeksi | None = None,
+) -> dict[str, Any]:
     """The JSON contract above, as plain data."""
     anggaran = result.anggaran
     compared = {i.id: i for i in perbandingan.indikator} if perbandingan else {}
@@ -241,11 +283,14 @@ def build(result: Capaian, perbandingan: Perbandingan | None = None) -> dict[str
             "rumus_efisiensi": anggaran.rumus_efisiensi,
         },
         "perbandingan": _jumlah(perbandingan),
+        "proyeksi": _proyeksi(proyeksi),
     }
 
 
-def render_json(result: Capaian, perbandingan: Perbandingan | None = None) -> str:
-    return json_text(build(result, perbandingan))
+def render_json(
+    result: Capaian, perbandingan: Perbandingan | None = None, proyeksi: Proyeksi | None = None
+) -> str:
+    return json_text(build(result, perbandingan, proyeksi))
 
 
 CSV_COLUMNS = (
@@ -315,7 +360,9 @@ def _compared_cells(item: PerbandinganIndikator | None) -> dict[str, str]:
     return out
 
 
-def render_csv(result: Capaian, perbandingan: Perbandingan | None = None) -> str:
+def render_csv(
+    result: Capaian, perbandingan: Perbandingan | None = None, _proyeksi: Proyeksi | None = None
+) -> str:
     """One row per indicator; numbers with a decimal point, as spreadsheets read them."""
     compared = {i.id: i for i in perbandingan.indikator} if perbandingan else {}
     rows = []
@@ -328,7 +375,12 @@ def render_csv(result: Capaian, perbandingan: Perbandingan | None = None) -> str
     return csv_text(rows, CSV_COLUMNS)
 
 
-def print_table(result: Capaian, title: str, perbandingan: Perbandingan | None = None) -> None:
+def print_table(
+    result: Capaian,
+    title: str,
+    perbandingan: Perbandingan | None = None,
+    proyeksi: Proyeksi | None = None,
+) -> None:
     """The capaian for people; texts wrap (never cut), numbers stay whole, and every column
     fits the terminal, 80 columns too."""
     from rich.console import Console
@@ -390,6 +442,8 @@ def print_table(result: Capaian, title: str, perbandingan: Perbandingan | None =
 
     if perbandingan is not None:
         _print_perbandingan(console, result, perbandingan)
+    if proyeksi is not None:
+        _print_proyeksi(console, proyeksi)
 
     summary: list[Row | None] = []
     for s in (*result.sasaran, result.keseluruhan):
@@ -534,6 +588,61 @@ def _print_perbandingan(console: Console, result: Capaian, perbandingan: Perband
         console.print(cell(line))
 
 
+def _print_proyeksi(console: Console, proyeksi: Proyeksi) -> None:
+    """The indicators at risk, the largest projected shortfall first, with their projection
+    and its method; then, in a line each, the rest by where they stand."""
+    from pk.numbers import desimal
+    from pk.render.terminal import Column, Row, cell, fitted
+
+    rows: list[Row] = [
+        (
+            cell(i.id),
+            cell(i.nama),
+            cell(nilai(i.target, i.satuan, plain_comma) or "—"),
+            cell(nilai(i.realisasi, i.satuan, plain_comma) or "—")
+            if not i.triwulan
+            else cell(f"{nilai(i.realisasi, i.satuan, plain_comma)}\n(s.d. {i.triwulan[-1]})"),
+            cell(nilai(i.proyeksi, i.satuan, plain_comma) or "—"),
+            f"[red]{desimal(i.capaian)}[/]" if i.capaian is not None else "—",
+            cell(f"{i.metode}: {i.rumus}"),
+        )
+        for i in proyeksi.berisiko
+    ]
+    batas = plain_comma(proyeksi.batas_berisiko)
+    if rows:
+        console.print(
+            fitted(
+                f"Indikator berisiko setelah {proyeksi.periode}: proyeksi TW4 dengan laju sejauh "
+                f"ini, capaian proyeksi di bawah {batas}%",
+                (
+                    Column("ID", style="dim"),
+                    Column("INDIKATOR KINERJA", ratio=1),
+                    Column("TARGET", justify="right"),
+                    Column("REALISASI", justify="right"),
+                    Column("PROYEKSI TW4", justify="right"),
+                    Column("CAPAIAN PROYEKSI (%)", justify="right"),
+                    Column("METODE", ratio=1),
+                ),
+                rows,
+                console.width,
+            )
+        )
+    else:
+        console.print(
+            f"Indikator berisiko setelah {proyeksi.periode}: tidak ada (tiap proyeksi TW4 "
+            f"mencapai {batas}% capaian)"
+        )
+    for keadaan in (Keadaan.SESUAI_RENCANA, Keadaan.DATA_BELUM_CUKUP, Keadaan.TIDAK_DIPROYEKSIKAN):
+        items = [i for i in proyeksi.indikator if i.keadaan is keadaan]
+        if not items:
+            continue
+        label = f"{keadaan[0].upper()}{keadaan[1:]}"
+        if keadaan is Keadaan.SESUAI_RENCANA:
+            console.print(cell(f"{label}: {', '.join(i.id for i in items)}"))
+        else:
+            console.print(cell(f"{label}: " + "; ".join(f"{i.id} ({i.alasan})" for i in items)))
+
+
 # --- a workspace: one row per unit, and the indicators rolled up from units ---------------
 
 
@@ -640,21 +749,30 @@ def print_units_table(result: CapaianWorkspace, title: str) -> None:
         )
 
 
+View = Callable[[Capaian, str, Perbandingan | None, Proyeksi | None], None]
+
+
 def _text_view(
-    render: Callable[[Capaian, Perbandingan | None], str],
-) -> Callable[[Capaian, str, Perbandingan | None], None]:
-    def view(result: Capaian, _title: str, perbandingan: Perbandingan | None = None) -> None:
-        sys.stdout.write(render(result, perbandingan))
+    render: Callable[[Capaian, Perbandingan | None, Proyeksi | None], str],
+) -> View:
+    def view(
+        result: Capaian,
+        _title: str,
+        perbandingan: Perbandingan | None = None,
+        proyeksi: Proyeksi | None = None,
+    ) -> None:
+        sys.stdout.write(render(result, perbandingan, proyeksi))
 
     return view
 
 
-VIEWS: dict[ShowFormat, Callable[[Capaian, str, Perbandingan | None], None]] = {
+VIEWS: dict[ShowFormat, View] = {
     ShowFormat.TABLE: print_table,
     ShowFormat.JSON: _text_view(render_json),
     ShowFormat.CSV: _text_view(render_csv),
 }
-"""One agreement's capaian, with its title (for the table) and its comparisons, if any."""
+"""One agreement's capaian, with its title (for the table), its comparisons and its
+projections, if any."""
 UNITS_VIEWS: dict[ShowFormat, Callable[[CapaianWorkspace, str], None]] = {
     ShowFormat.TABLE: print_units_table,
     ShowFormat.JSON: printed(render_units_json),

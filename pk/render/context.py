@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from pk import __version__
 from pk.compute.capaian import Capaian, CapaianIndikator, Ringkasan, Status
 from pk.compute.perbandingan import Jumlah, Perbandingan, PerbandinganIndikator, TahunLalu
+from pk.compute.proyeksi import Keadaan, Proyeksi, ProyeksiIndikator
 from pk.compute.rollup import Rollup, UnitRow, UnitStanding
 from pk.model.perjanjian import Indikator, Kelompok, Perjanjian, Sasaran
 from pk.model.realisasi import Realisasi, RealisasiIndikator
@@ -105,6 +106,12 @@ class CapaianView:
     """How many indicators carry each comparison (what the Evaluasi AKIP counts)."""
     tahun_perbandingan: tuple[int, ...]
     """The years of the comparison tables: the earlier years, then this year."""
+    proyeksi: Proyeksi | None = None
+    """Each indicator projected to TW4 after a quarter (`pk.compute.proyeksi`); None for TW4
+    and the year. `proyeksi.berisiko` are the indicators at risk, largest shortfall first."""
+    proyeksi_lain: tuple[tuple[Keadaan, tuple[ProyeksiIndikator, ...]], ...] = ()
+    """The other indicators by where they stand (sesuai rencana, data belum cukup, tidak
+    diproyeksikan), in document order; a state no indicator is in is left out."""
 
 
 @dataclass(frozen=True)
@@ -137,13 +144,14 @@ def build_context(
     *,
     realisasi: Realisasi | None = None,
     perbandingan: Perbandingan | None = None,
+    proyeksi: Proyeksi | None = None,
     dibuat: dt.datetime | None = None,
 ) -> ReportContext:
     """The one context both documents of an agreement render from; `perjanjian` may be any
     revision, its version is its latest `perubahan`. `capaian` is computed for it
     (`pk.compute.capaian.compute`), `riwayat` its revisions (`pk.change.riwayat.riwayat`),
     `realisasi` gives the narratives, `perbandingan` the comparisons across years
-    (`pk.compute.perbandingan.compare`)."""
+    (`pk.compute.perbandingan.compare`), `proyeksi` the pacing (`pk.compute.proyeksi.project`)."""
     rows = [
         LampiranRow(
             nomor=nomor,
@@ -163,7 +171,7 @@ def build_context(
         lampiran=rows,
         jumlah_anggaran=perjanjian.anggaran.total,
         jumlah_indikator=len(rows),
-        capaian=_capaian_view(perjanjian, capaian, realisasi, perbandingan),
+        capaian=_capaian_view(perjanjian, capaian, realisasi, perbandingan, proyeksi),
         riwayat=riwayat,
         versi=perjanjian.perubahan[-1].label if perjanjian.perubahan else None,
         dibuat=dibuat,
@@ -176,6 +184,7 @@ def _capaian_view(
     hasil: Capaian,
     realisasi: Realisasi | None,
     perbandingan: Perbandingan | None = None,
+    proyeksi: Proyeksi | None = None,
 ) -> CapaianView:
     by_id = {h.id: h for h in hasil.indikator}
     ringkasan = {r.kunci: r for r in hasil.sasaran}
@@ -253,7 +262,22 @@ def _capaian_view(
         tahun_perbandingan=(*perbandingan.tahun_sebelumnya, perjanjian.tahun)
         if perbandingan
         else (perjanjian.tahun,),
+        proyeksi=proyeksi,
+        proyeksi_lain=_proyeksi_lain(proyeksi),
     )
+
+
+def _proyeksi_lain(
+    proyeksi: Proyeksi | None,
+) -> tuple[tuple[Keadaan, tuple[ProyeksiIndikator, ...]], ...]:
+    if proyeksi is None:
+        return ()
+    groups = (
+        (k, tuple(i for i in proyeksi.indikator if i.keadaan is k))
+        for k in Keadaan
+        if k is not Keadaan.BERISIKO
+    )
+    return tuple((k, items) for k, items in groups if items)
 
 
 def _banding_row(
