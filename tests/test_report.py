@@ -470,3 +470,38 @@ def test_made_up_data_says_so_at_the_top_and_on_every_printed_page(dokumen: Doku
     assert "> **CONTOH FIKTIF**" in rp.render(fictional, dokumen, ReportFormat.MD, None)
     for fmt in (ReportFormat.HTML, ReportFormat.MD):
         assert "CONTOH FIKTIF" not in rp.render(real, dokumen, fmt, None)
+
+
+def _signature(dokumen: Dokumen, folder: Path, fmt: ReportFormat) -> str:
+    text = rp.render(_context(folder), dokumen, fmt, None)
+    if fmt is ReportFormat.HTML:
+        body = text.split("</section>")[-2]  # the last page
+        return body[body.index('<div class="ttd-laporan"') :]
+    return text[text.rindex("Aturan: ") :]
+
+
+def test_capaian_report_ends_with_the_head_of_units_signature() -> None:
+    """Place and the report's date (realisasi.yaml tanggal_laporan), the head of unit's
+    position, name as written and NIP; nothing after it but the optional generation stamp."""
+    html = _signature(Dokumen.CAPAIAN, RENSTRA_2027, ReportFormat.HTML)
+    assert html.split("\n")[1:6] == [
+        "<div>Kota Contoh, 20 Januari 2028</div>",
+        "<div>Sekretaris Komisi Pemilihan Umum Kabupaten Contoh</div>",
+        '<div class="ruang"></div>',
+        '<div class="nama">Budi Santoso (fiktif)</div>',
+        "<div>NIP. 197501012000031001</div>",
+    ]
+    assert html.rstrip().endswith("</div>")
+    md = _signature(Dokumen.CAPAIAN, RENSTRA_2027, ReportFormat.MD)
+    assert md.rstrip().endswith(
+        "Kota Contoh, 20 Januari 2028<br>\n"
+        "Sekretaris Komisi Pemilihan Umum Kabupaten Contoh<br><br><br>\n"
+        "**Budi Santoso (fiktif)**<br>NIP. 197501012000031001"
+    )
+
+
+def test_without_a_report_date_the_signature_leaves_it_to_be_written() -> None:
+    for fmt in (ReportFormat.HTML, ReportFormat.MD):
+        block = _signature(Dokumen.CAPAIAN, DATA_2024, fmt)
+        assert "Mataram, ……………………" in block
+        assert "Mars Ansori Wijaya" in block and "NIP" not in block

@@ -189,3 +189,13 @@ def test_riwayat_words_each_kind_of_change() -> None:
         "076.01.CQ: pagu Rp. 165.842.289.000,- → Rp. 160.000.000.000,-",
         f"076.01.WA dihapus: {kegiatan[1].nama}, pagu semula Rp. 10.019.993.000,-",
     ]
+
+
+def test_a_revision_is_signed_on_its_own_date(repo: Repo) -> None:
+    """A PK Perubahan is signed anew: its statement and lampiran carry perubahan[].tanggal,
+    not the original's 10 Juni 2024."""
+    for fmt in ("md", "html"):
+        text = render(repo, fmt, "PK Perubahan I")
+        assert text.count("Mataram, 2 September 2024") == 2, fmt
+        assert "Mataram, 10 Juni 2024" not in text
+        assert render(repo, fmt, "awal").count("Mataram, 10 Juni 2024") == 2

@@ -9,6 +9,7 @@ without `pengaturan.yaml` the defaults below apply (`Pengaturan()`).
 No `from __future__ import annotations`, for start-up: see `pk.model.perjanjian`.
 """
 
+import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -96,6 +97,9 @@ class Realisasi(Model):
     """Version of this file format."""
     tahun: Annotated[int, Field(strict=True, ge=2000, le=2100)]
     """The year; must match perjanjian.yaml."""
+    tanggal_laporan: dt.date | None = None
+    """The date the head of unit signs the capaian report and the LKjIP, YYYY-MM-DD; without
+    it the signature block leaves the date blank, to be written by hand."""
     indikator: dict[Id, RealisasiIndikator] = {}
     """By indikator id as in perjanjian.yaml, e.g. IK-01."""
     anggaran: dict[str, RealisasiAnggaran] = {}

@@ -132,6 +132,12 @@ class ReportContext:
     versi: str | None
     """Label of the version rendered, its latest revision (e.g. `PK Perubahan I`); None for
     the agreement as signed."""
+    tanggal_ttd: dt.date | None
+    """The date the version rendered is signed: its latest revision's (a PK Perubahan is
+    signed anew), else `penandatanganan.tanggal`."""
+    tanggal_laporan: dt.date | None
+    """The date the capaian report and the LKjIP are signed (realisasi.yaml); None leaves it
+    to be written by hand."""
     dibuat: dt.datetime | None
     """When the report was generated; None unless asked for (outputs stay reproducible)."""
     pk_version: str
@@ -174,6 +180,10 @@ def build_context(
         capaian=_capaian_view(perjanjian, capaian, realisasi, perbandingan, proyeksi),
         riwayat=riwayat,
         versi=perjanjian.perubahan[-1].label if perjanjian.perubahan else None,
+        tanggal_ttd=perjanjian.perubahan[-1].tanggal
+        if perjanjian.perubahan
+        else perjanjian.penandatanganan.tanggal,
+        tanggal_laporan=realisasi.tanggal_laporan if realisasi else None,
         dibuat=dibuat,
         pk_version=__version__,
     )
