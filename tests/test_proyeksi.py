@@ -214,6 +214,33 @@ def test_quarterly_report_has_the_section(fmt: str) -> None:
     # At risk first, the largest shortfall first; the rest named with why.
     assert section.index("IK-05") < section.index("IK-06a") < section.index("Sesuai rencana")
     assert "66,67" in section and "97,78" in section and "laju merata" in section
-    assert "IK-03 (belum ada realisasi pada TW1, TW2)" in section
+    assert "Data belum cukup (belum ada realisasi pada TW1, TW2): IK-03, IK-07, IK-10" in section
     annual = CliRunner().invoke(app, [*args[:5], "tahunan", *args[6:]])
     assert "Indikator berisiko" not in annual.output
+
+
+def test_without_realisasi_nothing_is_called_on_track() -> None:
+    args = ["report", str(DATA_2024), "-d", "capaian", "-p", "TW2", "-f", "md", "-o", "-"]
+    text = CliRunner().invoke(app, args).output
+    assert "Belum ada indikator yang dapat diproyeksikan" in text
+    assert "Tidak ada indikator berisiko" not in text
+    table = CliRunner().invoke(app, ["capaian", str(DATA_2024), "-p", "TW2"]).output
+    assert "belum ada indikator yang dapat diproyeksikan" in table
+
+
+def test_the_rest_grouped_by_state_and_reason() -> None:
+    doc = agreement(
+        {"id": "IK-01", "nama": "a", **PERSEN},
+        {"id": "IK-02", "nama": "b", "target": {"min": 1, "maks": 2}},
+        {"id": "IK-03", "nama": "c", **PERSEN},
+        {"id": "IK-04", "nama": "d", **PERSEN},
+    )
+    data = series(**{"IK-01": {"TW1": 25, "TW2": 50}})
+    result = project(doc, data, None, Periode.TW2)
+    assert result is not None and result.diproyeksikan == 1
+    groups = [(g.keadaan, g.id) for g in result.not_at_risk()]
+    assert groups == [
+        (Keadaan.SESUAI_RENCANA, ("IK-01",)),
+        (Keadaan.DATA_BELUM_CUKUP, ("IK-03", "IK-04")),
+        (Keadaan.TIDAK_DIPROYEKSIKAN, ("IK-02",)),
+    ]

@@ -104,6 +104,29 @@ class Proyeksi:
     berisiko: tuple[ProyeksiIndikator, ...]
     """The indicators at risk, the largest projected shortfall first (then document order)."""
 
+    @property
+    def diproyeksikan(self) -> int:
+        """How many indicators have a projected capaian (at risk or on plan)."""
+        return sum(1 for i in self.indikator if i.capaian is not None)
+
+    def not_at_risk(self) -> tuple[Group, ...]:
+        """The indicators not at risk, grouped by state and reason, in document order."""
+        groups: dict[tuple[Keadaan, str | None], list[str]] = {}
+        for keadaan in Keadaan:
+            for i in self.indikator:
+                if i.keadaan is keadaan and keadaan is not Keadaan.BERISIKO:
+                    groups.setdefault((keadaan, i.alasan), []).append(i.id)
+        return tuple(Group(k, alasan, tuple(ids)) for (k, alasan), ids in groups.items())
+
+
+@dataclass(frozen=True)
+class Group:
+    """Indicators in the same state for the same reason."""
+
+    keadaan: Keadaan
+    alasan: str | None
+    id: tuple[str, ...]
+
 
 def project(
     perjanjian: Perjanjian,

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 from pk.compute.capaian import Capaian, CapaianIndikator, PenyerapanKegiatan, Ringkasan
 from pk.compute.perbandingan import Perbandingan, PerbandinganIndikator, TerhadapRenstra
-from pk.compute.proyeksi import Keadaan, Proyeksi
+from pk.compute.proyeksi import Proyeksi
 from pk.model.perjanjian import Rentang
 from pk.numbers import nilai, plain_comma
 from pk.render.diagnostics import csv_text, printed
@@ -627,20 +627,20 @@ def _print_proyeksi(console: Console, proyeksi: Proyeksi) -> None:
                 console.width,
             )
         )
-    else:
+    elif proyeksi.diproyeksikan:
         console.print(
             f"Indikator berisiko setelah {proyeksi.periode}: tidak ada (tiap proyeksi TW4 "
             f"mencapai {batas}% capaian)"
         )
-    for keadaan in (Keadaan.SESUAI_RENCANA, Keadaan.DATA_BELUM_CUKUP, Keadaan.TIDAK_DIPROYEKSIKAN):
-        items = [i for i in proyeksi.indikator if i.keadaan is keadaan]
-        if not items:
-            continue
-        label = f"{keadaan[0].upper()}{keadaan[1:]}"
-        if keadaan is Keadaan.SESUAI_RENCANA:
-            console.print(cell(f"{label}: {', '.join(i.id for i in items)}"))
-        else:
-            console.print(cell(f"{label}: " + "; ".join(f"{i.id} ({i.alasan})" for i in items)))
+    else:
+        console.print(
+            f"Indikator berisiko setelah {proyeksi.periode}: belum ada indikator yang dapat "
+            "diproyeksikan"
+        )
+    for group in proyeksi.not_at_risk():
+        why = f" ({group.alasan})" if group.alasan else ""
+        label = f"{group.keadaan[0].upper()}{group.keadaan[1:]}{why}"
+        console.print(cell(f"{label}: {', '.join(group.id)}"))
 
 
 # --- a workspace: one row per unit, and the indicators rolled up from units ---------------

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from pk import __version__
 from pk.compute.capaian import Capaian, CapaianIndikator, Ringkasan, Status
 from pk.compute.perbandingan import Jumlah, Perbandingan, PerbandinganIndikator, TahunLalu
-from pk.compute.proyeksi import Keadaan, Proyeksi, ProyeksiIndikator
+from pk.compute.proyeksi import Group as ProyeksiGroup
+from pk.compute.proyeksi import Proyeksi
 from pk.compute.rollup import Rollup, UnitRow, UnitStanding
 from pk.model.perjanjian import Indikator, Kelompok, Perjanjian, Sasaran
 from pk.model.realisasi import Realisasi, RealisasiIndikator
@@ -109,9 +110,9 @@ class CapaianView:
     proyeksi: Proyeksi | None = None
     """Each indicator projected to TW4 after a quarter (`pk.compute.proyeksi`); None for TW4
     and the year. `proyeksi.berisiko` are the indicators at risk, largest shortfall first."""
-    proyeksi_lain: tuple[tuple[Keadaan, tuple[ProyeksiIndikator, ...]], ...] = ()
+    proyeksi_lain: tuple[ProyeksiGroup, ...] = ()
     """The other indicators by where they stand (sesuai rencana, data belum cukup, tidak
-    diproyeksikan), in document order; a state no indicator is in is left out."""
+    diproyeksikan) and why, in document order."""
 
 
 @dataclass(frozen=True)
@@ -273,21 +274,8 @@ def _capaian_view(
         if perbandingan
         else (perjanjian.tahun,),
         proyeksi=proyeksi,
-        proyeksi_lain=_proyeksi_lain(proyeksi),
+        proyeksi_lain=proyeksi.not_at_risk() if proyeksi else (),
     )
-
-
-def _proyeksi_lain(
-    proyeksi: Proyeksi | None,
-) -> tuple[tuple[Keadaan, tuple[ProyeksiIndikator, ...]], ...]:
-    if proyeksi is None:
-        return ()
-    groups = (
-        (k, tuple(i for i in proyeksi.indikator if i.keadaan is k))
-        for k in Keadaan
-        if k is not Keadaan.BERISIKO
-    )
-    return tuple((k, items) for k, items in groups if items)
 
 
 def _banding_row(
