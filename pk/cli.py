@@ -400,7 +400,7 @@ ReportFormatChoice = StrEnum("ReportFormatChoice", {c: c for c in FORMAT_CHOICES
 
 @app.command(
     help=_(
-        "Write the reports: the signed perjanjian, and capaian (LKjIP Bab III), as md/html/pdf.\n\nGiven a workspace, the unit comparison (perbandingan)."
+        "Write the reports: the signed perjanjian, and capaian (LKjIP Bab III), as md/html/pdf/docx.\n\nGiven a workspace, the unit comparison (perbandingan)."
     )
 )
 def report(
@@ -413,9 +413,10 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            metavar="<md|html|pdf|all>",
+            metavar="<md|html|pdf|docx|all>",
             help=_(
-                "md, html, pdf (through Chromium) or all; repeat for several. Default: md and html."
+                "md, html, pdf (through Chromium), docx (Word, on referensi.docx from --templates) or all; "
+                "repeat for several. Default: md and html."
             ),
         ),
     ] = None,

@@ -36,12 +36,14 @@ class ReportFormat(StrEnum):
     MD = "md"
     HTML = "html"
     PDF = "pdf"
+    DOCX = "docx"
+    """Word, walked from the HTML (pk.render.docx)."""
 
 
 EVERY_DOKUMEN = "semua"
 """`pk report --dokumen semua`: both documents of an agreement (of a workspace: its comparison)."""
 EVERY_FORMAT = "all"
-"""`pk report --format all`: md, html and pdf."""
+"""`pk report --format all`: md, html, pdf and docx."""
 DOKUMEN_CHOICES = (*(d.value for d in Dokumen), EVERY_DOKUMEN)
 FORMAT_CHOICES = (*(f.value for f in ReportFormat), EVERY_FORMAT)
 

@@ -1,7 +1,8 @@
 """Templates: one Jinja environment per template folder, the filters, and the report files.
 
     ReportContext / PerbandinganContext --templates/<dokumen>.<md|html>.j2--> text
-                                          --pdf.print_pdf--> bytes --write_reports--> files
+                                          --pdf.print_pdf / docx.html_to_docx--> bytes
+                                          --write_reports--> files
 
 Formatting lives in the filters below (Python, Indonesian through Babel); wording lives in
 the templates, `_kalimat.j2` included (the sentences of the Riwayat Perubahan), so an office
@@ -226,11 +227,11 @@ FILTERS: dict[str, Callable[..., Any]] = {
 def render(
     context: Context, dokumen: Dokumen, fmt: ReportFormat, user_templates: Path | None = None
 ) -> str:
-    """One document in Markdown or HTML (PDF prints the HTML)."""
+    """One document in Markdown or HTML (PDF prints the HTML; DOCX walks it)."""
     if (dokumen is Dokumen.PERBANDINGAN) != isinstance(context, PerbandinganContext):
         raise ValueError(f"{dokumen.value} does not render from a {type(context).__name__}")
     env = make_environment(user_templates)
-    name = template_name(dokumen, ReportFormat.HTML if fmt is ReportFormat.PDF else fmt)
+    name = template_name(dokumen, ReportFormat.MD if fmt is ReportFormat.MD else ReportFormat.HTML)
     variables = {f.name: getattr(context, f.name) for f in fields(context)}
     try:
         return env.get_template(name).render(variables)
@@ -289,7 +290,21 @@ def render_bytes(
         from pk.render.pdf import print_pdf  # pdf imports this module's ReportError
 
         return print_pdf(text)
+    if fmt is ReportFormat.DOCX:
+        from pk.render.docx import html_to_docx  # python-docx loads for a Word file only
+
+        return html_to_docx(text, reference_docx(user_templates))
     return text.encode("utf-8")
+
+
+def reference_docx(user_templates: Path | None) -> Path | None:
+    """The office's Word reference, `referensi.docx` in its template folder, if it has one."""
+    from pk.render.docx import REFERENCE_DOCX
+
+    if user_templates is None:
+        return None
+    path = user_templates / REFERENCE_DOCX
+    return path if path.is_file() else None
 
 
 def write_reports(
