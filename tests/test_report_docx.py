@@ -167,6 +167,13 @@ def test_capaian_and_perbandingan_carry_their_tables_and_charts() -> None:
     assert chart and chart[0].paragraph_format.keep_with_next
     bars = next(t for t in capaian.tables if t.rows[0].cells[0].text.startswith("SS-01 "))
     assert bars.rows[0].cells[1].text == "100,00%"
+    # It ends, as the HTML does, with the head of unit's signature: place and date, position,
+    # the room to sign (an empty paragraph of its own style), the name.
+    last = [(p.style.name, p.text) for p in capaian.paragraphs[-4:]]
+    assert last[0] == ("ttd-laporan", "Mataram, 15 Januari 2025")
+    assert last[2] == ("ttd-laporan ruang", "")
+    assert last[3] == ("ttd-laporan", "Mars Ansori Wijaya")
+    assert capaian.paragraphs[-1].runs[0].style.name == "ttd-laporan nama"
     perbandingan = _all_text(_open(_docx(NTB_2024, Dokumen.PERBANDINGAN)))
     assert "PERBANDINGAN CAPAIAN KINERJA UNIT TAHUN 2024" in perbandingan
     assert "A. Capaian per Unit" in perbandingan

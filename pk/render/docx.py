@@ -147,6 +147,9 @@ STYLES: dict[str, Style] = {
     "ruang-ttd": Style(after=0, before=48),
     "nama-ttd": Style(bold=True, underline=True, character=True),
     "penutup": Style(align="center", indent=233, after=0, keep=True),
+    "ttd-laporan": Style(align="center", indent=233, before=0, after=0, keep=True),
+    "ttd-laporan ruang": Style(align="center", indent=233, before=48, after=0, keep=True),
+    "ttd-laporan nama": Style(bold=True, underline=True, character=True),
     "pihak": Style(align="left", after=0),
     "ringkas": Style(size=10.5, after=4),
     "rumus": Style(size=9, after=0),
@@ -555,9 +558,9 @@ class _Writer:
         leaf = self.paragraph(element.children, container, context, inline, style, own)
         if leaf is not None and following is not None and following.tag == "table":
             leaf.paragraph_format.keep_with_next = True
-        if leaf is None and "ruang-ttd" in classes:
-            # An empty block that holds space (the room for a signature) stays.
-            self.new_paragraph(container, style)
+        if leaf is None and own is not None:
+            # An empty block with a style of its own holds space (the room for a signature).
+            self.new_paragraph(container, own)
 
     def section(self, classes: list[str]) -> None:
         """A `<section>` of the body: a page of its own (class halaman), in a Word section of
