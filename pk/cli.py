@@ -348,7 +348,7 @@ def fmt(
 
 
 _CAPAIAN_HELP = _(
-    "Capaian per indikator for a period, with summaries per sasaran and budget absorption.\n\nGiven a workspace, one row per unit, and the indicators rolled up from the units below."
+    "Capaian per indikator for a period, with summaries per sasaran and budget absorption; after TW1–TW3, the indikator berisiko: those projected to miss their target at the pace so far.\n\nGiven a workspace, one row per unit, and the indicators rolled up from the units below."
 )
 
 

@@ -604,7 +604,16 @@ def _print_proyeksi(console: Console, proyeksi: Proyeksi) -> None:
             else cell(f"{nilai(i.realisasi, i.satuan, plain_comma)}\n(s.d. {i.triwulan[-1]})"),
             cell(nilai(i.proyeksi, i.satuan, plain_comma) or "—"),
             f"[red]{desimal(i.capaian)}[/]" if i.capaian is not None else "—",
-            cell(f"{i.metode}: {i.rumus}"),
+            cell(
+                f"{i.metode}: "
+                + (
+                    f"laju {desimal(i.laju)}% dari rencana "
+                    f"{nilai(i.rencana, i.satuan, plain_comma)}; "
+                    if i.laju is not None
+                    else ""
+                )
+                + i.rumus
+            ),
         )
         for i in proyeksi.berisiko
     ]
