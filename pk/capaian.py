@@ -70,7 +70,7 @@ def capaian_for(
     result = compute(p, loaded.realisasi, loaded.pengaturan, periode)
     return YearCapaian(
         result,
-        f"Perjanjian Kinerja {p.tahun} — {p.unit.singkatan}",
+        f"Perjanjian Kinerja {p.tahun} — {p.unit.nama_pendek}",
         perbandingan=perbandingan_for(loaded, result),
         proyeksi=project(p, loaded.realisasi, loaded.pengaturan, periode),
     )

@@ -345,7 +345,7 @@ def test_set_budget_rencana_aksi_and_narrative_change_only_their_lines(year: Pat
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--kegiatan", "076.01.XX", "-p", "TW1", "--anggaran", "5"], "no kegiatan with kode 076"),
+        (["--kegiatan", "076.01.XX", "-p", "TW1", "--anggaran", "5"], "no budget line 076.01.XX"),
         (["--kegiatan", "076.01.CQ", "-p", "TW1", "--anggaran", "5,5"], "must be whole rupiah"),
         (["--kegiatan", "076.01.CQ", "-p", "TW1", "--anggaran", "-5"], "must be whole rupiah"),
         (["--kegiatan", "076.01.CQ", "-p", "TW1", "--anggaran", "1.250"], "could be 1.25 or 1250"),

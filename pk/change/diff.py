@@ -2,8 +2,9 @@
 
     Perjanjian (old), Perjanjian (new) --compare--> Diff (frozen Change records) --diffout--> text
 
-Indicators and sasaran are matched by their stable `id`, budget lines by their `kode`, so a
-corrected text is a rename and a moved row is a move, never a removal plus an addition.
+Indicators and sasaran are matched by their stable `id`, budget lines by their `kode` (one
+without a code by its nama, or by its position when the nama changed), so a corrected text is
+a rename and a moved row is a move, never a removal plus an addition.
 Each change carries `subject` (the id a `perubahan` entry lists) and `loc` (where it is in
 the new file, for located diagnostics). Pure: no I/O, no formatting.
 """
@@ -15,7 +16,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from pk.model.perjanjian import Indikator, Loc, Perjanjian, Pihak, Sasaran, target_text
+from pk.model.perjanjian import (
+    Indikator,
+    Kegiatan,
+    Loc,
+    Perjanjian,
+    Pihak,
+    Sasaran,
+    target_text,
+)
 from pk.numbers import nilai
 
 
@@ -51,7 +60,8 @@ GATED = frozenset(Kind) - {
 class Change:
     kind: Kind
     subject: str
-    """The id it concerns: IK-05, SS-03, 076.01.CQ, pihak_pertama, or a perubahan's label."""
+    """The id it concerns: IK-05, SS-03, 076.01.CQ (a budget line without a kode: its nama),
+    pihak_pertama, or a perubahan's label."""
     old: str | int | None = None
     new: str | int | None = None
     nama: str | None = None
@@ -244,12 +254,14 @@ def _nearest(doc: Perjanjian, loc: Loc) -> Loc:
 
 
 def _compare_anggaran(old: Perjanjian, new: Perjanjian) -> list[Change]:
-    before = {k.kode: k for k in old.anggaran.kegiatan}
-    after = {k.kode: (n, k) for n, k in enumerate(new.anggaran.kegiatan)}
+    before = {k.ref: k for k in old.anggaran.kegiatan}
+    after = {k.ref: (n, k) for n, k in enumerate(new.anggaran.kegiatan)}
+    renamed = _renamed_without_kode(old, new, before, after)
+    gone = {k.ref for k in renamed.values()}
     out = []
     for kode, (n, keg) in after.items():
         loc: Loc = ("anggaran", "kegiatan", n)
-        was = before.get(kode)
+        was = before.get(kode) or renamed.get(kode)
         if was is None:
             out.append(Change(Kind.KEGIATAN_ADDED, kode, new=keg.pagu, nama=keg.nama, loc=loc))
             continue
@@ -271,7 +283,7 @@ def _compare_anggaran(old: Perjanjian, new: Perjanjian) -> list[Change]:
                 )
             )
     for kode, keg in before.items():
-        if kode not in after:
+        if kode not in after and kode not in gone:
             out.append(
                 Change(
                     Kind.KEGIATAN_REMOVED,
@@ -281,6 +293,24 @@ def _compare_anggaran(old: Perjanjian, new: Perjanjian) -> list[Change]:
                     loc=("anggaran", "kegiatan"),
                 )
             )
+    return out
+
+
+def _renamed_without_kode(
+    old: Perjanjian,
+    new: Perjanjian,
+    before: dict[str, Kegiatan],
+    after: dict[str, tuple[int, Kegiatan]],
+) -> dict[str, Kegiatan]:
+    """Lines without a kode whose nama changed, by their new nama: a line known by its nama
+    is known by its position too, so a new nama where an old one went is the line renamed."""
+    out = {}
+    lines = old.anggaran.kegiatan
+    for n, keg in enumerate(new.anggaran.kegiatan):
+        if keg.kode is None and keg.ref not in before and n < len(lines):
+            was = lines[n]
+            if was.kode is None and was.ref not in after:
+                out[keg.ref] = was
     return out
 
 

@@ -537,12 +537,56 @@ TOTAL_MISMATCH = Code(
     fixed="kegiatan:\n- pagu: 100\n- pagu: 200\njumlah: 300",
 )
 
+DUPLICATE_KODE = Code(
+    "duplicate-kode",
+    Level.ERROR,
+    (PERJANJIAN_FILE,),
+    text_id=(
+        "Dua baris anggaran memakai `kode` yang sama (atau, tanpa kode, `nama` yang sama). "
+        "realisasi.yaml dan `mengubah` menyebut baris anggaran dengan kodenya (dengan namanya "
+        "bila tanpa kode), jadi realisasinya akan terhitung dua kali. Perbaiki kodenya seperti "
+        "di dokumen yang ditandatangani."
+    ),
+    text_en=(
+        "Two budget lines have the same `kode` (or, without a kode, the same `nama`). "
+        "realisasi.yaml and `mengubah` name a budget line by its kode (by its nama when it has "
+        "none), so its realisasi would count twice. Correct the code as in the signed document."
+    ),
+    failing="kegiatan:\n- kode: 076.01.WA\n  …\n- kode: 076.01.WA",
+    fixed="kegiatan:\n- kode: 076.01.WA\n  …\n- kode: 076.01.CQ",
+)
+
+EMPTY_KODE = Code(
+    "empty-kode",
+    Level.ERROR,
+    (PERJANJIAN_FILE,),
+    text_id=(
+        "`kode` baris anggaran ditulis tetapi kosong. Tulis kodenya seperti di dokumen yang "
+        "ditandatangani, atau hapus kunci `kode` bila dokumen mencantumkan baris itu tanpa "
+        "kode: baris tanpa kode dikenali dari `nama`-nya."
+    ),
+    text_en=(
+        "A budget line's `kode` is written but empty. Write the code as in the signed "
+        "document, or remove the `kode` key when the document lists the line without one: a "
+        "line without a kode is known by its `nama`."
+    ),
+    failing='- kode: ""\n  nama: Program Penunjang Urusan Pemerintahan Daerah',
+    fixed="- nama: Program Penunjang Urusan Pemerintahan Daerah",
+)
+
 SIGNED_WITHOUT_DATE = Code(
     "signed-without-date",
     Level.ERROR,
     (PERJANJIAN_FILE,),
-    text_id="Perjanjian berstatus ditandatangani tetapi tanggalnya kosong.",
-    text_en="The agreement is marked signed but has no date.",
+    text_id=(
+        "Perjanjian berstatus ditandatangani tetapi tanggalnya kosong. Tulis tanggal "
+        "penandatanganan; bila dokumennya tidak mencetak tanggal, tambahkan "
+        "`cetak_tanggal: false` agar tanggal itu hanya tersimpan di data."
+    ),
+    text_en=(
+        "The agreement is marked signed but has no date. Write the signing date; when the "
+        "document prints none, add `cetak_tanggal: false` so the date is kept in the data only."
+    ),
     failing="penandatanganan:\n  status: ditandatangani",
     fixed="penandatanganan:\n  tanggal: 2024-06-10\n  status: ditandatangani",
 )

@@ -22,7 +22,7 @@ from pk.model.perjanjian import (
     Rentang,
     Status,
 )
-from pk.numbers import decimal_comma, in_message, rupiah, typed
+from pk.numbers import decimal_comma, excerpt, in_message, rupiah, typed
 from pk.vocab import PERJANJIAN_FILE
 
 
@@ -258,6 +258,49 @@ def check_total(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
         )
 
 
+def check_kegiatan_kode(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
+    """A budget line's kode is absent or written, and names one line: realisasi.yaml and
+    `mengubah` name a line by it (by its nama when it has none), so two lines one name
+    would share a realisasi and count it twice."""
+    seen: dict[str, int] = {}
+    for n, keg in enumerate(doc.anggaran.kegiatan):
+        loc: Loc = ("anggaran", "kegiatan", n)
+        if keg.kode is not None and not keg.kode.strip():
+            yield Finding(
+                (*loc, "kode"),
+                codes.EMPTY_KODE,
+                _(
+                    "the kode of budget line {n} is empty: write the code as in the signed "
+                    "document, or remove the `kode` key when the document lists the line "
+                    "without one"
+                ).format(n=n + 1),
+                # At the key: a value left out (`kode:`) has no place of its own.
+                key=True,
+            )
+            continue
+        ref = keg.ref
+        if ref in seen:
+            if keg.kode is None:
+                message = _(
+                    "budget line {n} has no kode and the same nama as line {other}; a line "
+                    "without a kode is known by its nama: give each its kode, or correct the "
+                    "nama as in the signed document"
+                )
+            else:
+                message = _(
+                    "kode {kode} is already used by budget line {other}: each line has its "
+                    "own kode (correct it as in the signed document), or the pagu would count "
+                    "twice"
+                )
+            yield Finding(
+                (*loc, "kode" if keg.kode is not None else "nama"),
+                codes.DUPLICATE_KODE,
+                message.format(n=n + 1, other=seen[ref] + 1, kode=excerpt(ref)),
+            )
+        else:
+            seen[ref] = n
+
+
 def check_year(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
     """`tahun` agrees with the folder (`data/2024`) and with the signing date."""
     if ctx.folder_year is not None and doc.tahun != ctx.folder_year:
@@ -303,7 +346,8 @@ def check_perubahan(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
             codes.SIGNED_WITHOUT_DATE,
             _(
                 "the agreement is marked ditandatangani but has no `tanggal`: write the signing "
-                "date (YYYY-MM-DD), e.g. tanggal: 2024-06-10"
+                "date (YYYY-MM-DD), e.g. tanggal: 2024-06-10, and `cetak_tanggal: false` when "
+                "the signed document prints none"
             ),
         )
     if doc.perubahan and signing.status is not Status.DITANDATANGANI:
@@ -366,6 +410,7 @@ CHECKS: tuple[Check, ...] = (
     check_target_missing,
     check_duplicate_indikator,
     check_total,
+    check_kegiatan_kode,
     check_perubahan,
     check_agregasi,
 )

@@ -64,15 +64,13 @@ def check_realisasi_ids(year: Year, ctx: Context) -> Iterator[Finding]:
                 key=True,
                 file=REALISASI_FILE,
             )
-    kodes = [k.kode for k in year.perjanjian.anggaran.kegiatan]
-    for kode in year.realisasi.anggaran:
-        if kode not in kodes:
+    refs = [k.ref for k in year.perjanjian.anggaran.kegiatan]
+    for ref in year.realisasi.anggaran:
+        if ref not in refs:
             yield Finding(
-                ("anggaran", kode),
+                ("anggaran", ref),
                 codes.UNKNOWN_KEGIATAN,
-                _("no kegiatan with kode {kode} in perjanjian.yaml: use one of {kodes}").format(
-                    kode=excerpt(kode), kodes=", ".join(kodes)
-                ),
+                unknown_kegiatan(ref, refs),
                 key=True,
                 file=REALISASI_FILE,
             )
@@ -89,6 +87,14 @@ def unknown_indikator(id_: str, ids: list[str]) -> str:
             "(`pk show` lists them)"
         )
     return message.format(id=excerpt(id_), close=close[0] if close else "")
+
+
+def unknown_kegiatan(ref: str, refs: list[str]) -> str:
+    """Why `ref` names no budget line of the agreement, whose lines are named `refs`."""
+    return _(
+        "no budget line {ref} in perjanjian.yaml (a line is named by its kode, or by its nama "
+        "when it has none): use one of {refs}"
+    ).format(ref=excerpt(ref), refs="; ".join(refs))
 
 
 def check_realisasi_kind(year: Year, ctx: Context) -> Iterator[Finding]:
@@ -262,7 +268,7 @@ def check_anggaran_pagu(year: Year, ctx: Context) -> Iterator[Finding]:
     """Warns when a kegiatan's recorded spending exceeds its pagu."""
     if year.realisasi is None:
         return
-    pagu = {k.kode: k.pagu for k in year.perjanjian.anggaran.kegiatan}
+    pagu = {k.ref: k.pagu for k in year.perjanjian.anggaran.kegiatan}
     for kode, entry in year.realisasi.anggaran.items():
         spent = sum(getattr(entry, tw) or 0 for tw in TRIWULAN)
         if kode in pagu and spent > pagu[kode]:

@@ -139,7 +139,8 @@ class Ringkasan:
 class PenyerapanKegiatan:
     """Budget absorption of one kegiatan (or the total) for the period."""
 
-    kode: str
+    kode: str | None
+    """None for a line the document lists without a code, and for the total."""
     nama: str
     pagu: int
     realisasi: int | None
@@ -515,7 +516,7 @@ def _ringkasan(
 
 
 def _penyerapan(
-    kode: str, nama: str, pagu: int, spent: int | None, rnd: Round, tws: tuple[str, ...]
+    kode: str | None, nama: str, pagu: int, spent: int | None, rnd: Round, tws: tuple[str, ...]
 ) -> PenyerapanKegiatan:
     rumus = f"realisasi anggaran ({'+'.join(tws)}) / pagu × 100"
     if spent is None:
@@ -537,7 +538,7 @@ def _anggaran(
     tws = periode.triwulan
     lines = []
     for keg in perjanjian.anggaran.kegiatan:
-        entry = realisasi.anggaran.get(keg.kode) if realisasi else None
+        entry = realisasi.anggaran.get(keg.ref) if realisasi else None
         amounts = [getattr(entry, tw) for tw in tws] if entry else []
         filled = [a for a in amounts if a is not None]
         lines.append(
@@ -546,7 +547,7 @@ def _anggaran(
     known = [line.realisasi for line in lines if line.realisasi is not None]
     pagu = sum(line.pagu for line in lines)
     total = _penyerapan(
-        "", perjanjian.anggaran.label_jumlah, pagu, sum(known) if known else None, rnd, tws
+        None, perjanjian.anggaran.label_jumlah, pagu, sum(known) if known else None, rnd, tws
     )
     rumus = (
         "selisih = rata-rata capaian − penyerapan; > 5 efisien, −5…5 cukup efisien, "

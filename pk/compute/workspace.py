@@ -69,7 +69,7 @@ def unit_work(
     rolls_up = any(ind.dari_unit is not None for _, _, ind in perjanjian.indikator())
     # Sending a few parents' documents back costs less than reading them again.
     documents = (perjanjian, realisasi, pengaturan) if rolls_up else None
-    return UnitWork(diagnostics, summarise(result), perjanjian.unit.singkatan, documents)
+    return UnitWork(diagnostics, summarise(result), perjanjian.unit.nama_pendek, documents)
 
 
 def roll_up(

@@ -29,6 +29,7 @@ from pk.check.year import (
     negative_problem,
     run_year_checks,
     unknown_indikator,
+    unknown_kegiatan,
 )
 from pk.diagnostics import Diagnostic, InvalidData, Level, UsageError
 from pk.edit.scaffold import schema_reference
@@ -90,7 +91,7 @@ def check_entries(
 ) -> tuple[list[Change], list[Diagnostic]]:
     """Each entry as a Change, or a located error; a later duplicate of a row is an error."""
     indikator = {ind.id: ind for _, _, ind in perjanjian.indikator()}
-    kegiatan = [k.kode for k in perjanjian.anggaran.kegiatan]
+    kegiatan = [k.ref for k in perjanjian.anggaran.kegiatan]
     changes: list[Change] = []
     problems: list[Diagnostic] = []
     seen: dict[tuple[str, str, str], Cell] = {}
@@ -107,13 +108,7 @@ def check_entries(
         ind = indikator.get(entry.id)
         if entry.field == ANGGARAN:
             if entry.id not in kegiatan:
-                error(
-                    entry.at,
-                    codes.UNKNOWN_KEGIATAN,
-                    _("no kegiatan with kode {kode} in perjanjian.yaml: use one of {kodes}").format(
-                        kode=excerpt(entry.id), kodes=", ".join(kegiatan)
-                    ),
-                )
+                error(entry.at, codes.UNKNOWN_KEGIATAN, unknown_kegiatan(entry.id, kegiatan))
                 continue
         elif ind is None:
             error(entry.at, codes.UNKNOWN_INDIKATOR, unknown_indikator(entry.id, list(indikator)))
@@ -446,7 +441,7 @@ def _apply_other(data: Any, change: Change, perjanjian: Perjanjian) -> int:
         entry = anggaran.get(change.id)
         if entry is None:
             entry = CommentedMap()
-            _insert(anggaran, change.id, entry, [k.kode for k in perjanjian.anggaran.kegiatan])
+            _insert(anggaran, change.id, entry, [k.ref for k in perjanjian.anggaran.kegiatan])
         assert isinstance(change.realisasi, Decimal)
         if _same(entry.get(change.triwulan), change.realisasi):
             return 0

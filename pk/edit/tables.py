@@ -511,7 +511,8 @@ def entries_from_rows(
     elif sheet == SHEET_RENCANA_AKSI and "id" in index and tws:
         layout = _quarters(rows, index, tws, display, decimal, "id", RENCANA_AKSI)
     elif sheet == SHEET_ANGGARAN and "kode" in index and tws:
-        layout = _quarters(rows, index, tws, display, decimal, "kode", ANGGARAN)
+        # A line without a kode is named by its nama, the kegiatan column.
+        layout = _quarters(rows, index, tws, display, decimal, "kode", ANGGARAN, "kegiatan")
     elif "id" in index and tws:
         layout = _wide(rows, index, tws, display, decimal)
     if layout is None:
@@ -634,14 +635,20 @@ def _quarters(
     decimal: str | None,
     key: str,
     field: str,
+    fallback: str | None = None,
 ) -> Iterator[Entry]:
-    """A sheet with one row per indikator (Rencana Aksi) or kegiatan (Anggaran), TW1..TW4."""
+    """A sheet with one row per indikator (Rencana Aksi) or kegiatan (Anggaran), TW1..TW4;
+    a row with an empty `key` is named by its `fallback` column."""
     for r, row in enumerate(rows[1:], start=2):
 
         def get(i: int | None, row: list[Any] = row) -> Any:
             return row[i] if i is not None and i < len(row) else None
 
-        id_ = clean(get(index[key]))
+        column = index[key]
+        id_ = clean(get(column))
+        if id_ is None and fallback is not None and fallback in index:
+            column = index[fallback]
+            id_ = clean(get(column))
         if id_ is None:
             continue
         for tw in tws:
@@ -654,7 +661,7 @@ def _quarters(
                 tw,
                 value,
                 None,
-                Cell(display, r, index[key] + 1),
+                Cell(display, r, column + 1),
                 Cell(display, 1, col + 1),
                 Cell(display, r, col + 1),
                 field,

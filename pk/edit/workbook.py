@@ -223,7 +223,7 @@ def _anggaran_sheet(loaded: Loaded, sheet: Any, bold: Any) -> None:
     unlocked = Protection(locked=False)
     rows: list[int] = []
     for row, kegiatan in enumerate(perjanjian.anggaran.kegiatan, start=2):
-        spent = loaded.realisasi.anggaran.get(kegiatan.kode) if loaded.realisasi else None
+        spent = loaded.realisasi.anggaran.get(kegiatan.ref) if loaded.realisasi else None
         values = [kegiatan.kode, kegiatan.nama, kegiatan.pagu]
         values += [getattr(spent, tw) if spent else None for tw in TRIWULAN]
         for col, value in enumerate(values, start=1):

@@ -11,7 +11,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
 
 from pk.i18n import N_
 from pk.numbers import nilai, plain, plain_comma
@@ -210,8 +210,14 @@ class Unit(Model):
 
     nama: str
     """Full name, e.g. Komisi Pemilihan Umum Provinsi Nusa Tenggara Barat."""
-    singkatan: str
-    """Short name, e.g. KPU Provinsi NTB."""
+    singkatan: str | None = None
+    """Short name, e.g. KPU Provinsi NTB, if the documents use one (the cover prints the
+    full name without it)."""
+
+    @property
+    def nama_pendek(self) -> str:
+        """The short name where there is one, else the full name."""
+        return self.singkatan or self.nama
 
 
 class Status(StrEnum):
@@ -233,6 +239,14 @@ class Penandatanganan(Model):
     tag: str | None = None
     """Git tag of the signed version, e.g. pk-2024; `pk validate` then checks every change
     since that tag against `perubahan`."""
+    cetak_tanggal: bool = True
+    """`false` when the signed document prints no date (some have no place-and-date line):
+    `tanggal` is then kept here only, for the record and the baseline gate."""
+
+    @property
+    def tanggal_dokumen(self) -> dt.date | None:
+        """The date the document prints: `tanggal`, unless `cetak_tanggal` is false."""
+        return self.tanggal if self.cetak_tanggal else None
 
 
 class Dasar(StrEnum):
@@ -269,19 +283,33 @@ class Perubahan(Model):
     surat: str
     """Reference of the approving letter, e.g. Surat Sekjen KPU No. 123/PR.01-SD/04/2024."""
     mengubah: list[str] = Field(min_length=1)
-    """What it changes, by id: indikator (IK-05), sasaran (SS-03), budget code (076.01.CQ),
-    or pihak_pertama / pihak_kedua."""
+    """What it changes, by id: indikator (IK-05), sasaran (SS-03), budget line by its kode
+    (076.01.CQ) or, without one, its nama, or pihak_pertama / pihak_kedua."""
 
 
 class Kegiatan(Model):
     """A budget line of the agreement."""
 
-    kode: str
-    """Budget code, e.g. 076.01.CQ. Write it in quotes if it could read as a number."""
+    kode: str | None = None
+    """Budget code, e.g. 076.01.CQ, as the signed document prints it; leave the key out when
+    the document lists the line without one. Write it in quotes if it could read as a number."""
     nama: str
     """Name of the kegiatan or program."""
     pagu: Rupiah
     """Budget in whole rupiah, without dots: 165842289000."""
+
+    @field_validator("kode", mode="before")
+    @classmethod
+    def _written_null_is_empty(cls, value: Any) -> Any:
+        # `kode:` with no value is a code left blank, not a line without one (no key):
+        # the check [empty-kode] then points at it.
+        return "" if value is None else value
+
+    @property
+    def ref(self) -> str:
+        """How realisasi.yaml, `mengubah`, pk set and pk import name the line: its kode, or
+        its nama when it has none."""
+        return self.nama if self.kode is None else self.kode
 
 
 class Anggaran(Model):

@@ -493,7 +493,7 @@ def print_table(
             budget.append(None)
         budget.append(
             (
-                cell(line.kode),
+                cell(line.kode or ""),
                 cell(line.nama),
                 rupiah(line.pagu),
                 rupiah(line.realisasi) if line.realisasi is not None else "belum ada data",

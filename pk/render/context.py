@@ -135,7 +135,8 @@ class ReportContext:
     the agreement as signed."""
     tanggal_ttd: dt.date | None
     """The date the version rendered is signed: its latest revision's (a PK Perubahan is
-    signed anew), else `penandatanganan.tanggal`."""
+    signed anew), else `penandatanganan.tanggal`; None when the document prints no date
+    (`cetak_tanggal: false`)."""
     tanggal_laporan: dt.date | None
     """The date the capaian report and the LKjIP are signed (realisasi.yaml); None leaves it
     to be written by hand."""
@@ -181,9 +182,13 @@ def build_context(
         capaian=_capaian_view(perjanjian, capaian, realisasi, perbandingan, proyeksi),
         riwayat=riwayat,
         versi=perjanjian.perubahan[-1].label if perjanjian.perubahan else None,
-        tanggal_ttd=perjanjian.perubahan[-1].tanggal
-        if perjanjian.perubahan
-        else perjanjian.penandatanganan.tanggal,
+        tanggal_ttd=(
+            perjanjian.perubahan[-1].tanggal
+            if perjanjian.perubahan
+            else perjanjian.penandatanganan.tanggal
+        )
+        if perjanjian.penandatanganan.cetak_tanggal
+        else None,
         tanggal_laporan=realisasi.tanggal_laporan if realisasi else None,
         dibuat=dibuat,
         pk_version=__version__,
@@ -246,8 +251,8 @@ def _capaian_view(
     anggaran = hasil.anggaran
     budget_bars = tuple(
         charts.Bar(
-            label=f"{k.kode} {k.nama}",
-            title=f"{k.kode} {k.nama}",
+            label=(label := " ".join(filter(None, (k.kode, k.nama)))),
+            title=label,
             value=k.penyerapan,
             colour=charts.NEUTRAL,
         )
