@@ -10,7 +10,7 @@ One sub-package a stage; each imports only the stages above it in this list:
     render/   terminal, JSON/CSV, report contexts, templates, charts, PDF
     edit/     commands that write YAML: round trip, entry, fmt, a new year
 
-Beside them: `validate`, `capaian` and `report` (use cases across stages), the thin `cli`,
+Beside them: `validate`, `capaian`, `report` and `lke` (use cases across stages), the thin `cli`,
 and the base every stage may use (`vocab`, `diagnostics`, `i18n`, `numbers`, `files`).
 """
 

@@ -32,6 +32,7 @@ from pk.vocab import (
     FORMAT_CHOICES,
     DiagnosticFormat,
     DiffFormat,
+    LkeFormat,
     Periode,
     ShowFormat,
 )
@@ -769,6 +770,33 @@ def init(
                 "git init not run there: the folder is inside a git repository already, or git is not installed"
             )
         )
+
+
+@app.command(
+    help=_(
+        "Pre-check the Evaluasi AKIP (LKE): each criterion pk can decide from the year's data, "
+        "with its answer and reason, and a score band per component (an estimate)."
+    )
+)
+def lke(
+    path: PathArg = None,
+    format: Annotated[
+        LkeFormat,
+        typer.Option("--format", "-f", help=_("text for people, json for scripts.")),
+    ] = LkeFormat.TEXT,
+    instrumen: Annotated[
+        Path | None,
+        typer.Option(
+            "--instrumen",
+            metavar=_("FILE"),
+            help=_("Another LKE instrument file. Default: PermenPANRB 88/2021, shipped with pk."),
+        ),
+    ] = None,
+) -> None:
+    from pk.lke import lke_for
+    from pk.render.lke import VIEWS
+
+    sys.stdout.write(VIEWS[format](lke_for(_year(path), instrumen)))
 
 
 @app.command(help=_("Explain a finding code: what it means, a failing example and the fix."))

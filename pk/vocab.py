@@ -72,11 +72,20 @@ class ShowFormat(StrEnum):
     CSV = "csv"
 
 
+class LkeFormat(StrEnum):
+    """How `pk lke` prints: text for people, json for scripts."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
 PERJANJIAN_FILE = "perjanjian.yaml"
 REALISASI_FILE = "realisasi.yaml"
 PENGATURAN_FILE = "pengaturan.yaml"
+EVALUASI_FILE = "evaluasi.yaml"
+"""What the planner records for the Evaluasi AKIP (`pk lke`): reviews, publications, …"""
 WORKSPACE_FILE = "workspace.yaml"
-YEAR_FILES = (PERJANJIAN_FILE, REALISASI_FILE, PENGATURAN_FILE)
+YEAR_FILES = (PERJANJIAN_FILE, REALISASI_FILE, PENGATURAN_FILE, EVALUASI_FILE)
 """The files of a year folder."""
 RENSTRA_FILE = "renstra.yaml"
 """The Renstra, beside the year folders: data/renstra.yaml (one period), or one file per

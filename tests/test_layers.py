@@ -19,7 +19,7 @@ LAYERS = (
     {"change"},
     {"render"},
     {"edit"},
-    {"validate", "report", "capaian"},
+    {"validate", "report", "capaian", "lke"},
     {"cli", "__main__"},
 )
 """Lowest first: a module may import from its own layer and the layers before it."""

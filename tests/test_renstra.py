@@ -176,4 +176,4 @@ def test_validate_with_no_folder_checks_the_renstra_once_with_every_year(
     *findings, summary = result.output.splitlines()
     assert len(findings) == 1 and findings[0].startswith("data/renstra.yaml:")
     assert "[renstra-tahun]" in findings[0]
-    assert summary == "Found 1 error (7 files checked)."
+    assert summary == "Found 1 error (8 files checked)."  # with 2027/evaluasi.yaml

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pk.diagnostics import CATALOGUED, Diagnostic, Level
 from pk.vocab import (
+    EVALUASI_FILE,
     PENGATURAN_FILE,
     PERJANJIAN_FILE,
     REALISASI_FILE,
@@ -215,7 +216,7 @@ MISSING_FILE = Code(
 MISNAMED_FILE = Code(
     "misnamed-file",
     Level.WARNING,
-    (REALISASI_FILE, PENGATURAN_FILE, PERJANJIAN_FILE, RENSTRA_FILE),
+    (REALISASI_FILE, PENGATURAN_FILE, EVALUASI_FILE, PERJANJIAN_FILE, RENSTRA_FILE),
     text_id=(
         "Berkas di folder tahun (atau di samping folder tahun, untuk Renstra) bernama hampir "
         "seperti berkas pk (mis. realisasi.yml, Realisasi.yaml, realisasi (1).yaml, "
@@ -366,14 +367,14 @@ INVALID_VALUE = Code(
 YEAR_MISMATCH = Code(
     "year-mismatch",
     Level.ERROR,
-    (PERJANJIAN_FILE, REALISASI_FILE),
+    (PERJANJIAN_FILE, REALISASI_FILE, EVALUASI_FILE),
     text_id=(
         "Tahun di berkas tidak sama dengan nama folder, dengan tahun ruang kerja, dengan tanggal "
-        "penandatanganan, atau (di realisasi.yaml) dengan tahun perjanjiannya."
+        "penandatanganan, atau (di realisasi.yaml dan evaluasi.yaml) dengan tahun perjanjiannya."
     ),
     text_en=(
         "The year in the file differs from the folder's name, the workspace's year, the signing "
-        "date, or (in realisasi.yaml) the agreement's year."
+        "date, or (in realisasi.yaml and evaluasi.yaml) the agreement's year."
     ),
     failing="# data/2024/perjanjian.yaml\ntahun: 2025",
     fixed="# data/2024/perjanjian.yaml\ntahun: 2024",
@@ -722,9 +723,14 @@ AGREGASI_KODE = Code(
 UNKNOWN_INDIKATOR = Code(
     "unknown-indikator",
     Level.ERROR,
-    (REALISASI_FILE, _ENTRY),
-    text_id="Id indikator di realisasi (atau di baris impor) tidak ada di perjanjian.",
-    text_en="The indicator id in realisasi (or in an imported row) is not in the agreement.",
+    (REALISASI_FILE, EVALUASI_FILE, _ENTRY),
+    text_id=(
+        "Id indikator di realisasi atau evaluasi.yaml (atau di baris impor) tidak ada di perjanjian."
+    ),
+    text_en=(
+        "The indicator id in realisasi or evaluasi.yaml (or in an imported row) is not in the "
+        "agreement."
+    ),
     failing="indikator:\n  IK-61:\n    TW1: {realisasi: 5}",
     fixed="indikator:\n  IK-60:\n    TW1: {realisasi: 5}",
 )

@@ -18,9 +18,10 @@ from pk.check.perjanjian import Context, Finding, negative_target
 from pk.i18n import _
 from pk.model.perjanjian import Agregasi, Indikator, Loc, Perjanjian, Polaritas, Rentang
 from pk.numbers import decimal_comma, excerpt, in_message, rupiah, typed
-from pk.vocab import PENGATURAN_FILE, REALISASI_FILE, TRIWULAN
+from pk.vocab import EVALUASI_FILE, PENGATURAN_FILE, REALISASI_FILE, TRIWULAN
 
 if TYPE_CHECKING:  # a year without realisasi.yaml or pengaturan.yaml never loads their models
+    from pk.model.evaluasi import Evaluasi
     from pk.model.realisasi import Pengaturan, Realisasi
 
 
@@ -31,6 +32,7 @@ class Year:
     perjanjian: Perjanjian
     realisasi: Realisasi | None = None
     pengaturan: Pengaturan | None = None
+    evaluasi: Evaluasi | None = None
 
 
 YearCheck = Callable[[Year, Context], Iterator[Finding]]
@@ -48,6 +50,32 @@ def check_realisasi_year(year: Year, ctx: Context) -> Iterator[Finding]:
             ).format(tahun=year.realisasi.tahun, year=year.perjanjian.tahun),
             file=REALISASI_FILE,
         )
+
+
+def check_evaluasi(year: Year, ctx: Context) -> Iterator[Finding]:
+    """evaluasi.yaml is for the agreement's year and names only its indicators."""
+    if year.evaluasi is None:
+        return
+    if year.evaluasi.tahun != year.perjanjian.tahun:
+        yield Finding(
+            ("tahun",),
+            codes.YEAR_MISMATCH,
+            _(
+                "tahun is {tahun} but perjanjian.yaml is for {year}: evaluasi.yaml records the "
+                "agreement's year"
+            ).format(tahun=year.evaluasi.tahun, year=year.perjanjian.tahun),
+            file=EVALUASI_FILE,
+        )
+    ids = [ind.id for _, _, ind in year.perjanjian.indikator()]
+    for id_ in year.evaluasi.indikator:
+        if id_ not in ids:
+            yield Finding(
+                ("indikator", id_),
+                codes.UNKNOWN_INDIKATOR,
+                unknown_indikator(id_, ids),
+                key=True,
+                file=EVALUASI_FILE,
+            )
 
 
 def check_realisasi_ids(year: Year, ctx: Context) -> Iterator[Finding]:
@@ -336,6 +364,7 @@ YEAR_CHECKS: tuple[YearCheck, ...] = (
     check_realisasi_turun,
     check_anggaran_pagu,
     check_predikat,
+    check_evaluasi,
 )
 
 

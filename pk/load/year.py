@@ -27,6 +27,7 @@ from pk.model.annotations import item_type, models_in
 from pk.model.perjanjian import Perjanjian, Status
 from pk.numbers import excerpt
 from pk.vocab import (
+    EVALUASI_FILE,
     PENGATURAN_FILE,
     PERJANJIAN_FILE,
     REALISASI_FILE,
@@ -38,12 +39,13 @@ from pk.vocab import (
 )
 
 if typing.TYPE_CHECKING:
+    from pk.model.evaluasi import Evaluasi
     from pk.model.realisasi import Pengaturan, Realisasi
 
 from pk.load.source import Source, broken_link, load, load_bytes
 
 _M = typing.TypeVar("_M", bound=BaseModel)
-_PK_FILES = frozenset({REALISASI_FILE, PENGATURAN_FILE, WORKSPACE_FILE})
+_PK_FILES = frozenset({REALISASI_FILE, PENGATURAN_FILE, EVALUASI_FILE, WORKSPACE_FILE})
 
 # Hints for fields whose right form a planner cannot guess from the error alone.
 _HINTS = {
@@ -69,6 +71,8 @@ class Loaded:
     """realisasi.yaml beside the agreement; None when absent (or invalid: see diagnostics)."""
     pengaturan: Pengaturan | None = None
     """pengaturan.yaml; None when absent (the defaults of `Pengaturan()` apply) or invalid."""
+    evaluasi: Evaluasi | None = None
+    """evaluasi.yaml, the facts recorded for the Evaluasi AKIP; None when absent or invalid."""
 
     @property
     def ok(self) -> bool:
@@ -162,7 +166,7 @@ def folder_and_file(path: Path, name: str = PERJANJIAN_FILE) -> tuple[Path, Path
     return (path.parent, path) if is_file else (path, path / name)
 
 
-_YEAR_FILES = (PERJANJIAN_FILE, REALISASI_FILE, PENGATURAN_FILE)
+_YEAR_FILES = (PERJANJIAN_FILE, REALISASI_FILE, PENGATURAN_FILE, EVALUASI_FILE)
 _KNOWN_FILES = (*_YEAR_FILES, WORKSPACE_FILE)
 
 
@@ -348,7 +352,11 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
     if source.data is not None:
         loaded.perjanjian = validate_source(source, Perjanjian, loaded.diagnostics)
     optional_ok = True
-    for name, attr in ((REALISASI_FILE, "realisasi"), (PENGATURAN_FILE, "pengaturan")):
+    for name, attr in (
+        (REALISASI_FILE, "realisasi"),
+        (PENGATURAN_FILE, "pengaturan"),
+        (EVALUASI_FILE, "evaluasi"),
+    ):
         other = folder / name
         if not other.exists() and not other.is_symlink():  # a broken link is an error
             continue
@@ -370,7 +378,9 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
             ctx = checks.Context(folder_year=year_of(folder.resolve()))
         findings = checks.run_checks(loaded.perjanjian, ctx)
         if optional_ok:
-            documents = Year(loaded.perjanjian, loaded.realisasi, loaded.pengaturan)
+            documents = Year(
+                loaded.perjanjian, loaded.realisasi, loaded.pengaturan, loaded.evaluasi
+            )
             findings += run_year_checks(documents, ctx)
         loaded.diagnostics.extend(locate_findings(findings, folder, loaded.sources, display))
     loaded.diagnostics.sort()
@@ -432,6 +442,10 @@ def locate_findings(
 
 def _optional_model(attr: str) -> type[BaseModel]:
     # Imported here: an agreement alone (a pre-commit hook's usual case) skips these models.
+    if attr == "evaluasi":
+        from pk.model.evaluasi import Evaluasi
+
+        return Evaluasi
     from pk.model.realisasi import Pengaturan, Realisasi
 
     return Realisasi if attr == "realisasi" else Pengaturan
@@ -504,6 +518,10 @@ def _diagnostic(source: Source, model: type[BaseModel], error: Any) -> Diagnosti
     elif kind == "string_pattern_mismatch" and name == "id":
         message = _(
             "{value!r} is not an id: up to 20 letters, digits, '.', '_' or '-', e.g. IK-01"
+        ).format(value=excerpt(str(value)))
+    elif kind == "string_pattern_mismatch" and name == "tautan":
+        message = _(
+            "{value!r} is not a link: write the page's address, starting with https://"
         ).format(value=excerpt(str(value)))
     else:
         message = _expected(kind, error.get("ctx") or {}, error["msg"])

@@ -20,9 +20,11 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
 
+from pk.model import evaluasi as models_evaluasi
 from pk.model import perjanjian as models
 from pk.model import realisasi as models_realisasi
 from pk.model import renstra as models_renstra
+from pk.model.evaluasi import Evaluasi
 from pk.model.perjanjian import Perjanjian, Workspace
 from pk.model.realisasi import Pengaturan, Realisasi
 from pk.model.renstra import Renstra
@@ -34,6 +36,7 @@ SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "realisasi.schema.json": Realisasi,
     "pengaturan.schema.json": Pengaturan,
     "renstra.schema.json": Renstra,
+    "evaluasi.schema.json": Evaluasi,
 }
 
 
@@ -122,7 +125,8 @@ def build_schema(name: str = "perjanjian.schema.json", lang: str = "id") -> dict
         schema,
         _field_docstrings(models)
         | _field_docstrings(models_realisasi)
-        | _field_docstrings(models_renstra),
+        | _field_docstrings(models_renstra)
+        | _field_docstrings(models_evaluasi),
     )
     if lang != "en":
         catalog = gettext.translation(DOMAIN, LOCALEDIR, languages=[lang], fallback=True)
