@@ -17,6 +17,21 @@ from pathlib import Path
 from pk.diagnostics import EnvironmentProblem
 from pk.i18n import N_, _
 
+
+def builtin_templates() -> Path:
+    """The built-in templates (and the profiles of `bentuk`): inside the package when installed
+    from a wheel, else the repository's top-level `templates/` (editable install, checkout)."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "templates", package.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise EnvironmentProblem(
+        _("the built-in templates are missing (looked in {a} and {b}); reinstall pk").format(
+            a=package / "templates", b=package.parent / "templates"
+        )
+    )
+
+
 LOCK_FILE = ".pk.lock"
 """The lock's file in a folder while a writer holds it; removed when the writer is done."""
 

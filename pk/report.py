@@ -21,6 +21,7 @@ from pk.vocab import EVERY_DOKUMEN, EVERY_FORMAT, Dokumen, Periode, ReportFormat
 
 if TYPE_CHECKING:
     from pk.load.year import Loaded
+    from pk.model.perjanjian import Perjanjian
     from pk.render.context import Context, PerbandinganContext, ReportContext
 
 REVISI_AWAL = "awal"
@@ -188,7 +189,31 @@ def context_for(
         perbandingan=compared,
         proyeksi=project(perjanjian, current.realisasi, current.pengaturan, periode),
         dibuat=dibuat,
+        logo=_logo(current.folder, perjanjian),
     )
+
+
+_IMAGE_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".svg": "image/svg+xml",
+}
+
+
+def _logo(folder: Path, perjanjian: Perjanjian) -> str | None:
+    """The kop's logo as a data URI, so the HTML stays one file; None without one (or when
+    it is missing, which pk validate reports as [kop-logo])."""
+    import base64
+
+    kop = perjanjian.bentuk.kop
+    if kop is None or kop.logo is None:
+        return None
+    path = folder / kop.logo
+    kind = _IMAGE_TYPES.get(path.suffix.casefold())
+    if kind is None or not path.is_file():
+        return None
+    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
 
 def perbandingan(

@@ -17,7 +17,7 @@ from conftest import DATA_2024, ROOT, SEED, CompareWithGolden
 from reporthelp import html_lampiran, html_tables, indonesian, md_cells, md_table, read_seed
 from typer.testing import CliRunner
 
-from pk import report
+from pk import files, report
 from pk.cli import app
 from pk.load.year import load_year
 from pk.render import pdf
@@ -361,8 +361,8 @@ def test_templates_found_without_the_repository(
     """A wheel carries the templates inside the package (pyproject force-include)."""
     package = tmp_path / "pk"
     shutil.copytree(ROOT / "templates", package / "templates")
-    monkeypatch.setattr(rp, "__file__", str(package / "render" / "templates.py"))
-    assert rp.builtin_templates() == package / "templates"
+    monkeypatch.setattr(files, "__file__", str(package / "files.py"))
+    assert files.builtin_templates() == package / "templates"
 
 
 def test_pk_cli_import_stays_light() -> None:

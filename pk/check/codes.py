@@ -575,6 +575,24 @@ EMPTY_KODE = Code(
     fixed="- nama: Program Penunjang Urusan Pemerintahan Daerah",
 )
 
+KOP_LOGO = Code(
+    "kop-logo",
+    Level.ERROR,
+    (PERJANJIAN_FILE,),
+    text_id=(
+        "Logo kop (`bentuk: {kop: {logo: …}}`) tidak ada, atau bukan gambar PNG, JPEG atau SVG. "
+        "Jalurnya dihitung dari folder tahun itu: simpan logo di repositori, mis. "
+        "`kop/logo.png` di samping `data/`, lalu tulis `../../kop/logo.png`."
+    ),
+    text_en=(
+        "The kop's logo (`bentuk: {kop: {logo: …}}`) is not there, or is not a PNG, JPEG or SVG "
+        "image. Its path is relative to the year folder: keep the logo in the repository, e.g. "
+        "`kop/logo.png` beside `data/`, and write `../../kop/logo.png`."
+    ),
+    failing="bentuk:\n  kop:\n    logo: logo-kpu.png   # no such file in data/2024",
+    fixed="bentuk:\n  kop:\n    logo: ../../kop/logo-kpu.png",
+)
+
 SIGNED_WITHOUT_DATE = Code(
     "signed-without-date",
     Level.ERROR,

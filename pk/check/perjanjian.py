@@ -8,9 +8,11 @@ pengaturan.yaml beside the agreement are in pk.check.year.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from pk.check import codes
 from pk.check.codes import Code
@@ -22,7 +24,7 @@ from pk.model.perjanjian import (
     Rentang,
     Status,
 )
-from pk.numbers import decimal_comma, excerpt, in_message, rupiah, typed
+from pk.numbers import decimal_comma, excerpt, in_message, typed
 from pk.vocab import PERJANJIAN_FILE
 
 
@@ -33,6 +35,8 @@ class Context:
     folder_year: int | None = None
     year_source: str = N_("the folder")
     """What named the expected year (translated when shown): the folder, or the workspace."""
+    folder: Path | None = None
+    """The year's folder on disk (None for a version read from git): files it names are there."""
 
 
 @dataclass(frozen=True)
@@ -238,6 +242,7 @@ def check_total(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
     """The stated budget total equals the sum of the budget lines."""
     stated = doc.anggaran.jumlah
     total = doc.anggaran.sum_pagu
+    uang = doc.bentuk.uang
     if stated is not None and stated != total:
         if stated > total:
             message = _(
@@ -253,7 +258,9 @@ def check_total(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
             ("anggaran", "jumlah"),
             codes.TOTAL_MISMATCH,
             message.format(
-                stated=rupiah(stated), total=rupiah(total), difference=rupiah(abs(stated - total))
+                stated=uang.teks(stated),
+                total=uang.teks(total),
+                difference=uang.teks(abs(stated - total)),
             ),
         )
 
@@ -299,6 +306,31 @@ def check_kegiatan_kode(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
             )
         else:
             seen[ref] = n
+
+
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+"""The image files a kop's logo may be: what every browser and PDF shows."""
+
+
+def check_kop_logo(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
+    """The kop's logo is an image file there, relative to the year folder."""
+    kop = doc.bentuk.kop
+    if kop is None or kop.logo is None or ctx.folder is None:
+        return
+    path = Path(os.path.normpath(ctx.folder / kop.logo))
+    if not path.is_file():
+        message = _(
+            "{path}: no such file (the logo's path is relative to the year folder {folder})"
+        )
+    elif path.suffix.casefold() not in LOGO_SUFFIXES:
+        message = _("{path} is not a PNG, JPEG or SVG image; save the logo as one")
+    else:
+        return
+    yield Finding(
+        ("bentuk", "kop", "logo"),
+        codes.KOP_LOGO,
+        message.format(path=path.as_posix(), folder=ctx.folder.as_posix()),
+    )
 
 
 def check_year(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
@@ -413,6 +445,7 @@ CHECKS: tuple[Check, ...] = (
     check_kegiatan_kode,
     check_perubahan,
     check_agregasi,
+    check_kop_logo,
 )
 
 

@@ -547,7 +547,7 @@ def _anggaran(
     known = [line.realisasi for line in lines if line.realisasi is not None]
     pagu = sum(line.pagu for line in lines)
     total = _penyerapan(
-        None, perjanjian.anggaran.label_jumlah, pagu, sum(known) if known else None, rnd, tws
+        None, perjanjian.bentuk.kolom.jumlah, pagu, sum(known) if known else None, rnd, tws
     )
     rumus = (
         "selisih = rata-rata capaian − penyerapan; > 5 efisien, −5…5 cukup efisien, "

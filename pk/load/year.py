@@ -24,6 +24,7 @@ from pk.check.year import Year, run_year_checks
 from pk.diagnostics import Diagnostic, InvalidData, Level, UsageError
 from pk.i18n import N_, _
 from pk.model.annotations import item_type, models_in
+from pk.model.bentuk import MESSAGES as BENTUK_MESSAGES
 from pk.model.perjanjian import Perjanjian, Status
 from pk.numbers import excerpt
 from pk.vocab import (
@@ -42,6 +43,7 @@ if typing.TYPE_CHECKING:
     from pk.model.evaluasi import Evaluasi
     from pk.model.realisasi import Pengaturan, Realisasi
 
+from pk.load import bentuk
 from pk.load.source import Source, broken_link, load, load_bytes
 
 _M = typing.TypeVar("_M", bound=BaseModel)
@@ -373,9 +375,9 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
         optional_ok = optional_ok and document is not None
     if loaded.perjanjian is not None:
         if year is not None:
-            ctx = checks.Context(folder_year=year, year_source=_("the workspace"))
+            ctx = checks.Context(folder_year=year, year_source=_("the workspace"), folder=folder)
         else:
-            ctx = checks.Context(folder_year=year_of(folder.resolve()))
+            ctx = checks.Context(folder_year=year_of(folder.resolve()), folder=folder)
         findings = checks.run_checks(loaded.perjanjian, ctx)
         if optional_ok:
             documents = Year(
@@ -454,7 +456,7 @@ def _optional_model(attr: str) -> type[BaseModel]:
 def validate_source(source: Source, model: type[_M], out: list[Diagnostic]) -> _M | None:
     """The model for a parsed file, or None; every schema error goes to `out`, located."""
     try:
-        return model.model_validate(source.data)
+        return model.model_validate(source.data, context=bentuk.context())
     except ValidationError as err:
         for error in err.errors(include_url=False):
             out.append(_diagnostic(source, model, error))
@@ -573,6 +575,8 @@ def _expected(kind: str, ctx: dict[str, Any], fallback: str) -> str:
         return _("should not be empty")
     if kind == "string_too_long":
         return _("should be at most {n} characters long").format(n=ctx.get("max_length"))
+    if kind in BENTUK_MESSAGES:
+        return _(BENTUK_MESSAGES[kind]).format(**ctx)
     if kind in ("target_type", "realisasi_type"):
         # The model's own message (`TARGET_TYPE_MESSAGE`, `REALISASI_TYPE_MESSAGE`), translated.
         return _(fallback)

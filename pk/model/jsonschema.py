@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
 
+from pk.model import bentuk as models_bentuk
 from pk.model import evaluasi as models_evaluasi
 from pk.model import perjanjian as models
 from pk.model import realisasi as models_realisasi
@@ -113,6 +114,23 @@ def _translate(node: Any, gettext: Callable[[str], str]) -> None:
             _translate(value, gettext)
 
 
+def _partial_bentuk(schema: dict[str, Any]) -> None:
+    """`bentuk:` in a file holds only what differs from its profile, or the profile's name:
+    no field of the form is required there."""
+    names = {
+        name
+        for name, value in vars(models_bentuk).items()
+        if isinstance(value, type) and issubclass(value, BaseModel)
+    }
+    for name, definition in schema.get("$defs", {}).items():
+        if name in names:
+            definition.pop("required", None)
+    prop = schema.get("properties", {}).get("bentuk")
+    if prop is not None and "$ref" in prop:
+        ref = prop.pop("$ref")
+        prop["anyOf"] = [{"type": "string"}, {"$ref": ref}]
+
+
 def build_schema(name: str = "perjanjian.schema.json", lang: str = "id") -> dict[str, object]:
     """The schema of one file, its descriptions in `lang` (the committed files: `id`)."""
     import gettext
@@ -124,10 +142,12 @@ def build_schema(name: str = "perjanjian.schema.json", lang: str = "id") -> dict
     _describe(
         schema,
         _field_docstrings(models)
+        | _field_docstrings(models_bentuk)
         | _field_docstrings(models_realisasi)
         | _field_docstrings(models_renstra)
         | _field_docstrings(models_evaluasi),
     )
+    _partial_bentuk(schema)
     if lang != "en":
         catalog = gettext.translation(DOMAIN, LOCALEDIR, languages=[lang], fallback=True)
         _translate(schema, catalog.gettext)

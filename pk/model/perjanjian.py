@@ -11,9 +11,11 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
+from pydantic import Discriminator, Field, Tag, ValidationInfo, field_validator, model_validator
 
 from pk.i18n import N_
+from pk.model.base import Model as Model  # re-exported: the other models import it from here
+from pk.model.bentuk import DEFAULT_PROFIL, Bentuk, merge, resolve
 from pk.numbers import nilai, plain, plain_comma
 
 Loc = tuple[str | int, ...]
@@ -21,16 +23,6 @@ Loc = tuple[str | int, ...]
 
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$")]
 Rupiah = Annotated[int, Field(strict=True, ge=0)]
-
-
-# Start-up matters here (`pk validate` runs in a pre-commit hook). This module does without
-# `from __future__ import annotations`, which would make pydantic evaluate every annotation
-# from its text (~10 ms), and without `use_attribute_docstrings`, which would make it read and
-# parse this file (~25 ms): only the JSON Schema needs the docstrings, and pk.model.jsonschema reads them.
-# `defer_build`: the validator of `Perjanjian` is built when first used, in one pass with its
-# nested models, rather than one validator per class at import.
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, defer_build=True)
 
 
 class Polaritas(StrEnum):
@@ -315,10 +307,12 @@ class Kegiatan(Model):
 class Anggaran(Model):
     """The budget table of the lampiran."""
 
-    judul_kolom: str = "KEGIATAN"
-    """Heading of the name column: KEGIATAN or PROGRAM."""
-    label_jumlah: str = "JUMLAH"
-    """Label of the total row: JUMLAH or TOTAL."""
+    judul_kolom: str | None = None
+    """Heading of the name column: KEGIATAN or PROGRAM. Kept for older files: the same as
+    `bentuk: {kolom: {kegiatan: …}}`, which is where the document's words now live."""
+    label_jumlah: str | None = None
+    """Label of the total row: JUMLAH or TOTAL. Kept for older files: the same as
+    `bentuk: {kolom: {jumlah: …}}`."""
     kegiatan: list[Kegiatan] = Field(min_length=1)
     """The budget lines, in document order."""
     jumlah: Rupiah | None = None
@@ -360,6 +354,34 @@ class Perjanjian(Model):
     budget line or party after signing is listed in one of them."""
     fiktif: bool = False
     """Made-up data (an example, a training file): every page of its reports says CONTOH FIKTIF."""
+    bentuk: Bentuk = Field(DEFAULT_PROFIL, validate_default=True)
+    """The document's form: a built-in profile's name (kpu-satker, pemerintah-daerah), or
+    `profil:` with the fields that differ from it, e.g. `label_pihak: {pertama: PIHAK KESATU}`."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _form(cls, data: Any, info: ValidationInfo) -> Any:
+        """`bentuk` laid over its profile (given in the context by the loader), with the older
+        `anggaran.judul_kolom` / `label_jumlah` as overrides of its column headings."""
+        if not isinstance(data, dict):
+            return data
+        profiles = (info.context or {}).get("bentuk")
+        if profiles is None:
+            raise ValueError("the built-in bentuk profiles are not in the validation context")
+        value = data.get("bentuk", DEFAULT_PROFIL)
+        override = {"profil": value} if isinstance(value, str) else value
+        anggaran = data.get("anggaran")
+        if isinstance(override, dict) and isinstance(anggaran, dict):
+            legacy = {
+                key: anggaran[old]
+                for old, key in (("judul_kolom", "kegiatan"), ("label_jumlah", "jumlah"))
+                if anggaran.get(old) is not None
+            }
+            kolom = override.get("kolom")
+            if legacy:  # under the words written in `bentuk:` itself
+                override = {**override, "kolom": legacy if kolom is None else merge(legacy, kolom)}
+        value = resolve(override, profiles)
+        return {**data, "bentuk": value}
 
     def walk(self) -> Iterator[tuple[Loc, Kelompok, Sasaran, Indikator]]:
         """Every indicator with its location, group and sasaran, in document order; the

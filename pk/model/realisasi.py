@@ -17,7 +17,8 @@ from typing import Annotated, Literal
 from pydantic import Discriminator, Field, Tag
 
 from pk.i18n import N_
-from pk.model.perjanjian import Id, Model, Rupiah, Target, value_kind
+from pk.model.base import Model
+from pk.model.perjanjian import Id, Rupiah, Target, value_kind
 
 REALISASI_TYPE_MESSAGE = N_(
     "realisasi must be a number (in the indikator's satuan) or, for a grade or level, a code "

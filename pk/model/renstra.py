@@ -16,7 +16,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from pk.model.perjanjian import Id, Loc, Model, Polaritas, Rentang, Target, Unit
+from pk.model.base import Model
+from pk.model.perjanjian import Id, Loc, Polaritas, Rentang, Target, Unit
 
 Nilai = Decimal | Rentang | str
 """A target as the models hold it: a number, a range or a code."""

@@ -143,6 +143,8 @@ class ReportContext:
     dibuat: dt.datetime | None
     """When the report was generated; None unless asked for (outputs stay reproducible)."""
     pk_version: str
+    logo: str | None = None
+    """The kop's logo (`bentuk.kop.logo`) as a data URI for an <img>; None without one."""
 
 
 def build_context(
@@ -154,6 +156,7 @@ def build_context(
     perbandingan: Perbandingan | None = None,
     proyeksi: Proyeksi | None = None,
     dibuat: dt.datetime | None = None,
+    logo: str | None = None,
 ) -> ReportContext:
     """The one context both documents of an agreement render from; `perjanjian` may be any
     revision, its version is its latest `perubahan`. `capaian` is computed for it
@@ -192,6 +195,7 @@ def build_context(
         tanggal_laporan=realisasi.tanggal_laporan if realisasi else None,
         dibuat=dibuat,
         pk_version=__version__,
+        logo=logo,
     )
 
 

@@ -62,10 +62,11 @@ def print_table(perjanjian: Perjanjian) -> None:
     """The lampiran for people; texts wrap (never cut) to fit the terminal, 80 columns too."""
     from rich.console import Console
 
-    from pk.numbers import rupiah
     from pk.render.terminal import Column, Row, cell, fitted
 
     data = build(perjanjian)
+    bentuk = perjanjian.bentuk
+    rupiah = bentuk.uang.teks
     rows: list[Row | None] = []
     last_kelompok, last_sasaran = None, None
     for row in data["indikator"]:
@@ -88,28 +89,32 @@ def print_table(perjanjian: Perjanjian) -> None:
         fitted(
             cell(f"Perjanjian Kinerja {data['tahun']} — {data['unit']}"),
             (
-                Column("NO", justify="right"),
-                Column("SASARAN STRATEGIS", ratio=2),
+                Column(cell(bentuk.kolom.no), justify="right"),
+                Column(cell(bentuk.kolom.sasaran), ratio=2),
                 Column("ID", style="dim"),
-                Column("INDIKATOR KINERJA", ratio=3),
-                Column("TARGET", justify="right"),
+                Column(cell(bentuk.kolom.indikator), ratio=3),
+                Column(cell(bentuk.kolom.target), justify="right"),
             ),
             rows,
             console.width,
         )
     )
     lines: list[Row | None] = [
-        (f"{n}.", cell(f"{line['kegiatan']} ({line['kode']})"), rupiah(line["pagu"]))
+        (
+            f"{n}.",
+            cell(f"{line['kegiatan']} ({line['kode']})" if line["kode"] else line["kegiatan"]),
+            rupiah(line["pagu"]),
+        )
         for n, line in enumerate(data["anggaran"], start=1)
     ]
-    lines += [None, ("", cell(perjanjian.anggaran.label_jumlah), rupiah(data["total_anggaran"]))]
+    lines += [None, ("", cell(bentuk.kolom.jumlah), rupiah(data["total_anggaran"]))]
     console.print(
         fitted(
             "",
             (
-                Column("NO", justify="right"),
-                Column(cell(perjanjian.anggaran.judul_kolom), ratio=1),
-                Column("ANGGARAN", justify="right"),
+                Column(cell(bentuk.kolom.no), justify="right"),
+                Column(cell(bentuk.kolom.kegiatan), ratio=1),
+                Column(cell(bentuk.kolom.anggaran), justify="right"),
             ),
             lines,
             console.width,

@@ -28,9 +28,11 @@ from markupsafe import Markup, escape
 from pk import numbers as formats
 from pk.change import words  # pure wording of a change: no git, no loading
 from pk.diagnostics import PkError, UsageError
-from pk.files import write_atomic
+from pk.files import builtin_templates, write_atomic
 from pk.i18n import _
-from pk.model.perjanjian import Indikator, Rentang, target_text
+from pk.model import bentuk as bentuk_model
+from pk.model.bentuk import Bentuk, HurufNama
+from pk.model.perjanjian import Indikator, Perjanjian, Rentang, target_text
 from pk.numbers import excerpt
 from pk.render import charts
 from pk.render.context import Context, PerbandinganContext
@@ -47,20 +49,6 @@ PHRASES_TEMPLATE = "_kalimat.j2"
 
 class ReportError(PkError):
     """A report cannot be written (a bad office template, Chromium failing): exit 1."""
-
-
-def builtin_templates() -> Path:
-    """The built-in templates: inside the package when installed from a wheel, else the
-    repository's top-level `templates/` (editable install, source checkout)."""
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package / "templates", package.parent / "templates"):
-        if candidate.is_dir():
-            return candidate
-    raise ReportError(
-        _("the built-in templates are missing (looked in {a} and {b}); reinstall pk").format(
-            a=package / "templates", b=package.parent / "templates"
-        )
-    )
 
 
 def template_name(dokumen: Dokumen, fmt: ReportFormat) -> str:
@@ -207,8 +195,64 @@ def _rincian(env: jinja2.Environment, change: Change) -> str:
     )
 
 
+def _bentuk(context: jinja2.runtime.Context) -> Bentuk | None:
+    """The form of the report's agreement; None for a report of several (a workspace's)."""
+    perjanjian = context.get("perjanjian")
+    return perjanjian.bentuk if isinstance(perjanjian, Perjanjian) else None
+
+
+@jinja2.pass_context
+def _rupiah(context: jinja2.runtime.Context, amount: int) -> str:
+    """An amount in the money format of the agreement's `bentuk` (`Rp. 1.000,-`, `Rp 1.000`)."""
+    bentuk = _bentuk(context)
+    return bentuk.uang.teks(amount) if bentuk is not None else formats.rupiah(amount)
+
+
+@jinja2.pass_context
+def _nama_ttd(context: jinja2.runtime.Context, nama: str) -> str:
+    """A signatory's name as the form writes it under the signature: in capitals up to the
+    first comma, the academic titles after it as written (`BUDI SANTOSO, S.Kom.`), or as is."""
+    bentuk = _bentuk(context)
+    if bentuk is None or bentuk.nama_ttd is HurufNama.ASLI:
+        return nama
+    name, comma, titles = nama.partition(",")
+    return name.upper() + comma + titles
+
+
+@jinja2.pass_context
+def _kalimat(context: jinja2.runtime.Context, text: str) -> str | Markup:
+    """A paragraph of the form: its placeholders filled from the agreement, `**bold**` bold,
+    everything from the data escaped for the template's format."""
+    p = context["perjanjian"]
+    values = {
+        "tahun": str(p.tahun),
+        "unit": p.unit.nama,
+        "nama_pertama": p.pihak_pertama.nama,
+        "jabatan_pertama": p.pihak_pertama.jabatan,
+        "nama_kedua": p.pihak_kedua.nama,
+        "jabatan_kedua": p.pihak_kedua.jabatan,
+    }
+    html = context.eval_ctx.autoescape
+    quote: Callable[[str], str] = escape if html else md
+    pieces = [
+        "".join(
+            quote(values.get(part, part)) if n % 2 else quote(part)
+            for n, part in enumerate(bentuk_model.split_placeholders(piece))
+        )
+        for piece in text.split("**")
+    ]
+    if len(pieces) % 2 == 0:  # an unclosed `**` is text
+        pieces[-2:] = [pieces[-2] + quote("**") + pieces[-1]]
+    # Pieces alternate plain and bold: "a **b** c" splits into a, b, c.
+    bold = ("<b>", "</b>") if html else ("**", "**")
+    out = "".join(bold[0] + piece + bold[1] if n % 2 else piece for n, piece in enumerate(pieces))
+    return Markup(out) if html else out
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
-    "rupiah": formats.rupiah,
+    "rupiah": _rupiah,
+    "nama_ttd": _nama_ttd,
+    "kalimat": _kalimat,
     "angka": formats.angka,
     "persen": formats.persen,
     "desimal": formats.angka_tetap,
