@@ -85,6 +85,11 @@ def check_empty_name(doc: Perjanjian, ctx: Context) -> Iterator[Finding]:
         (("pihak_kedua", "nama"), doc.pihak_kedua.nama),
         (("pihak_kedua", "jabatan"), doc.pihak_kedua.jabatan),
     ]
+    texts += [
+        (("kelompok", k, "judul"), kelompok.judul)
+        for k, kelompok in enumerate(doc.kelompok)
+        if kelompok.judul is not None
+    ]
     walk = list(doc.walk())
     texts += [((*loc[:4], "nama"), s.nama) for loc, _k, s, _i in walk if loc[-1] == 0]
     texts += [((*loc, "nama"), ind.nama) for loc, _k, _s, ind in walk]

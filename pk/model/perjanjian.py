@@ -164,6 +164,9 @@ class Kelompok(Model):
 
     no: Annotated[int, Field(strict=True, ge=1)]
     """The number printed in the NO column."""
+    judul: str | None = None
+    """A heading printed above the group's sasaran rows, as documents that group by kegiatan
+    or program have it, e.g. `KEGIATAN 3355: Pelaksanaan Akuntabilitas Pengelolaan Keuangan`."""
     sasaran: list[Sasaran] = Field(min_length=1)
     """The sasaran of this group, in document order."""
 

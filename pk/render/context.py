@@ -83,6 +83,9 @@ class SasaranSection:
     this year can be compared (`CapaianView.perbandingan` says why)."""
     grafik_tren: charts.Chart | None
     """Capaian per indicator and year, this year last; None without an earlier year."""
+    judul_kelompok: str | None = None
+    """The heading of its group (`kelompok.judul`) on the group's first sasaran, where the
+    report prints it; None on the others."""
 
 
 @dataclass(frozen=True)
@@ -214,7 +217,7 @@ def _capaian_view(
     )
     sections = []
     for kelompok in perjanjian.kelompok:
-        for sasaran in kelompok.sasaran:
+        for n, sasaran in enumerate(kelompok.sasaran):
             rows = [CapaianRow(i, by_id[i.id], entries.get(i.id)) for i in sasaran.indikator]
             banding = [
                 _banding_row(i, by_id[i.id], compared[i.id], perjanjian.tahun)
@@ -240,6 +243,7 @@ def _capaian_view(
                     _trend_chart(sasaran, banding, perjanjian.tahun)
                     if perbandingan and perbandingan.tahun_sebelumnya
                     else None,
+                    judul_kelompok=kelompok.judul if n == 0 else None,
                 )
             )
     warna = charts.band_colours(hasil.skala)
