@@ -61,6 +61,7 @@ report: install
 	$(BIN)/pk report examples/ntb-2024 --dokumen perbandingan --format md --format html --output build/ntb-2024
 	$(BIN)/pk validate $(RENSTRA_CONTOH)/renstra.yaml $(RENSTRA_CONTOH)/2025 $(RENSTRA_CONTOH)/2026 $(RENSTRA_CONTOH)/2027
 	$(BIN)/pk report $(RENSTRA_CONTOH)/2027 --dokumen capaian --format md --format html --output build/renstra-contoh-2027
+	$(BIN)/pk report $(RENSTRA_CONTOH)/2027 --dokumen lke --format md --format html --output build/renstra-contoh-2027
 
 # Regenerate the committed JSON Schema after changing pk/model/perjanjian.py.
 schema: install

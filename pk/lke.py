@@ -18,6 +18,7 @@ from pk.load.lke import load_instrumen
 from pk.load.renstra import LoadedRenstra, renstra_for
 from pk.load.source import Source
 from pk.load.year import Loaded, load_valid, load_year, year_folders
+from pk.model.lke import Instrumen
 from pk.model.perjanjian import Loc
 from pk.model.renstra import Renstra
 from pk.vocab import (
@@ -34,7 +35,12 @@ from pk.vocab import (
 def lke_for(path: Path | None, instrumen: Path | None = None) -> Penilaian:
     """The pre-check of the year `path` names (default the newest data/<year>)."""
     rules = load_instrumen(instrumen)
-    loaded = load_valid(path)
+    return lke_of(load_valid(path), rules)
+
+
+def lke_of(loaded: Loaded, rules: Instrumen | None = None) -> Penilaian:
+    """The pre-check of a valid loaded year by `rules` (default pk's instrument)."""
+    rules = rules or load_instrumen()
     p = loaded.perjanjian
     assert p is not None  # load_valid refuses a year without one
     capaian = compute(p, loaded.realisasi, loaded.pengaturan, Periode.TAHUNAN)

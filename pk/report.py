@@ -3,6 +3,7 @@
 path + options --plan--> Plan --load once, compute, history, riwayat,
     the earlier years and the Renstra (pk.capaian.perbandingan_for), the pacing after a
     quarter (pk.compute.proyeksi)--> ReportContext
+    (--dokumen lke: pk.lke --> LkeContext)
 workspace --load, compute_workspace--> PerbandinganContext
     --pk.render.templates--> perjanjian / capaian / perbandingan .md .html .pdf
 """
@@ -22,7 +23,7 @@ from pk.vocab import EVERY_DOKUMEN, EVERY_FORMAT, Dokumen, Periode, ReportFormat
 if TYPE_CHECKING:
     from pk.load.year import Loaded
     from pk.model.perjanjian import Perjanjian
-    from pk.render.context import Context, PerbandinganContext, ReportContext
+    from pk.render.context import Context, LkeContext, PerbandinganContext, ReportContext
 
 REVISI_AWAL = "awal"
 """`pk report --revisi awal`: the agreement as signed, before any perubahan."""
@@ -81,6 +82,8 @@ def plan(
         raise UsageError(
             _("--dokumen perbandingan needs a workspace (a folder with workspace.yaml)")
         )
+    if dokumen == Dokumen.LKE and revisi is not None:
+        raise UsageError(_("--revisi renders an agreement; the LKE pre-check is of the data now"))
     if workspace and revisi is not None:
         raise UsageError(_("--revisi renders one unit's agreement; give that unit's folder"))
     if workspace:
@@ -147,13 +150,29 @@ def _context(plan: Plan) -> tuple[Context, Path]:
     from pk.load.year import load_valid, valid
 
     current = load_valid(plan.path)
+    if plan.documents == (Dokumen.LKE,):
+        return lke_context(current, plan.dibuat), _folder(current)
     version = current
     if plan.revisi is not None:
         from pk.change.history import load_as_of
 
         version = valid(load_as_of(current, None if plan.revisi == REVISI_AWAL else plan.revisi))
     context = context_for(version, current, periode=plan.periode, dibuat=plan.dibuat)
-    return context, Path("build") / str(context.perjanjian.tahun)
+    return context, _folder(current)
+
+
+def _folder(loaded: Loaded) -> Path:
+    assert loaded.perjanjian is not None, "a valid year has an agreement"
+    return Path("build") / str(loaded.perjanjian.tahun)
+
+
+def lke_context(loaded: Loaded, dibuat: dt.datetime | None = None) -> LkeContext:
+    """The LKE pre-check page of a valid loaded year (pk.lke)."""
+    from pk.lke import lke_of
+    from pk.render.context import build_lke
+
+    assert loaded.perjanjian is not None, "a valid year has an agreement"
+    return build_lke(loaded.perjanjian, lke_of(loaded), dibuat=dibuat)
 
 
 def context_for(

@@ -30,6 +30,8 @@ class Dokumen(StrEnum):
     CAPAIAN = "capaian"
     PERBANDINGAN = "perbandingan"
     """The unit comparison of a workspace."""
+    LKE = "lke"
+    """The LKE pre-check of a year (`pk lke`): an estimate, never in `--dokumen semua`."""
 
 
 class ReportFormat(StrEnum):

@@ -17,16 +17,21 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, CompareWithGolden
 from typer.testing import CliRunner
 
+from pk import report
 from pk.cli import app
 from pk.compute.lke import RULES, StatusKriteria
 from pk.lke import lke_for
 from pk.load.lke import load_instrumen
+from pk.load.year import load_year
+from pk.render import templates
+from pk.vocab import Dokumen, ReportFormat
 
 EXAMPLE = ROOT / "examples" / "renstra-contoh" / "data"
 YEAR = EXAMPLE / "2027"
+GOLDEN = ROOT / "tests" / "golden"
 D = Decimal
 
 DECIDED = {
@@ -190,3 +195,51 @@ def test_a_broken_instrument_is_located(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert f"{broken.as_posix()}:" in result.output
+
+
+# --- the report page: pk report --dokumen lke ---------------------------------------------------
+
+RELATIVE = "examples/renstra-contoh/data/2027"
+"""The example named from the repository's root: the page names files as the user did."""
+
+
+@pytest.mark.parametrize("fmt", [ReportFormat.MD, ReportFormat.HTML], ids=["md", "html"])
+def test_report_page_golden(
+    fmt: ReportFormat, monkeypatch: pytest.MonkeyPatch, compare_with_golden: CompareWithGolden
+) -> None:
+    monkeypatch.chdir(ROOT)
+    context = report.lke_context(load_year(Path(RELATIVE)))
+    text = templates.render(context, Dokumen.LKE, fmt)
+    assert "Estimasi, bukan nilai resmi." in text
+    assert "CONTOH FIKTIF" in text
+    compare_with_golden(
+        text, GOLDEN / "renstra-contoh-2027" / templates.output_name(Dokumen.LKE, fmt)
+    )
+
+
+def test_report_page_from_the_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "build"
+    result = CliRunner().invoke(
+        app, ["report", RELATIVE, "--dokumen", "lke", "--format", "md", "--output", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    page = (out / "lke.md").read_text(encoding="utf-8")
+    assert "| **Jumlah** | **100** | **14,24–89,5** |" in page
+    assert "| 3.b.6 | " in page and "| D | 0,13 / 0,5 |" in page
+    # Not part of `--dokumen semua`: the agreement's documents stay as they were.
+    assert report.plan(Path(RELATIVE)).documents == (Dokumen.PERJANJIAN, Dokumen.CAPAIAN)
+
+
+def test_report_page_escapes_the_data(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(EXAMPLE, data)
+    evaluasi = data / "2027" / "evaluasi.yaml"
+    evaluasi.write_text(
+        evaluasi.read_text().replace("Inspektorat Utama KPU (fiktif)", "<b>Inspektorat</b> | *x*")
+    )
+    context = report.lke_context(load_year(data / "2027"))
+    html = templates.render(context, Dokumen.LKE, ReportFormat.HTML)
+    assert "&lt;b&gt;Inspektorat&lt;/b&gt;" in html and "<b>Inspektorat</b>" not in html
+    md = templates.render(context, Dokumen.LKE, ReportFormat.MD)
+    assert "<b>Inspektorat</b> | *x*" not in md

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from pk import __version__
 from pk.compute.capaian import Capaian, CapaianIndikator, Ringkasan, Status
+from pk.compute.lke import Penilaian
 from pk.compute.perbandingan import Jumlah, Perbandingan, PerbandinganIndikator, TahunLalu
 from pk.compute.proyeksi import Group as ProyeksiGroup
 from pk.compute.proyeksi import Proyeksi
@@ -433,5 +434,24 @@ def build_perbandingan(
     )
 
 
-Context = ReportContext | PerbandinganContext
-"""What a template renders from: one agreement, or a workspace's units."""
+@dataclass(frozen=True)
+class LkeContext:
+    """Everything the LKE pre-check page may use (templates/lke.*.j2)."""
+
+    perjanjian: Perjanjian
+    """The agreement the pre-check is of: unit, tahun, fiktif."""
+    lke: Penilaian
+    """The pre-check (`pk.compute.lke.assess`): components, sub-components, criteria."""
+    dibuat: dt.datetime | None
+    pk_version: str
+
+
+def build_lke(
+    perjanjian: Perjanjian, penilaian: Penilaian, *, dibuat: dt.datetime | None = None
+) -> LkeContext:
+    """The one context of the LKE pre-check page."""
+    return LkeContext(perjanjian, penilaian, dibuat, __version__)
+
+
+Context = ReportContext | PerbandinganContext | LkeContext
+"""What a template renders from: one agreement, a workspace's units, or a pre-check."""

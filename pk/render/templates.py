@@ -1,6 +1,6 @@
 """Templates: one Jinja environment per template folder, the filters, and the report files.
 
-    ReportContext / PerbandinganContext --templates/<dokumen>.<md|html>.j2--> text
+    ReportContext / PerbandinganContext / LkeContext --templates/<dokumen>.<md|html>.j2--> text
                                           --pdf.print_pdf / docx.html_to_docx--> bytes
                                           --write_reports--> files
 
@@ -35,7 +35,7 @@ from pk.model.bentuk import Bentuk, HurufNama
 from pk.model.perjanjian import Indikator, Perjanjian, Rentang, target_text
 from pk.numbers import excerpt
 from pk.render import charts
-from pk.render.context import Context, PerbandinganContext
+from pk.render.context import Context, LkeContext, PerbandinganContext, ReportContext
 from pk.render.markdown import md
 from pk.text import visible
 from pk.vocab import Dokumen, Periode, ReportFormat
@@ -268,11 +268,18 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
+_CONTEXT: dict[Dokumen, type] = {
+    Dokumen.PERBANDINGAN: PerbandinganContext,
+    Dokumen.LKE: LkeContext,
+}
+"""What each document renders from; the others from a `ReportContext`."""
+
+
 def render(
     context: Context, dokumen: Dokumen, fmt: ReportFormat, user_templates: Path | None = None
 ) -> str:
     """One document in Markdown or HTML (PDF prints the HTML; DOCX walks it)."""
-    if (dokumen is Dokumen.PERBANDINGAN) != isinstance(context, PerbandinganContext):
+    if not isinstance(context, _CONTEXT.get(dokumen, ReportContext)):
         raise ValueError(f"{dokumen.value} does not render from a {type(context).__name__}")
     env = make_environment(user_templates)
     name = template_name(dokumen, ReportFormat.MD if fmt is ReportFormat.MD else ReportFormat.HTML)
