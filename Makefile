@@ -62,6 +62,9 @@ report: install
 	$(BIN)/pk validate $(RENSTRA_CONTOH)/renstra.yaml $(RENSTRA_CONTOH)/2025 $(RENSTRA_CONTOH)/2026 $(RENSTRA_CONTOH)/2027
 	$(BIN)/pk report $(RENSTRA_CONTOH)/2027 --dokumen capaian --format md --format html --output build/renstra-contoh-2027
 	$(BIN)/pk report $(RENSTRA_CONTOH)/2027 --dokumen lke --format md --format html --output build/renstra-contoh-2027
+	$(BIN)/pk validate examples/dinas-kominfo-2024 examples/kpu-kab-contoh-2024
+	$(BIN)/pk report examples/dinas-kominfo-2024 --dokumen semua --format md --format html --output build/dinas-kominfo-2024
+	$(BIN)/pk report examples/kpu-kab-contoh-2024 --dokumen semua --format md --format html --output build/kpu-kab-contoh-2024
 
 # Regenerate the committed JSON Schema after changing pk/model/perjanjian.py.
 schema: install

@@ -28,6 +28,10 @@ from pk.vocab import Dokumen, Periode, ReportFormat
 GOLDEN = ROOT / "tests" / "golden"
 DEMO_2024 = ROOT / "examples" / "demo-2024"
 NTB_2024 = ROOT / "examples" / "ntb-2024"
+# Two more kinds of agency (issue 14): a regional dinas in the pemerintah-daerah form, and a
+# KPU kabupaten whose lampiran groups its rows under kegiatan headings.
+DINAS_2024 = ROOT / "examples" / "dinas-kominfo-2024"
+KPU_KAB_2024 = ROOT / "examples" / "kpu-kab-contoh-2024"
 
 
 def _context(folder: Path = DATA_2024) -> ReportContext:
@@ -252,6 +256,13 @@ GOLDEN_CASES = [
         (DEMO_2024, "demo-2024", (Dokumen.CAPAIAN,), Periode.TAHUNAN),
         (RENSTRA_2027, "renstra-contoh-2027", (Dokumen.CAPAIAN,), Periode.TAHUNAN),
         (RENSTRA_2027, "renstra-contoh-2027-tw2", (Dokumen.CAPAIAN,), Periode.TW2),
+        (DINAS_2024, "dinas-kominfo-2024", (Dokumen.PERJANJIAN, Dokumen.CAPAIAN), Periode.TAHUNAN),
+        (
+            KPU_KAB_2024,
+            "kpu-kab-contoh-2024",
+            (Dokumen.PERJANJIAN, Dokumen.CAPAIAN),
+            Periode.TAHUNAN,
+        ),
     )
     for dokumen in documents
     for fmt in (ReportFormat.MD, ReportFormat.HTML)
@@ -273,6 +284,22 @@ def test_golden(
 ) -> None:
     text = rp.render(report.context_for(load_year(folder), periode=periode), dokumen, fmt)
     compare_with_golden(text, GOLDEN / golden / rp.output_name(dokumen, fmt))
+
+
+@pytest.mark.parametrize("folder", [DINAS_2024, KPU_KAB_2024], ids=lambda f: f.name)
+def test_the_other_agencies_validate_clean_and_render_with_the_built_in_templates(
+    folder: Path,
+) -> None:
+    """Must show (issue 14): each validates with no finding at all, and its perjanjian renders
+    from the built-in templates alone (the goldens above hold the pages)."""
+    result = CliRunner().invoke(app, ["--lang", "en", "validate", str(folder), "--strict"])
+    assert result.exit_code == 0 and result.output.startswith("No problems found"), result.output
+    for fmt in ("md", "html"):
+        result = CliRunner().invoke(
+            app, ["report", str(folder), "-d", "perjanjian", "-f", fmt, "-o", "-"]
+        )
+        assert result.exit_code == 0, result.output
+        assert "CONTOH FIKTIF" in result.output
 
 
 @pytest.mark.parametrize(
