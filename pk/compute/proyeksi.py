@@ -148,7 +148,7 @@ def project(
             for _k, _s, ind in perjanjian.indikator()
         )
     at_risk = [i for i in items if i.keadaan is Keadaan.BERISIKO]
-    # sorted() is stable: equal shortfalls keep document order.
+    # The sort is stable: equal shortfalls keep document order.
     at_risk.sort(key=lambda i: i.capaian if i.capaian is not None else Decimal(0))
     return Proyeksi(periode, batas, items, tuple(at_risk))
 
@@ -166,7 +166,7 @@ def _indikator(
         entry = data.triwulan(tw) if data else None
         if entry is not None:
             filled.append((tw, entry.realisasi))
-    value, used, _how = aggregate(filled, ind.agregasi)
+    value, _used, _how = aggregate(filled, ind.agregasi)
     tws = tuple(tw for tw, _ in filled)
     target = ind.target
 
