@@ -320,3 +320,33 @@ def test_libreoffice_pages_follow_the_html(converted) -> None:  # type: ignore[n
     assert all("INDIKATOR" in page and "TARGET" in page for page in lampiran)
     total = len(pages)
     assert all(f"Halaman {n} dari {total}" in page for n, page in enumerate(pages, 1))
+
+
+def test_lists_nest_and_each_numbered_list_counts_from_one() -> None:
+    html = (
+        "<body><ol><li>satu</li><li>dua<ol><li>dua-a</li></ol></li></ol>"
+        "<ul><li>butir</li></ul><ol><li>lagi</li></ol>"
+        '<ol class="daftar-isi"><li>Bab I<ol><li>A. Bagian</li></ol></li></ol></body>'
+    )
+    document = _open(html_to_docx(html))
+    shown = [(p.style.name, p.text) for p in document.paragraphs]
+    assert shown == [
+        ("List Number", "satu"),
+        ("List Number", "dua"),
+        ("List Number 2", "dua-a"),
+        ("List Bullet", "butir"),
+        ("List Number", "lagi"),
+        ("daftar-isi", "Bab I"),
+        ("daftar-isi", "A. Bagian"),
+    ]
+
+    def num_id(paragraph: docx.text.paragraph.Paragraph) -> str | None:
+        found = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+        return None if found is None else found.get(qn("w:val"))
+
+    ids = [num_id(p) for p in document.paragraphs]
+    # One numbering for the first list, another (from 1 again) for the last; none where the
+    # list's class names a style of its own (the daftar isi has no numbers).
+    assert ids[0] == ids[1] and ids[0] is not None and ids[4] not in (None, ids[0])
+    assert ids[5] is None and ids[6] is None
+    assert document.paragraphs[6].paragraph_format.left_indent.pt == 18

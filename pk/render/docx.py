@@ -19,7 +19,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -166,6 +166,7 @@ STYLES: dict[str, Style] = {
     "angka": Style(size=10.5, align="right", after=0),
     "tengah": Style(align="center"),
     "grafik-wadah": Style(size=9, after=0),
+    "daftar-isi": Style(align="left", after=4),
 }
 """The styles the default reference adds (and any office reference lacking one of them): each
 named after the HTML class it styles, as in templates/_base.html.j2 and the reports' CSS."""
@@ -528,16 +529,7 @@ class _Writer:
             self.fill(heading, element.children, inline, inner)
             return
         if tag in ("ul", "ol"):
-            list_style = "List Bullet" if tag == "ul" else "List Number"
-            for item in element.children:
-                if isinstance(item, Element) and item.tag == "li":
-                    item_inline = self.inline_of(item, inline, inner)
-                    paragraph = self.new_paragraph(container, list_style, fallback=style)
-                    if list_style not in self.styles:
-                        paragraph.paragraph_format.left_indent = Pt(18)
-                        paragraph.add_run("• " if tag == "ul" else "")
-                    self.apply_style(paragraph, style, list_style)
-                    self.fill(paragraph, item.children, item_inline, inner)
+            self.items(element, container, inner, inline, style, 1, None)
             return
         if tag in ("dt", "dd"):
             paragraph = self.new_paragraph(container, style)
@@ -561,6 +553,74 @@ class _Writer:
         if leaf is None and own is not None:
             # An empty block with a style of its own holds space (the room for a signature).
             self.new_paragraph(container, own)
+
+    def items(
+        self,
+        element: Element,
+        container: Any,
+        context: tuple[str, ...],
+        inline: _Inline,
+        style: str | None,
+        depth: int,
+        named: str | None,
+    ) -> None:
+        """A list as Word list paragraphs (List Bullet, List Number; List Bullet 2 … for a
+        list inside an item), each numbered list counting from 1; a list whose class names a
+        style (the daftar isi: no bullets or numbers) takes that style, indented by depth."""
+        from docx.shared import Pt
+
+        named = self.style_for(element.classes, (), character=False) or named
+        kind = "List Bullet" if element.tag == "ul" else "List Number"
+        list_style = kind if depth == 1 else f"{kind} {min(depth, 3)}"
+        if list_style not in self.styles:
+            list_style = kind
+        if named is not None:
+            list_style = named
+        numbering = self.fresh_numbering(list_style) if element.tag == "ol" and not named else None
+        for item in element.children:
+            if not (isinstance(item, Element) and item.tag == "li"):
+                continue
+            item_inline = self.inline_of(item, inline, context)
+            own = [c for c in item.children if not _is_block(c)]
+            paragraph = self.new_paragraph(container, list_style, fallback=style)
+            if named is not None:
+                paragraph.paragraph_format.left_indent = Pt(18 * (depth - 1))
+            elif list_style not in self.styles:
+                paragraph.paragraph_format.left_indent = Pt(18 * depth)
+                paragraph.add_run("• " if element.tag == "ul" else "")
+            elif numbering is not None:
+                numbering(paragraph)
+            self.apply_style(paragraph, style, list_style)
+            self.fill(paragraph, own, item_inline, context)
+            for child in item.children:
+                if _is_block(child) and child.tag in ("ul", "ol"):
+                    self.items(child, container, context, item_inline, style, depth + 1, named)
+                elif _is_block(child):
+                    self.block(child, container, context, item_inline, style, None)
+
+    def fresh_numbering(self, list_style: str) -> Callable[[Paragraph], None] | None:
+        """Numbering that starts at 1 for one list of `list_style` (Word would otherwise go
+        on counting from the document's previous list of that style)."""
+        from docx.oxml.ns import qn
+
+        element = self.styles[list_style].element
+        ppr = element.pPr
+        num_pr = ppr.numPr if ppr is not None else None
+        if num_pr is None or num_pr.numId is None:
+            return None
+        level = num_pr.ilvl.val if num_pr.ilvl is not None else 0
+        numbering = self.document.part.numbering_part.element
+        current = numbering.num_having_numId(num_pr.numId.val)
+        fresh = numbering.add_num(current.abstractNumId.val)
+        fresh.add_lvlOverride(ilvl=level).add_startOverride(1)
+        num_id = fresh.get(qn("w:numId"))
+
+        def apply(paragraph: Paragraph) -> None:
+            numbered = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            numbered.get_or_add_ilvl().val = level
+            numbered.get_or_add_numId().val = int(num_id)
+
+        return apply
 
     def section(self, classes: list[str]) -> None:
         """A `<section>` of the body: a page of its own (class halaman), in a Word section of
@@ -972,6 +1032,15 @@ def _table_properties(table: Table, bordered: bool) -> None:
             line.set(qn("w:val"), "nil")
         borders.append(line)
     tbl_pr.insert_element_before(borders, *_AFTER_TBL_BORDERS)
+    # The CSS's cell padding (3pt 5pt) less what a browser's own column fitting gives back:
+    # Word's default 5.4 pt each side leaves a narrow NO column no room for its number.
+    margins = OxmlElement("w:tblCellMar")
+    for edge, twips in (("top", "20"), ("left", "60"), ("bottom", "20"), ("right", "60")):
+        margin = OxmlElement(f"w:{edge}")
+        margin.set(qn("w:w"), twips)
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tbl_pr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
     width = tbl_pr.find(qn("w:tblW"))
     if width is None:
         width = OxmlElement("w:tblW")
