@@ -341,6 +341,7 @@ def _core_properties(document: WordDocument, root: Element) -> None:
 # --- the footer: the @page margin boxes of the print CSS ----------------------------------
 
 _MARGIN_BOX = re.compile(r"@bottom-(left|center|right)\s*\{[^}]*?content:\s*([^;]*);", re.S)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _CSS_TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|counter\((page|pages)\)')
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6}) ?|\\(.)")
 
@@ -446,6 +447,7 @@ class _Writer:
         """Whether the body has any content yet (a page break before the first page is none)."""
         self.page_break = False
         self.landscape = False
+        self.unlisted: set[str] = set()
 
     # The paragraph style of an element: its classes, or (inside a table cell, a list) those
     # of the elements around it, each first as `ancestor class` then alone.
@@ -466,6 +468,14 @@ class _Writer:
         return None
 
     def walk(self, root: Element) -> None:
+        css = "".join(s.text() for s in root.find("style"))
+        # The classes of the lists the CSS prints without bullets or numbers.
+        self.unlisted = {
+            name
+            for selector, rules in _CSS_RULE.findall(css)
+            if re.search(r"list-style(-type)?\s*:\s*none", rules)
+            for name in re.findall(r"\.([\w-]+)", selector)
+        }
         body = next(root.find("body"), root)
         self.blocks(body, self.document, (), _Inline(), None)
 
@@ -565,11 +575,12 @@ class _Writer:
         named: str | None,
     ) -> None:
         """A list as Word list paragraphs (List Bullet, List Number; List Bullet 2 … for a
-        list inside an item), each numbered list counting from 1; a list whose class names a
-        style (the daftar isi: no bullets or numbers) takes that style, indented by depth."""
+        list inside an item), each numbered list counting from 1; a list the CSS shows without
+        markers (`list-style: none`: the daftar isi) takes its class's style, indented by depth."""
         from docx.shared import Pt
 
-        named = self.style_for(element.classes, (), character=False) or named
+        if any(c in self.unlisted for c in element.classes):
+            named = self.style_for(element.classes, (), character=False) or named
         kind = "List Bullet" if element.tag == "ul" else "List Number"
         list_style = kind if depth == 1 else f"{kind} {min(depth, 3)}"
         if list_style not in self.styles:
@@ -887,6 +898,7 @@ class _Writer:
                 percents = _content_widths(table, text_width)
             else:
                 percents = [100 / columns] * columns
+        percents = _widen_for_words(table, percents, text_width)
         table.autofit = False
         for i, column in enumerate(table.columns):
             column.width = int(text_width * percents[i] / 100)
@@ -1073,6 +1085,34 @@ def _content_widths(table: Table, text_width: int) -> list[float]:
         width.set(qn("w:w"), "0")
         width.set(qn("w:type"), "auto")
     return [100 * w * scale / text_width for w in wanted]
+
+
+def _widen_for_words(table: Table, percents: list[float], text_width: int) -> list[float]:
+    """The percentages with each column at least as wide as its longest word (as a browser
+    lays a table out: `11 KPU Prov/Kab/Kota` breaks between words, never inside one), the
+    width taken from the columns that have room to spare."""
+    from docx.shared import Pt
+
+    def em(word: str) -> float:
+        # A serif letter is about half its size wide, a bold capital (a header) three quarters.
+        return sum(0.75 if ch.isupper() else 0.55 for ch in word)
+
+    def needed(column: Any) -> float:
+        words = [w for cell in column.cells for w in cell.text.split()]
+        longest = max((em(w) for w in words), default=0)
+        return 100 * (Pt(10.5 * longest) + Pt(6)) / text_width
+
+    try:
+        floors = [min(needed(c), p * 2) for c, p in zip(table.columns, percents, strict=True)]
+    except ValueError:  # a merged grid python-docx cannot walk by column: keep the colgroup
+        return percents
+    short = sum(max(0.0, f - p) for f, p in zip(floors, percents, strict=True))
+    spare = sum(max(0.0, p - f) for f, p in zip(floors, percents, strict=True))
+    if short == 0 or spare < short:
+        return percents
+    return [
+        f if f > p else p - (p - f) * short / spare for f, p in zip(floors, percents, strict=True)
+    ]
 
 
 def _row_properties(row: Any, header: bool) -> None:
