@@ -811,24 +811,12 @@ def explain(
     list_: Annotated[bool, typer.Option("--list", help=_("List every code."))] = False,
 ) -> None:
     from pk import i18n
-    from pk.check.codes import BY_ID
-    from pk.render.explain import render_list, render_text
+    from pk.render.explain import explanation, render_list
 
     if list_ or code is None:
         sys.stdout.write(render_list(i18n.language))
         return
-    code = code.strip().strip("[]").lower()
-    if code not in BY_ID:
-        import difflib
-
-        close = difflib.get_close_matches(code, list(BY_ID), n=1)
-        hint = (
-            _("did you mean {code}?").format(code=close[0])
-            if close
-            else _("pk explain --list shows every code")
-        )
-        raise UsageError(_("no finding code {code!r}; {hint}").format(code=code, hint=hint))
-    sys.stdout.write(render_text(BY_ID[code], i18n.language))
+    sys.stdout.write(explanation(code, i18n.language))
 
 
 def main() -> None:

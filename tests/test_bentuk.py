@@ -200,3 +200,57 @@ def test_the_landscape_lampiran_is_a_landscape_section_in_word() -> None:
     assert WD_ORIENT.LANDSCAPE in [s.orientation for s in document.sections]
     text = "\n".join(p.text for p in document.paragraphs)
     assert "PIHAK KESATU" in text and "PEMERINTAH KABUPATEN CONTOH" in text
+
+
+def test_the_regime_decides_the_absorption_guide_and_the_efficiency_rule(tmp_path: Path) -> None:
+    """IKPA (an APBN measure) is drawn for a KPU satker and not for a perangkat daerah; the
+    efficiency threshold is the regime's unless pengaturan.yaml sets its own."""
+    from pk.compute.capaian import compute
+
+    apbn = load_year(DEMO_2024)
+    assert apbn.perjanjian is not None and apbn.perjanjian.bentuk.rezim.id == "apbn"
+    hasil = compute(apbn.perjanjian, apbn.realisasi, apbn.pengaturan)
+    assert hasil.anggaran.pedoman_ikpa == 90
+    html = _render(DEMO_2024, Dokumen.CAPAIAN, ReportFormat.HTML)
+    assert "pedoman IKPA 90%" in html
+
+    folder = _with_bentuk(tmp_path, DEMO_2024, "bentuk: {rezim: apbd}\n")
+    apbd = load_year(folder)
+    assert apbd.perjanjian is not None
+    hasil = compute(apbd.perjanjian, apbd.realisasi, apbd.pengaturan)
+    assert hasil.anggaran.pedoman_ikpa is None
+    html = _render(folder, Dokumen.CAPAIAN, ReportFormat.HTML)
+    assert "IKPA" not in html
+
+    selisih = hasil.anggaran.selisih
+    assert selisih is not None and 0 < abs(selisih) <= 5
+    assert hasil.anggaran.efisiensi == "cukup efisien"  # within the regime's ±5
+    pengaturan = folder / "pengaturan.yaml"
+    pengaturan.write_text(
+        pengaturan.read_text(encoding="utf-8") + "efisiensi_batas: 0.5\n", encoding="utf-8"
+    )
+    again = load_year(folder)
+    assert again.perjanjian is not None and again.ok, again.diagnostics
+    hasil = compute(again.perjanjian, again.realisasi, again.pengaturan)
+    assert hasil.anggaran.efisiensi == ("efisien" if selisih > 0 else "tidak efisien")
+    assert "> 0,5 efisien, −0,5…0,5 cukup efisien" in hasil.anggaran.rumus_efisiensi
+
+
+def test_an_unknown_regime_is_located(tmp_path: Path) -> None:
+    folder = _with_bentuk(tmp_path, DATA_2024, "bentuk: {rezim: apbx}\n")
+    found = [d for d in load_year(folder).diagnostics if d.level == "error"]
+    assert len(found) == 1 and "apbd, apbn" in found[0].message
+    assert found[0].line == len((folder / "perjanjian.yaml").read_text().splitlines())
+
+
+def test_pk_explain_rezim_names_each_rule_and_its_source() -> None:
+    from typer.testing import CliRunner
+
+    from pk.cli import app
+
+    result = CliRunner().invoke(app, ["--lang", "en", "explain", "rezim"])
+    assert result.exit_code == 0
+    assert "### apbn" in result.stdout and "### apbd" in result.stdout
+    assert "TW1 15%, TW2 40%, TW3 60%, TW4 90%" in result.stdout
+    assert "PMK 195/PMK.05/2018" in result.stdout
+    assert "Absorption guide: none" in result.stdout

@@ -124,10 +124,10 @@ def test_default_predikat_scale(capaian: Decimal, predikat: str) -> None:
 
 
 def test_efisiensi() -> None:
-    assert efisiensi_of(D("5.01")) == "efisien"
-    assert efisiensi_of(D(5)) == "cukup efisien"
-    assert efisiensi_of(D(-5)) == "cukup efisien"
-    assert efisiensi_of(D("-5.01")) == "tidak efisien"
+    assert efisiensi_of(D("5.01"), D(5)) == "efisien"
+    assert efisiensi_of(D(5), D(5)) == "cukup efisien"
+    assert efisiensi_of(D(-5), D(5)) == "cukup efisien"
+    assert efisiensi_of(D("-5.01"), D(5)) == "tidak efisien"
 
 
 # --- compute() on whole documents ----------------------------------------------------------

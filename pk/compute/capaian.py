@@ -54,15 +54,6 @@ from pk.numbers import PRECISION, plain_comma
 from pk.vocab import Periode
 
 HUNDRED = Decimal(100)
-EFISIENSI_BATAS = Decimal(5)
-"""Capaian − penyerapan above this is efisien, within ± this cukup efisien (domain.md)."""
-PEDOMAN_IKPA = {
-    Periode.TW1: Decimal(15),
-    Periode.TW2: Decimal(40),
-    Periode.TW3: Decimal(60),
-    Periode.TW4: Decimal(90),
-}
-"""Quarterly absorption guide (IKPA), cumulative, in percent of pagu."""
 _ROUNDING = {
     Pembulatan.HALF_UP: ROUND_HALF_UP,
     Pembulatan.HALF_EVEN: ROUND_HALF_EVEN,
@@ -284,11 +275,12 @@ def predikat_of(capaian: Decimal | None, skala: SkalaPredikat) -> Kategori | Non
     return skala.kategori[-1]
 
 
-def efisiensi_of(selisih: Decimal) -> str:
-    """`efisien` above +5 points, `cukup efisien` within ±5, else `tidak efisien`."""
-    if selisih > EFISIENSI_BATAS:
+def efisiensi_of(selisih: Decimal, batas: Decimal) -> str:
+    """`efisien` above +`batas` points, `cukup efisien` within ±`batas`, else `tidak efisien`
+    (the regime's rule, e.g. 5: templates/rezim/*.yaml)."""
+    if selisih > batas:
         return "efisien"
-    if selisih >= -EFISIENSI_BATAS:
+    if selisih >= -batas:
         return "cukup efisien"
     return "tidak efisien"
 
@@ -375,7 +367,7 @@ def _compute(
         for k in perjanjian.kelompok
     )
     keseluruhan = _ringkasan("keseluruhan", "Keseluruhan", list(results), skala, rnd)
-    anggaran = _anggaran(perjanjian, realisasi, periode, keseluruhan.rata_rata, rnd)
+    anggaran = _anggaran(perjanjian, realisasi, pengaturan, periode, keseluruhan.rata_rata, rnd)
     return Capaian(
         periode, skala, pengaturan.batas_capaian, results, sasaran, kelompok, keseluruhan, anggaran
     )
@@ -531,6 +523,7 @@ def _penyerapan(
 def _anggaran(
     perjanjian: Perjanjian,
     realisasi: Realisasi | None,
+    pengaturan: Pengaturan,
     periode: Periode,
     rata_rata: Decimal | None,
     rnd: Round,
@@ -549,13 +542,19 @@ def _anggaran(
     total = _penyerapan(
         None, perjanjian.bentuk.kolom.jumlah, pagu, sum(known) if known else None, rnd, tws
     )
+    rezim = perjanjian.bentuk.rezim
+    batas = (
+        rezim.efisiensi.batas if pengaturan.efisiensi_batas is None else pengaturan.efisiensi_batas
+    )
+    b = plain_comma(batas)
     rumus = (
-        "selisih = rata-rata capaian − penyerapan; > 5 efisien, −5…5 cukup efisien, "
-        "< −5 tidak efisien"
+        f"selisih = rata-rata capaian − penyerapan; > {b} efisien, −{b}…{b} cukup efisien, "
+        f"< −{b} tidak efisien"
     )
+    # The guide of the period's last quarter, where the regime has one (IKPA: APBN only).
+    guide = rezim.pedoman_penyerapan
+    pedoman = getattr(guide, tws[-1]) if guide is not None else None
     if rata_rata is None or total.penyerapan is None:
-        return Anggaran(tuple(lines), total, PEDOMAN_IKPA[Periode(tws[-1])], None, None, rumus)
+        return Anggaran(tuple(lines), total, pedoman, None, None, rumus)
     selisih = rata_rata - total.penyerapan
-    return Anggaran(
-        tuple(lines), total, PEDOMAN_IKPA[Periode(tws[-1])], efisiensi_of(selisih), selisih, rumus
-    )
+    return Anggaran(tuple(lines), total, pedoman, efisiensi_of(selisih, batas), selisih, rumus)

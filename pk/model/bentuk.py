@@ -7,6 +7,7 @@ file where it is written.
 """
 
 import re
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -25,7 +26,9 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 UNKNOWN_PLACEHOLDER_MESSAGE = N_("unknown placeholder {name}; a paragraph may use {allowed}")
 UNKNOWN_PROFIL_MESSAGE = N_("no such profile; the built-in profiles: {known}")
+UNKNOWN_REZIM_MESSAGE = N_("no such regime; the built-in regimes: {known}")
 MESSAGES = {
+    "bentuk_rezim": UNKNOWN_REZIM_MESSAGE,
     "bentuk_placeholder": UNKNOWN_PLACEHOLDER_MESSAGE,
     "bentuk_profil": UNKNOWN_PROFIL_MESSAGE,
 }
@@ -152,6 +155,40 @@ class Kop(Model):
     """The letterhead's lines, top to bottom: the agency's name, its address, …"""
 
 
+class Efisiensi(Model):
+    """The efficiency rule: average capaian − penyerapan above `batas` points is efisien,
+    within ± `batas` cukup efisien, below tidak efisien."""
+
+    batas: Decimal
+    """The threshold in points, e.g. 5."""
+    sumber: str
+    """Where the rule comes from (a regulation, or the custom it is)."""
+
+
+class PedomanPenyerapan(Model):
+    """A quarterly absorption guide, cumulative, in percent of pagu (IKPA: 15, 40, 60, 90)."""
+
+    TW1: Decimal
+    TW2: Decimal
+    TW3: Decimal
+    TW4: Decimal
+    sumber: str
+    """The regulation that sets it."""
+
+
+class Rezim(Model):
+    """The rules capaian and budget are judged by, for a kind of funding (APBN, APBD)."""
+
+    id: str
+    """The regime's name: apbn or apbd (templates/rezim/<id>.yaml)."""
+    nama: str
+    """What the regime is, in a few words."""
+    efisiensi: Efisiensi
+    pedoman_penyerapan: PedomanPenyerapan | None
+    """The absorption guide drawn on the budget chart; none where it does not apply (IKPA
+    is an APBN measure)."""
+
+
 class Bentuk(Model):
     """The form of the document: a built-in profile, overridden field by field."""
 
@@ -172,6 +209,22 @@ class Bentuk(Model):
     """`potret` or `lanskap`."""
     kop: Kop | None = None
     """The letterhead; none when empty."""
+    rezim: Rezim
+    """The rules of judging: `apbn` (central government) or `apbd` (regional government)."""
+
+    @field_validator("rezim", mode="before")
+    @classmethod
+    def _named_rezim(cls, value: Any, info: ValidationInfo) -> Any:
+        from pydantic_core import PydanticCustomError
+
+        if not isinstance(value, str):
+            return value
+        known = (info.context or {}).get("rezim", {})
+        if value not in known:
+            raise PydanticCustomError(
+                "bentuk_rezim", UNKNOWN_REZIM_MESSAGE, {"name": value, "known": ", ".join(known)}
+            )
+        return known[value]
 
     @field_validator("profil")
     @classmethod

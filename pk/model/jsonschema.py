@@ -125,10 +125,15 @@ def _partial_bentuk(schema: dict[str, Any]) -> None:
     for name, definition in schema.get("$defs", {}).items():
         if name in names:
             definition.pop("required", None)
-    prop = schema.get("properties", {}).get("bentuk")
-    if prop is not None and "$ref" in prop:
-        ref = prop.pop("$ref")
-        prop["anyOf"] = [{"type": "string"}, {"$ref": ref}]
+    # A profile and a regime are named by a string, or written out.
+    named = [
+        schema.get("properties", {}).get("bentuk"),
+        schema.get("$defs", {}).get("Bentuk", {}).get("properties", {}).get("rezim"),
+    ]
+    for prop in named:
+        if prop is not None and "$ref" in prop:
+            ref = prop.pop("$ref")
+            prop["anyOf"] = [{"type": "string"}, {"$ref": ref}]
 
 
 def build_schema(name: str = "perjanjian.schema.json", lang: str = "id") -> dict[str, object]:

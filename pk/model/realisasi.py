@@ -156,6 +156,9 @@ class Pengaturan(Model):
     """Version of this file format."""
     predikat: SkalaPredikat = SkalaPredikat()
     """The predikat scale; default the five-band scale of Permendagri 86/2017."""
+    efisiensi_batas: Decimal | None = Field(default=None, ge=0)
+    """The efficiency rule's threshold in points: average capaian − penyerapan above it is
+    efisien, within ± it cukup efisien. Default: the regime's (5; `pk explain rezim`)."""
     batas_capaian: Decimal | None = None
     """Optional cap on capaian, e.g. 100, 110 or 120. Default none: reports print capaian
     uncapped (104,73%)."""

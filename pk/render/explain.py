@@ -23,6 +23,19 @@ _WORDS: dict[str, dict[str, Any]] = {
         ),
         "generated": "Halaman ini dibuat dari pk/check/codes.py dengan `make docs`; "
         "jangan disunting langsung.",
+        "rezim": "Aturan penilaian per rezim anggaran (`pk explain rezim`)",
+        "rezim_intro": (
+            "Profil bentuk dokumen menamai rezimnya (`rezim: apbn` untuk kpu-satker, `apbd` "
+            "untuk pemerintah-daerah); perjanjian dapat memilih yang lain dengan "
+            "`bentuk: {rezim: apbd}`, dan pengaturan.yaml dapat mengubah `efisiensi_batas` "
+            "dan skala `predikat` (bawaannya lima kategori Permendagri 86/2017). Aturannya di "
+            "templates/rezim/*.yaml."
+        ),
+        "efisiensi": "Efisiensi: selisih rata-rata capaian − penyerapan > {b} efisien, "
+        "−{b}…{b} cukup efisien, < −{b} tidak efisien",
+        "pedoman": "Pedoman penyerapan (kumulatif, % pagu)",
+        "tanpa_pedoman": "Pedoman penyerapan: tidak ada (tidak digambar pada grafik anggaran)",
+        "sumber": "Sumber",
     },
     "en": {
         "failing": "Failing example",
@@ -36,6 +49,19 @@ _WORDS: dict[str, dict[str, Any]] = {
             "`pk explain CODE` prints the explanation below in the terminal."
         ),
         "generated": "Generated from pk/check/codes.py by `make docs`; do not edit.",
+        "rezim": "Rules of judging by budget regime (`pk explain rezim`)",
+        "rezim_intro": (
+            "A profile of the document's form names its regime (`rezim: apbn` for kpu-satker, "
+            "`apbd` for pemerintah-daerah); an agreement may pick another with "
+            "`bentuk: {rezim: apbd}`, and pengaturan.yaml may set `efisiensi_batas` and the "
+            "`predikat` scale (default the five bands of Permendagri 86/2017). The rules are "
+            "in templates/rezim/*.yaml."
+        ),
+        "efisiensi": "Efficiency: average capaian − penyerapan > {b} efisien, "
+        "−{b}…{b} cukup efisien, < −{b} tidak efisien",
+        "pedoman": "Absorption guide (cumulative, % of pagu)",
+        "tanpa_pedoman": "Absorption guide: none (none drawn on the budget chart)",
+        "sumber": "Source",
     },
 }
 
@@ -107,7 +133,59 @@ def render_markdown(lang: str) -> str:
             "```",
             "",
         ]
+    return "\n".join(out) + "\n" + render_regimes(lang)
+
+
+def render_regimes(lang: str, level: str = "##") -> str:
+    """Each built-in regime with its rules and where they come from (`pk explain rezim`)."""
+    from pk.load.bentuk import context
+    from pk.model.bentuk import Rezim
+    from pk.numbers import plain_comma
+
+    w = _WORDS[lang]
+    out = [f"{level} {w['rezim']}", "", w["rezim_intro"], ""]
+    for data in context()["rezim"].values():
+        rezim = Rezim.model_validate(data)
+        batas = plain_comma(rezim.efisiensi.batas)
+        out += [f"{level}# {rezim.id}: {rezim.nama}", ""]
+        out += [f"- {w['efisiensi'].format(b=batas)}. {w['sumber']}: {rezim.efisiensi.sumber}"]
+        guide = rezim.pedoman_penyerapan
+        if guide is None:
+            out.append(f"- {w['tanpa_pedoman']}.")
+        else:
+            quarters = ", ".join(
+                f"{tw} {plain_comma(getattr(guide, tw))}%" for tw in ("TW1", "TW2", "TW3", "TW4")
+            )
+            out.append(f"- {w['pedoman']}: {quarters}. {w['sumber']}: {guide.sumber}")
+        out.append("")
     return "\n".join(out)
+
+
+TOPICS = {"rezim": render_regimes}
+"""What `pk explain` explains besides the finding codes."""
+
+
+def explanation(name: str, lang: str) -> str:
+    """`pk explain NAME`: a finding code's explanation, or a topic's (`rezim`); a UsageError
+    naming the closest code for anything else."""
+    from pk.check.codes import BY_ID
+    from pk.diagnostics import UsageError
+    from pk.i18n import _
+
+    name = name.strip().strip("[]").lower()
+    if name in TOPICS:
+        return TOPICS[name](lang)
+    if name not in BY_ID:
+        import difflib
+
+        close = difflib.get_close_matches(name, list(BY_ID), n=1)
+        hint = (
+            _("did you mean {code}?").format(code=close[0])
+            if close
+            else _("pk explain --list shows every code")
+        )
+        raise UsageError(_("no finding code {code!r}; {hint}").format(code=name, hint=hint))
+    return render_text(BY_ID[name], lang)
 
 
 def write_docs(root: str = ".") -> None:
