@@ -104,7 +104,8 @@ class Realisasi(Model):
     indikator: dict[Id, RealisasiIndikator] = {}
     """By indikator id as in perjanjian.yaml, e.g. IK-01."""
     anggaran: dict[str, RealisasiAnggaran] = {}
-    """By kegiatan kode as in perjanjian.yaml, e.g. 076.01.CQ: rupiah spent per triwulan."""
+    """By budget line as perjanjian.yaml names it: its kode, e.g. 076.01.CQ, or its nama when
+    it has none: rupiah spent per triwulan."""
 
 
 class Pembulatan(StrEnum):
