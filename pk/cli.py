@@ -15,7 +15,7 @@ each time (~10 ms).
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from enum import Enum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -38,6 +38,8 @@ from pk.vocab import (
 )
 
 if TYPE_CHECKING:
+    from typer.models import CommandInfo
+
     from pk.edit.entry import Entered
 
 
@@ -64,11 +66,14 @@ class _PkCommand(_Plain, TyperCommand):
 class _Pk(_Plain, TyperGroup):
     """pk's commands: each run decides its language here, and its user errors end here."""
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.commands = _Declared(app)
+
     def main(self, args: Sequence[str] | None = None, *more: Any, **options: Any) -> Any:
         args = i18n.decide(sys.argv[1:] if args is None else list(args), os.environ)
         # Here, in the run's language (typer adds its completion options after __init__).
-        for command in (self, *self.commands.values()):
-            _plain_params(command)
+        _plain_params(self)
         if {"--help", "-h"} & set(args) or not args or len(args) == 2 and args[0] == "--lang":
             _translate_help_titles()
         return super().main(args, *more, **options)
@@ -180,12 +185,60 @@ _Command = TypeVar("_Command", bound=Callable[..., Any])
 
 
 class _App(typer.Typer):
-    """pk's typer: every command is a `_PkCommand`."""
+    """pk's typer: every command is a `_PkCommand`, declared here and built by `_Declared`
+    when a run asks for it."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.declared: dict[str, CommandInfo] = {}
 
     def command(
         self, name: str | None = None, *, cls: type[TyperCommand] | None = None, **kwargs: Any
     ) -> Callable[[_Command], _Command]:
-        return super().command(name, cls=cls or _PkCommand, **kwargs)
+        register = super().command(name, cls=cls or _PkCommand, **kwargs)
+
+        def declare(function: _Command) -> _Command:
+            register(function)
+            # Kept from typer's own list, which it would build whole on every run.
+            info = self.registered_commands.pop()
+            self.declared[info.name or typer.main.get_command_name(function.__name__)] = info
+            return function
+
+        return declare
+
+
+class _Declared(MutableMapping[str, Any]):
+    """pk's click commands by name, each built from its declaration when first asked for:
+    building all fourteen on every run was a tenth of what `pk validate` adds to the bare
+    typer + pydantic floor (`make bench`)."""
+
+    def __init__(self, typer_app: _App) -> None:
+        self._app = typer_app
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            command = typer.main.get_command_from_info(
+                self._app.declared[name],
+                pretty_exceptions_short=self._app.pretty_exceptions_short,
+                rich_markup_mode=self._app.rich_markup_mode,
+            )
+            _plain_params(command)
+            self._built[name] = command
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        self._app.declared.pop(name, None)
+        self._built.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**dict.fromkeys(self._app.declared), **dict.fromkeys(self._built)})
+
+    def __len__(self) -> int:
+        return len(set(self._app.declared) | set(self._built))
 
 
 app = _App(

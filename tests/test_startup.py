@@ -90,3 +90,39 @@ def test_pydantic_asks_its_plugin_loader_only_for_get_plugins() -> None:
     assert not any("plugin._loader" in path.read_text("utf-8") for path in package.rglob("*.py")), (
         "pydantic names its plugin loader in another way now"
     )
+
+
+BUILT = """
+import sys
+import typer.main
+built = []
+build = typer.main.get_command_from_info
+def recording(info, **options):
+    command = build(info, **options)
+    built.append(command.name)
+    return command
+typer.main.get_command_from_info = recording
+sys.argv = ["pk", *sys.argv[1:]]
+try:
+    import runpy
+    runpy.run_module("pk", run_name="__main__")
+except SystemExit:
+    pass
+print("built:", " ".join(built))
+"""
+
+
+def test_a_run_builds_only_the_command_it_runs() -> None:
+    """typer would build all of pk's commands on every run; `pk validate` builds one, while
+    `pk --help` still lists them all."""
+
+    def built(*args: str) -> list[str]:
+        result = subprocess.run(
+            [sys.executable, "-c", BUILT, *args], capture_output=True, text=True, cwd=ROOT
+        )
+        return result.stdout.splitlines()[-1].removeprefix("built:").split()
+
+    assert built("validate", "data/2024") == ["validate"]
+    listed = built("--help")
+    assert {"validate", "report", "capaian", "explain"} <= set(listed)
+    assert len(listed) == len(set(listed))
