@@ -88,6 +88,9 @@ def test_both_parties_the_date_and_the_three_amounts(perjanjian) -> None:  # typ
     assert [row.cells[-1].text for row in anggaran.rows[1:]] == seed.amounts
     assert anggaran.rows[-1].cells[0].text == "JUMLAH"  # colspan=2: one merged cell
     assert anggaran.rows[-1].cells[0]._tc is anggaran.rows[-1].cells[1]._tc
+    # A paragraph between the lampiran's two tables: one after the other Word joins them.
+    previous = anggaran._tbl.getprevious()
+    assert previous.tag == qn("w:p")
 
 
 def test_headings_are_word_headings_kept_with_what_follows(perjanjian) -> None:  # type: ignore[no-untyped-def]

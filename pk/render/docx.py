@@ -837,8 +837,15 @@ class _Writer:
         grid, width = _grid(rows)
         if not grid or width == 0:
             return
-        if container is self.document and self.page_break:
-            # A table cannot carry the page break itself: an empty paragraph does.
+        from docx.oxml.ns import qn
+
+        parent = self.document.element.body if container is self.document else container._tc
+        blocks = [c for c in parent if c.tag in (qn("w:p"), qn("w:tbl"))]
+        if (container is self.document and self.page_break) or (
+            blocks and blocks[-1].tag == qn("w:tbl")
+        ):
+            # A table cannot carry the page break itself, and two tables one after the other
+            # would be one to Word: an empty paragraph stands before it.
             self.new_paragraph(container, None)
         table = container.add_table(rows=len(grid), cols=width)
         if container is self.document:
