@@ -9,7 +9,6 @@ value. Either one that cannot write raises `WriteFailed`, naming the path; nothi
 import errno
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -96,6 +95,8 @@ def write_atomic(path: Path, data: bytes) -> None:
                         "`chmod u+w`), then run again; nothing was written"
                     ).format(path=target.as_posix())
                 )
+        import tempfile  # not at the top: pk validate reads templates/ through this module
+
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as err:
         raise cannot_write(target.parent, err) from None
