@@ -177,3 +177,16 @@ def test_validate_with_no_folder_checks_the_renstra_once_with_every_year(
     assert len(findings) == 1 and findings[0].startswith("data/renstra.yaml:")
     assert "[renstra-tahun]" in findings[0]
     assert summary == "Found 1 error (8 files checked)."  # with 2027/evaluasi.yaml
+
+
+def test_a_renstra_read_twice_keeps_the_path_each_caller_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The run's cache is per file, but findings and the LKE's reasons show the path as named:
+    an earlier read by its absolute path must not leak into a relative one."""
+    monkeypatch.chdir(ROOT)
+    relative = Path("examples/renstra-contoh/data/renstra.yaml")
+    assert load_renstra(ROOT / relative).path == ROOT / relative
+    again = load_renstra(relative)
+    assert again.path == relative
+    assert again.source is not None and again.source.path == relative.as_posix()

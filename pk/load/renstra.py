@@ -38,9 +38,10 @@ class LoadedRenstra:
         )
 
 
-_READ: dict[tuple[str, tuple[Path, int, int]], LoadedRenstra] = {}
-"""What this run read, by language (its findings are worded in it) and by file and its
-(mtime, size): a Renstra is parsed once per run."""
+_READ: dict[tuple[str, str, tuple[Path, int, int]], LoadedRenstra] = {}
+"""What this run read, by language (its findings are worded in it), by the path as the user
+named it (its findings and reasons show it) and by file and its (mtime, size): a Renstra is
+parsed once per run."""
 _AGREEMENTS: dict[tuple[Path, int, int], Perjanjian | None] = {}
 """The agreements the cascade has seen, likewise: `pk validate` walks the years in order, so
 the year before is the one it has just loaded."""
@@ -59,9 +60,9 @@ def load_renstra(path: Path) -> LoadedRenstra:
     from pk import i18n
 
     key = _key(path)
-    if key is not None and (i18n.language, key) in _READ:
-        return _READ[i18n.language, key]
     display = path.as_posix()
+    if key is not None and (i18n.language, display, key) in _READ:
+        return _READ[i18n.language, display, key]
     source, diagnostics = load(path, display)
     loaded = LoadedRenstra(path, None, source, list(diagnostics))
     if source.data is not None:
@@ -70,7 +71,7 @@ def load_renstra(path: Path) -> LoadedRenstra:
         loaded.diagnostics += _located(checks.run_renstra_checks(loaded.renstra), source)
     loaded.diagnostics.sort()
     if key is not None:
-        _READ[i18n.language, key] = loaded
+        _READ[i18n.language, display, key] = loaded
     return loaded
 
 
