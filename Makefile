@@ -54,13 +54,15 @@ office:
 	  fi; \
 	fi
 
-report: install
+# The multi-year example's LKjIP is printed to PDF too: `browser` installs Chromium.
+report: install browser
 	$(BIN)/pk validate $(DATA)
 	$(BIN)/pk report $(DATA) --dokumen semua --format md --format html --format docx --output build/$(notdir $(DATA))
 	$(BIN)/pk report examples/demo-2024 --dokumen capaian --format md --format html --output build/demo-2024
 	$(BIN)/pk report examples/ntb-2024 --dokumen perbandingan --format md --format html --output build/ntb-2024
 	$(BIN)/pk validate $(RENSTRA_CONTOH)/renstra.yaml $(RENSTRA_CONTOH)/2025 $(RENSTRA_CONTOH)/2026 $(RENSTRA_CONTOH)/2027
 	$(BIN)/pk report $(RENSTRA_CONTOH)/2027 --dokumen capaian --format md --format html --output build/renstra-contoh-2027
+	$(BIN)/pk report $(RENSTRA_CONTOH)/2027 --dokumen lkjip --format md --format html --format pdf --format docx --output build/renstra-contoh-2027
 	$(BIN)/pk report $(RENSTRA_CONTOH)/2027 --dokumen lke --format md --format html --output build/renstra-contoh-2027
 	$(BIN)/pk validate examples/dinas-kominfo-2024 examples/kpu-kab-contoh-2024
 	$(BIN)/pk report examples/dinas-kominfo-2024 --dokumen semua --format md --format html --output build/dinas-kominfo-2024

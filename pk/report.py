@@ -89,6 +89,7 @@ def plan(
     if workspace:
         documents: tuple[Dokumen, ...] = (Dokumen.PERBANDINGAN,)
     elif dokumen == EVERY_DOKUMEN:
+        # The LKjIP is written when asked for: a year without chapters has only its tables.
         documents = (Dokumen.PERJANJIAN, Dokumen.CAPAIAN)
     else:
         documents = (Dokumen(dokumen),)
@@ -191,6 +192,7 @@ def context_for(
     from pk.change.riwayat import riwayat
     from pk.compute.capaian import compute
     from pk.compute.proyeksi import project
+    from pk.load.renstra import renstra_for
     from pk.render.context import build_context
 
     current = current or version
@@ -200,6 +202,7 @@ def context_for(
     versions = history(current, perjanjian) if perjanjian.perubahan else {}
     rows = riwayat(perjanjian, versions, numbers.angka)
     compared = perbandingan_for(current, capaian, perjanjian)
+    renstra = renstra_for(current.folder, perjanjian.tahun)
     return build_context(
         perjanjian,
         capaian,
@@ -207,6 +210,9 @@ def context_for(
         realisasi=current.realisasi,
         perbandingan=compared,
         proyeksi=project(perjanjian, current.realisasi, current.pengaturan, periode),
+        renstra=renstra.renstra if renstra is not None and renstra.ok else None,
+        bab=current.lkjip,
+        evaluasi=current.evaluasi,
         dibuat=dibuat,
         logo=_logo(current.folder, perjanjian),
     )

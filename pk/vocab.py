@@ -32,6 +32,8 @@ class Dokumen(StrEnum):
     """The unit comparison of a workspace."""
     LKE = "lke"
     """The LKE pre-check of a year (`pk lke`): an estimate, never in `--dokumen semua`."""
+    LKJIP = "lkjip"
+    """The whole Laporan Kinerja (PermenPANRB 53/2014), its chapters from `lkjip/*.md`."""
 
 
 class ReportFormat(StrEnum):
@@ -87,6 +89,18 @@ PENGATURAN_FILE = "pengaturan.yaml"
 EVALUASI_FILE = "evaluasi.yaml"
 """What the planner records for the Evaluasi AKIP (`pk lke`): reviews, publications, …"""
 WORKSPACE_FILE = "workspace.yaml"
+LKJIP_FOLDER = "lkjip"
+"""The folder in a year folder that holds the LKjIP's narrative chapters, one Markdown file each."""
+LKJIP_CHAPTERS = {
+    "kata-pengantar": True,
+    "ikhtisar-eksekutif": True,
+    "bab-1": True,
+    "bab-2": False,
+    "bab-3": False,
+    "bab-4": True,
+}
+"""The chapters of lkjip/ (file `<name>.md`) and whether the structure requires each: Bab II
+and Bab III are mostly tables from the data, so their opening text is optional."""
 YEAR_FILES = (PERJANJIAN_FILE, REALISASI_FILE, PENGATURAN_FILE, EVALUASI_FILE)
 """The files of a year folder."""
 RENSTRA_FILE = "renstra.yaml"

@@ -86,5 +86,7 @@ def test_fast_path_positions_equal_roundtrip(case: Path, monkeypatch: pytest.Mon
     loaded = load_year(Path("2024"))
     if {d.code for d in loaded.diagnostics} <= {"too-deep", "control-character"}:
         pytest.skip("found while reading the nodes, before any key is located")
+    if loaded.diagnostics and all(d.line == 0 for d in loaded.diagnostics):
+        pytest.skip("every finding is about a whole file (an LKjIP chapter): no key to locate")
     assert compared, "no finding was located"
     assert [fast for fast, _ in compared] == [rt for _, rt in compared]

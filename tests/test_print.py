@@ -81,6 +81,24 @@ def test_no_sasaran_heading_is_left_at_the_foot_of_a_page(tmp_path: Path) -> Non
     assert checked == sum(len(k.sasaran) for k in perjanjian.kelompok)
 
 
+def test_every_part_of_the_lkjip_starts_a_page(tmp_path: Path) -> None:
+    """Each chapter of the LKjIP opens its own page, its title at the top."""
+    pages = _pdftotext(_printed(RENSTRA_2027, Dokumen.LKJIP), tmp_path).split("\f")
+    firsts = [next((line for line in p.splitlines() if line.strip()), "") for p in pages]
+    for title in (
+        "KATA PENGANTAR",
+        "IKHTISAR EKSEKUTIF",
+        "DAFTAR ISI",
+        "BAB I",
+        "BAB II",
+        "BAB III",
+        "BAB IV",
+        "PERNYATAAN TELAH DIREVIU",
+        "LAMPIRAN",
+    ):
+        assert title in firsts, title
+
+
 def test_no_narrative_label_is_left_at_the_foot_of_a_page(tmp_path: Path) -> None:
     """`Faktor penghambat (IK-07)` and its text are on one page."""
     pages = _pdftotext(_printed(DEMO_2024, Dokumen.CAPAIAN), tmp_path, "-layout").split("\f")
@@ -93,8 +111,8 @@ def test_no_narrative_label_is_left_at_the_foot_of_a_page(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize(
     "folder, dokumen",
-    [(DEMO_2024, Dokumen.CAPAIAN), (RENSTRA_2027, Dokumen.CAPAIAN)],
-    ids=["demo-capaian", "renstra-contoh-capaian"],
+    [(DEMO_2024, Dokumen.CAPAIAN), (RENSTRA_2027, Dokumen.CAPAIAN), (RENSTRA_2027, Dokumen.LKJIP)],
+    ids=["demo-capaian", "renstra-contoh-capaian", "renstra-contoh-lkjip"],
 )
 def test_tables_fit_the_page(tmp_path: Path, folder: Path, dokumen: Dokumen) -> None:
     """Every word of the body lies between the left and right margins (the widest table is

@@ -254,7 +254,7 @@ GOLDEN_CASES = [
     for folder, golden, documents, periode in (
         (DATA_2024, "2024", (Dokumen.PERJANJIAN, Dokumen.CAPAIAN), Periode.TAHUNAN),
         (DEMO_2024, "demo-2024", (Dokumen.CAPAIAN,), Periode.TAHUNAN),
-        (RENSTRA_2027, "renstra-contoh-2027", (Dokumen.CAPAIAN,), Periode.TAHUNAN),
+        (RENSTRA_2027, "renstra-contoh-2027", (Dokumen.CAPAIAN, Dokumen.LKJIP), Periode.TAHUNAN),
         (RENSTRA_2027, "renstra-contoh-2027-tw2", (Dokumen.CAPAIAN,), Periode.TW2),
         (DINAS_2024, "dinas-kominfo-2024", (Dokumen.PERJANJIAN, Dokumen.CAPAIAN), Periode.TAHUNAN),
         (

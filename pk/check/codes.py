@@ -233,6 +233,48 @@ MISNAMED_FILE = Code(
     fixed="data/2024/realisasi.yaml",
 )
 
+_CHAPTERS = "lkjip/*.md"
+
+LKJIP_CHAPTER_MISSING = Code(
+    "lkjip-chapter-missing",
+    Level.WARNING,
+    (_CHAPTERS,),
+    text_id=(
+        "Folder tahun memuat folder lkjip/, tetapi satu bab yang diwajibkan susunan LKjIP "
+        "(PermenPANRB 53/2014) tidak ada atau kosong: kata-pengantar.md, ikhtisar-eksekutif.md, "
+        "bab-1.md (Pendahuluan) dan bab-4.md (Penutup). bab-2.md dan bab-3.md boleh tidak ada: "
+        "tabelnya diambil dari data. Tulis bab itu dalam Markdown; sampai itu `pk report "
+        "--dokumen lkjip` mencetak bab tersebut dengan keterangan belum ditulis."
+    ),
+    text_en=(
+        "The year folder has an lkjip/ folder, but a chapter the LKjIP's structure "
+        "(PermenPANRB 53/2014) requires is missing or empty: kata-pengantar.md, "
+        "ikhtisar-eksekutif.md, bab-1.md (Pendahuluan) and bab-4.md (Penutup). bab-2.md and "
+        "bab-3.md may be left out: their tables come from the data. Write the chapter in "
+        "Markdown; until then `pk report --dokumen lkjip` prints it marked as not yet written."
+    ),
+    failing="data/2027/lkjip/bab-4.md   (tidak ada, atau kosong)",
+    fixed="data/2027/lkjip/bab-4.md\n# Kesimpulan\nCapaian kinerja tahun 2027 …",
+)
+
+LKJIP_CHAPTER_UNKNOWN = Code(
+    "lkjip-chapter-unknown",
+    Level.WARNING,
+    (_CHAPTERS,),
+    text_id=(
+        "Berkas di folder lkjip/ bukan salah satu bab LKjIP, jadi tidak dicetak: nama bab "
+        "adalah kata-pengantar, ikhtisar-eksekutif, bab-1, bab-2, bab-3, bab-4 (dengan .md). "
+        "Ganti namanya (mis. bab1.md menjadi bab-1.md)."
+    ),
+    text_en=(
+        "A file in the lkjip/ folder is none of the LKjIP's chapters, so it is not printed: "
+        "the chapters are kata-pengantar, ikhtisar-eksekutif, bab-1, bab-2, bab-3, bab-4 "
+        "(with .md). Rename it (e.g. bab1.md to bab-1.md)."
+    ),
+    failing="data/2027/lkjip/bab1.md",
+    fixed="data/2027/lkjip/bab-1.md",
+)
+
 NOT_A_YEAR_FOLDER = Code(
     "not-a-year-folder",
     Level.WARNING,

@@ -383,8 +383,7 @@ def _penyampaian_lkjip(f: Fakta, i: Instrumen) -> Hasil:
 
 
 def _reviu_lkjip(f: Fakta, _i: Instrumen) -> Hasil:
-    # SEAM(lkjip): the APIP's review is read from evaluasi.yaml `reviu`; when the LKjIP
-    # document (issue 15) records its own Pernyataan Telah Direviu, read that record here.
+    # The same record prints the LKjIP's Pernyataan Telah Direviu (pk.render.context).
     entries = f.evaluasi.reviu if f.evaluasi else []
     found = [(n, r) for n, r in enumerate(entries) if r.dokumen is Dokumen.LKJIP]
     if not found:

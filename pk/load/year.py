@@ -44,6 +44,7 @@ if typing.TYPE_CHECKING:
     from pk.model.realisasi import Pengaturan, Realisasi
 
 from pk.load import bentuk
+from pk.load.lkjip import read_chapters
 from pk.load.source import Source, broken_link, load, load_bytes
 
 _M = typing.TypeVar("_M", bound=BaseModel)
@@ -75,6 +76,8 @@ class Loaded:
     """pengaturan.yaml; None when absent (the defaults of `Pengaturan()` apply) or invalid."""
     evaluasi: Evaluasi | None = None
     """evaluasi.yaml, the facts recorded for the Evaluasi AKIP; None when absent or invalid."""
+    lkjip: dict[str, str] = field(default_factory=dict)
+    """The LKjIP's chapters in lkjip/ by name (`kata-pengantar`: its Markdown text)."""
 
     @property
     def ok(self) -> bool:
@@ -351,6 +354,8 @@ def load_year(path: Path, year: int | None = None) -> Loaded:
     loaded.sources[display] = source
     loaded.diagnostics.extend(diagnostics)
     loaded.diagnostics.extend(misnamed_findings(folder))
+    loaded.lkjip, chapter_findings = read_chapters(folder)
+    loaded.diagnostics.extend(chapter_findings)
     if source.data is not None:
         loaded.perjanjian = validate_source(source, Perjanjian, loaded.diagnostics)
     optional_ok = True

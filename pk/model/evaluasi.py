@@ -43,6 +43,14 @@ class Reviu(Model):
     """Reference of the APIP's letter (Laporan Hasil Reviu)."""
     bukti: tuple[str, ...] = ()
     """Evidence: links or file references."""
+    nama: str | None = None
+    """Who signs the review of the LKjIP (Pernyataan Telah Direviu), e.g. the Inspektur."""
+    jabatan: str | None = None
+    """The signer's position; default `oleh`."""
+    nip: str | None = None
+    """The signer's NIP, if the statement shows it. Write it in quotes."""
+    tempat: str | None = None
+    """Where it is signed; default the agreement's place."""
 
 
 class Publikasi(Model):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pk import __version__
@@ -20,8 +21,11 @@ from pk.compute.perbandingan import Jumlah, Perbandingan, PerbandinganIndikator,
 from pk.compute.proyeksi import Group as ProyeksiGroup
 from pk.compute.proyeksi import Proyeksi
 from pk.compute.rollup import Rollup, UnitRow, UnitStanding
-from pk.model.perjanjian import Indikator, Kelompok, Perjanjian, Sasaran
+from pk.model.evaluasi import Dokumen as DokumenEvaluasi
+from pk.model.evaluasi import Evaluasi, Reviu
+from pk.model.perjanjian import Indikator, Kelompok, Perjanjian, Rentang, Sasaran
 from pk.model.realisasi import Realisasi, RealisasiIndikator
+from pk.model.renstra import Renstra, RenstraIndikator, RenstraSasaran
 from pk.render import charts
 from pk.vocab import Periode
 
@@ -120,6 +124,37 @@ class CapaianView:
 
 
 @dataclass(frozen=True)
+class RenstraRow:
+    """One indicator of the Renstra's table in LKjIP Bab II A; `sasaran_rows` is the rows its
+    sasaran's cell spans on its first indicator, 0 on the others."""
+
+    sasaran: RenstraSasaran
+    sasaran_rows: int
+    indikator: RenstraIndikator
+    target: tuple[Decimal | Rentang | str | None, ...]
+    """The target of each year of the period (`LkjipView.renstra_tahun`)."""
+
+
+@dataclass(frozen=True)
+class LkjipView:
+    """What the whole LKjIP adds to the capaian material: its narrative chapters, the Renstra
+    in short, and the APIP's review."""
+
+    bab: dict[str, str]
+    """The chapters' Markdown text by name (`kata-pengantar`, `bab-1`, …); one not written is
+    absent (the `bab_html` / `bab_md` filters render the text)."""
+    renstra: Renstra | None
+    """The Renstra whose period holds the year; None without one (`tanpa_renstra` says why)."""
+    tanpa_renstra: str | None
+    renstra_tahun: tuple[int, ...]
+    """The years of the Renstra's period."""
+    renstra_rows: list[RenstraRow]
+    reviu: Reviu | None
+    """The APIP's review of the LKjIP (its Pernyataan Telah Direviu), the last one
+    evaluasi.yaml records; None when none is."""
+
+
+@dataclass(frozen=True)
 class ReportContext:
     """Everything a report template may use; each field is a top-level template variable."""
 
@@ -144,6 +179,8 @@ class ReportContext:
     tanggal_laporan: dt.date | None
     """The date the capaian report and the LKjIP are signed (realisasi.yaml); None leaves it
     to be written by hand."""
+    lkjip: LkjipView
+    """The LKjIP's own parts: chapters, Renstra, review."""
     dibuat: dt.datetime | None
     """When the report was generated; None unless asked for (outputs stay reproducible)."""
     pk_version: str
@@ -159,6 +196,9 @@ def build_context(
     realisasi: Realisasi | None = None,
     perbandingan: Perbandingan | None = None,
     proyeksi: Proyeksi | None = None,
+    renstra: Renstra | None = None,
+    bab: dict[str, str] | None = None,
+    evaluasi: Evaluasi | None = None,
     dibuat: dt.datetime | None = None,
     logo: str | None = None,
 ) -> ReportContext:
@@ -197,9 +237,41 @@ def build_context(
         if perjanjian.penandatanganan.cetak_tanggal
         else None,
         tanggal_laporan=realisasi.tanggal_laporan if realisasi else None,
+        lkjip=_lkjip_view(bab or {}, renstra, perbandingan, evaluasi),
         dibuat=dibuat,
         pk_version=__version__,
         logo=logo,
+    )
+
+
+def _lkjip_view(
+    bab: dict[str, str],
+    renstra: Renstra | None,
+    perbandingan: Perbandingan | None,
+    evaluasi: Evaluasi | None,
+) -> LkjipView:
+    years = tuple(range(renstra.tahun_awal, renstra.tahun_akhir + 1)) if renstra else ()
+    rows = [
+        RenstraRow(
+            sasaran,
+            len(sasaran.indikator) if n == 0 else 0,
+            indikator,
+            tuple(indikator.target.get(t) for t in years),
+        )
+        for sasaran in (renstra.sasaran if renstra else [])
+        for n, indikator in enumerate(sasaran.indikator)
+    ]
+    return LkjipView(
+        bab={k: v for k, v in bab.items() if v.strip()},
+        renstra=renstra,
+        tanpa_renstra=perbandingan.tanpa.renstra if perbandingan else None,
+        renstra_tahun=years,
+        renstra_rows=rows,
+        reviu=next(
+            (r for r in reversed(evaluasi.reviu) if r.dokumen is DokumenEvaluasi.LKJIP), None
+        )
+        if evaluasi
+        else None,
     )
 
 

@@ -34,7 +34,7 @@ from pk.model import bentuk as bentuk_model
 from pk.model.bentuk import Bentuk, HurufNama
 from pk.model.perjanjian import Indikator, Perjanjian, Rentang, target_text
 from pk.numbers import excerpt
-from pk.render import charts
+from pk.render import charts, narasi
 from pk.render.context import Context, LkeContext, PerbandinganContext, ReportContext
 from pk.render.markdown import md
 from pk.text import visible
@@ -265,6 +265,8 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "lines_html": _lines_html,
     "md": md,
     "css_string": _css_string,
+    "bab_html": narasi.to_html,
+    "bab_md": narasi.to_md,
 }
 
 
