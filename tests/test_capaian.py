@@ -18,9 +18,11 @@ from pk.compute.capaian import (
     efisiensi_of,
     predikat_of,
 )
+from pk.load.bentuk import regimes
 from pk.load.year import load_year
 from pk.model.perjanjian import Agregasi, Perjanjian, Polaritas, Rentang, RumusMinimal
-from pk.model.realisasi import Pengaturan, Realisasi, SkalaPredikat
+from pk.model.predikat import SkalaPredikat
+from pk.model.realisasi import Pengaturan, Realisasi
 from pk.vocab import Periode
 
 DEMO = ROOT / "examples" / "demo-2024"
@@ -119,8 +121,25 @@ def test_aggregation() -> None:
     ],
 )
 def test_default_predikat_scale(capaian: Decimal, predikat: str) -> None:
-    band = predikat_of(capaian, SkalaPredikat())
-    assert band is not None and band.nama == predikat
+    # Both regimes default to Permendagri 86/2017's five bands.
+    for rezim in regimes().values():
+        band = predikat_of(capaian, SkalaPredikat.model_validate(rezim["predikat"]))
+        assert band is not None and band.nama == predikat
+
+
+def test_predikat_scale_from_regime_unless_pengaturan_sets_one() -> None:
+    perjanjian = perjanjian_2024()
+    lulus = SkalaPredikat(nama="Dua", kategori=[{"nama": "lulus", "min": 50}, {"nama": "gagal"}])
+    rezim = perjanjian.bentuk.rezim.model_copy(update={"predikat": lulus})
+    own = perjanjian.model_copy(
+        update={"bentuk": perjanjian.bentuk.model_copy(update={"rezim": rezim})}
+    )
+    data = load_year(DATA_2024).realisasi
+    assert compute(perjanjian, data).skala.nama == "Lima kategori (Permendagri 86/2017)"
+    assert compute(own, data).skala is lulus
+    assert {i.predikat for i in compute(own, data).indikator} <= {"lulus", "gagal", None}
+    theirs = SkalaPredikat(nama="Satu", kategori=[{"nama": "ada"}])
+    assert compute(own, data, Pengaturan(predikat=theirs)).skala is theirs
 
 
 def test_efisiensi() -> None:

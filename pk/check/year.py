@@ -314,7 +314,7 @@ def check_anggaran_pagu(year: Year, ctx: Context) -> Iterator[Finding]:
 
 def check_predikat(year: Year, ctx: Context) -> Iterator[Finding]:
     """The predikat bands run from best to worst with falling `min`; only the last may omit it."""
-    if year.pengaturan is None:
+    if year.pengaturan is None or year.pengaturan.predikat is None:
         return
     bands = year.pengaturan.predikat.kategori
     previous: Decimal | None = None

@@ -42,13 +42,12 @@ from pk.model.perjanjian import (
     Rentang,
     RumusMinimal,
 )
+from pk.model.predikat import Kategori, SkalaPredikat
 from pk.model.realisasi import (
-    Kategori,
     Pembulatan,
     Pengaturan,
     Realisasi,
     RealisasiIndikator,
-    SkalaPredikat,
 )
 from pk.numbers import PRECISION, plain_comma
 from pk.vocab import Periode
@@ -314,6 +313,12 @@ def compute(
         return _compute(perjanjian, realisasi, pengaturan, Periode(periode), turunan or {})
 
 
+def skala_of(perjanjian: Perjanjian, pengaturan: Pengaturan | None) -> SkalaPredikat:
+    """The predikat scale: pengaturan.yaml's, else the default of the agreement's regime."""
+    own = pengaturan.predikat if pengaturan else None
+    return own if own is not None else perjanjian.bentuk.rezim.predikat
+
+
 def rounder(pengaturan: Pengaturan) -> Round:
     """Rounding to the decimals and rule `pengaturan` sets."""
     quantum = Decimal(1).scaleb(-pengaturan.desimal)
@@ -335,6 +340,7 @@ def _compute(
     pengaturan = pengaturan or Pengaturan()
     rnd = rounder(pengaturan)
     data = realisasi.indikator if realisasi else {}
+    skala = skala_of(perjanjian, pengaturan)
     results = tuple(
         _indikator(
             perjanjian,
@@ -344,13 +350,13 @@ def _compute(
             data.get(ind.id),
             periode,
             pengaturan,
+            skala,
             rnd,
             turunan.get(ind.id),
         )
         for k, s, ind in perjanjian.indikator()
     )
     by_id = {r.id: r for r in results}
-    skala = pengaturan.predikat
     sasaran = tuple(
         _ringkasan(s.id, s.nama, [by_id[i.id] for i in s.indikator], skala, rnd)
         for k in perjanjian.kelompok
@@ -381,6 +387,7 @@ def _indikator(
     data: RealisasiIndikator | None,
     periode: Periode,
     pengaturan: Pengaturan,
+    skala: SkalaPredikat,
     rnd: Round,
     turunan: Derived | None = None,
 ) -> CapaianIndikator:
@@ -407,7 +414,7 @@ def _indikator(
     def result(
         capaian: Decimal | None, status: Status, rumus: str, keterangan: str | None = None
     ) -> CapaianIndikator:
-        band = predikat_of(capaian, pengaturan.predikat)
+        band = predikat_of(capaian, skala)
         return CapaianIndikator(
             ind.id,
             ind.nama,

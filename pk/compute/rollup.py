@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from pk.compute.capaian import HUNDRED, Capaian, CapaianIndikator, Derived, Nilai, Status
 from pk.model.perjanjian import DariUnit, Hitung
-from pk.model.realisasi import SkalaPredikat
+from pk.model.predikat import SkalaPredikat
 from pk.numbers import plain_comma
 
 

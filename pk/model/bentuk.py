@@ -15,6 +15,7 @@ from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 
 from pk.i18n import N_
 from pk.model.base import Model
+from pk.model.predikat import SkalaPredikat
 
 DEFAULT_PROFIL = "kpu-satker"
 """The profile of an agreement that names none: the form pk was first written for."""
@@ -184,6 +185,8 @@ class Rezim(Model):
     nama: str
     """What the regime is, in a few words."""
     efisiensi: Efisiensi
+    predikat: SkalaPredikat
+    """The default predikat scale, with its source; pengaturan.yaml's `predikat` replaces it."""
     pedoman_penyerapan: PedomanPenyerapan | None
     """The absorption guide drawn on the budget chart; none where it does not apply (IKPA
     is an APBN measure)."""

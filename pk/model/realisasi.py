@@ -19,6 +19,7 @@ from pydantic import Discriminator, Field, Tag
 from pk.i18n import N_
 from pk.model.base import Model
 from pk.model.perjanjian import Id, Rupiah, Target, value_kind
+from pk.model.predikat import SkalaPredikat
 
 REALISASI_TYPE_MESSAGE = N_(
     "realisasi must be a number (in the indikator's satuan) or, for a grade or level, a code "
@@ -117,46 +118,14 @@ class Pembulatan(StrEnum):
     """Cut the extra digits."""
 
 
-class Kategori(Model):
-    """One band of the predikat scale."""
-
-    nama: str
-    """Its name as reports print it, e.g. `sangat tinggi`."""
-    min: Decimal | None = None
-    """The lowest capaian in the band (inclusive). Leave it out on the last band, which
-    takes everything below the others."""
-    warna: str | None = None
-    """Colour in the terminal table (green, yellow, red, …)."""
-
-
-def _lima_kategori() -> list[Kategori]:
-    return [
-        Kategori(nama="sangat tinggi", min=Decimal(91), warna="green"),
-        Kategori(nama="tinggi", min=Decimal(76), warna="cyan"),
-        Kategori(nama="sedang", min=Decimal(66), warna="yellow"),
-        Kategori(nama="rendah", min=Decimal(51), warna="dark_orange"),
-        Kategori(nama="sangat rendah", warna="red"),
-    ]
-
-
-class SkalaPredikat(Model):
-    """The predikat scale reports state and use. Bands from best to worst."""
-
-    nama: str = "Lima kategori (Permendagri 86/2017)"
-    """The scale's name, printed with the results."""
-    kategori: list[Kategori] = Field(default_factory=_lima_kategori, min_length=1)
-    """Bands from best to worst; a capaian gets the first band whose `min` it reaches.
-    Default: ≥ 91 sangat tinggi, ≥ 76 tinggi, ≥ 66 sedang, ≥ 51 rendah, below sangat rendah
-    (so 90,5 is tinggi: a value between two printed bands falls to the lower one)."""
-
-
 class Pengaturan(Model):
     """`pengaturan.yaml`: how capaian is computed and judged. Every key has a default."""
 
     versi_format: Literal[1] = 1
     """Version of this file format."""
-    predikat: SkalaPredikat = SkalaPredikat()
-    """The predikat scale; default the five-band scale of Permendagri 86/2017."""
+    predikat: SkalaPredikat | None = None
+    """The predikat scale. Default: the regime's (apbd and apbn: the five bands of
+    Permendagri 86/2017; `pk explain rezim`)."""
     efisiensi_batas: Decimal | None = Field(default=None, ge=0)
     """The efficiency rule's threshold in points: average capaian − penyerapan above it is
     efisien, within ± it cukup efisien. Default: the regime's (5; `pk explain rezim`)."""

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from markupsafe import Markup, escape
 
 from pk import numbers as formats
-from pk.model.realisasi import SkalaPredikat
+from pk.model.predikat import SkalaPredikat
 
 # The terminal colour names pengaturan.yaml uses, as print-friendly hex colours.
 _COLOURS = {

@@ -28,13 +28,14 @@ _WORDS: dict[str, dict[str, Any]] = {
             "Profil bentuk dokumen menamai rezimnya (`rezim: apbn` untuk kpu-satker, `apbd` "
             "untuk pemerintah-daerah); perjanjian dapat memilih yang lain dengan "
             "`bentuk: {rezim: apbd}`, dan pengaturan.yaml dapat mengubah `efisiensi_batas` "
-            "dan skala `predikat` (bawaannya lima kategori Permendagri 86/2017). Aturannya di "
+            "dan mengganti skala `predikat` rezimnya. Aturannya di "
             "templates/rezim/*.yaml."
         ),
         "efisiensi": "Efisiensi: selisih rata-rata capaian − penyerapan > {b} efisien, "
         "−{b}…{b} cukup efisien, < −{b} tidak efisien",
         "pedoman": "Pedoman penyerapan (kumulatif, % pagu)",
         "tanpa_pedoman": "Pedoman penyerapan: tidak ada (tidak digambar pada grafik anggaran)",
+        "predikat": "Skala predikat",
         "sumber": "Sumber",
     },
     "en": {
@@ -54,13 +55,14 @@ _WORDS: dict[str, dict[str, Any]] = {
             "A profile of the document's form names its regime (`rezim: apbn` for kpu-satker, "
             "`apbd` for pemerintah-daerah); an agreement may pick another with "
             "`bentuk: {rezim: apbd}`, and pengaturan.yaml may set `efisiensi_batas` and the "
-            "`predikat` scale (default the five bands of Permendagri 86/2017). The rules are "
+            "replace its regime's `predikat` scale. The rules are "
             "in templates/rezim/*.yaml."
         ),
         "efisiensi": "Efficiency: average capaian − penyerapan > {b} efisien, "
         "−{b}…{b} cukup efisien, < −{b} tidak efisien",
         "pedoman": "Absorption guide (cumulative, % of pagu)",
         "tanpa_pedoman": "Absorption guide: none (none drawn on the budget chart)",
+        "predikat": "Predikat scale",
         "sumber": "Source",
     },
 }
@@ -149,6 +151,11 @@ def render_regimes(lang: str, level: str = "##") -> str:
         batas = plain_comma(rezim.efisiensi.batas)
         out += [f"{level}# {rezim.id}: {rezim.nama}", ""]
         out += [f"- {w['efisiensi'].format(b=batas)}. {w['sumber']}: {rezim.efisiensi.sumber}"]
+        skala = rezim.predikat
+        bands = ", ".join(
+            k.nama if k.min is None else f"{k.nama} ≥ {plain_comma(k.min)}" for k in skala.kategori
+        )
+        out.append(f"- {w['predikat']}: {skala.nama}: {bands}. {w['sumber']}: {skala.sumber}")
         guide = rezim.pedoman_penyerapan
         if guide is None:
             out.append(f"- {w['tanpa_pedoman']}.")
