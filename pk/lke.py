@@ -23,6 +23,8 @@ from pk.model.perjanjian import Loc
 from pk.model.renstra import Renstra
 from pk.vocab import (
     EVALUASI_FILE,
+    LKJIP_CHAPTERS,
+    LKJIP_FOLDER,
     PERJANJIAN_FILE,
     REALISASI_FILE,
     RENSTRA_FILE,
@@ -57,6 +59,7 @@ def lke_of(loaded: Loaded, rules: Instrumen | None = None) -> Penilaian:
         renstra=renstra,
         tanpa_renstra=perbandingan.tanpa.renstra,
         pk_periode=_period_ids(loaded, renstra),
+        bab_lkjip=_chapters(loaded),
         berkas=berkas,
         lokasi=_locator(berkas, loaded, found),
     )
@@ -71,7 +74,15 @@ def _files(loaded: Loaded, renstra: LoadedRenstra | None) -> dict[str, str]:
         "realisasi": (folder / REALISASI_FILE).as_posix(),
         "evaluasi": (folder / EVALUASI_FILE).as_posix(),
         "renstra": where.as_posix(),
+        "lkjip": f"{(folder / LKJIP_FOLDER).as_posix()}/",
     }
+
+
+def _chapters(loaded: Loaded) -> dict[str, bool] | None:
+    """Whether each chapter the LKjIP requires is written; None without an lkjip/ folder."""
+    if not (loaded.folder / LKJIP_FOLDER).is_dir():
+        return None
+    return {n: bool(loaded.lkjip.get(n, "").strip()) for n, req in LKJIP_CHAPTERS.items() if req}
 
 
 def _locator(berkas: dict[str, str], loaded: Loaded, renstra: LoadedRenstra | None) -> Locator:

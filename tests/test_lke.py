@@ -5,7 +5,8 @@ IK-06a from 2026; national targets for 2027 on IK-01, IK-04, IK-05, IK-07), 2027
 (ten indicators, signed 2027-02-03, two kegiatan), 2027/realisasi.yaml (rencana_aksi on IK-09 only, no
 faktor or solusi, no budget realisasi; IK-03, IK-07 and IK-10 only at TW4) and 2027/evaluasi.yaml
 (a review of the LKjIP, the PK published 2027-02-10, R-01 dalam_proses and R-02 tuntas,
-definisi operasional and sumber data for IK-01 and IK-04). Bands: > 90 A, > 75 B, > 40 C,
+definisi operasional and sumber data for IK-01 and IK-04), 2027/lkjip/ (the four chapters the
+LKjIP requires). Bands: > 90 A, > 75 B, > 40 C,
 > 10 D, else E.
 """
 
@@ -51,8 +52,9 @@ DECIDED = {
     "2.b.4": "C",  # as 1.c.4
     "2.b.6": "A",  # realisasi for 10 of 10
     "2.b.7": "A",  # capaian computed for 10 of 10
-    "3.a.1": "Y",  # TW4 for every indicator
+    "3.a.1": "Y",  # lkjip/ has the four required chapters; TW4 for every indicator
     "3.a.4": "Y",  # reviu of the lkjip with the APIP's letter
+    "3.b.1": "A",  # lkjip/: kata-pengantar, ikhtisar-eksekutif, bab-1, bab-4 written: 4/4
     "3.b.3": "A",  # 10/10
     "3.b.4": "A",  # every indicator has a Renstra end target: 10/10
     "3.b.5": "A",  # 2025 and 2026 carry every indicator: 10/10
@@ -62,7 +64,7 @@ DECIDED = {
     "3.b.9": "E",  # no solusi
     "4.c.1": "C",  # 1 of 2 recommendations tuntas: 50 %
 }
-NOT_RECORDED = {"3.a.5", "3.a.6", "3.b.1"}  # no LKjIP publication or submission; the seam
+NOT_RECORDED = {"3.a.5", "3.a.6"}  # no LKjIP publication or submission recorded
 
 
 def test_the_instrument_is_data_with_80_criteria_and_the_weights_of_88_2021() -> None:
@@ -112,12 +114,12 @@ def test_score_bands_per_component() -> None:
     # 2: 2.a 2 each, T T: 0 (2.a.1 open: 2); 2.b 9/7 each: C 0,643 + A A 2,571 = 3,214
     #    (four open: 5,143); 2.c all open: 15. Max 3,214 + 22,143 = 25,357.
     assert bands["2"] == (D("3.21"), D("25.36"))
-    # 3: 3.a 0,5 each, Y Y: 1; 3.b 0,5 each, A A A 1,5 + D 0,125; 2,625. Open: 3.a.2, 3.a.3,
-    #    3.a.5, 3.a.6 (2), 3.b.1, 3.b.2 (1), 3.c (7,5): 13,125.
-    assert bands["3"] == (D("2.63"), D("13.13"))
+    # 3: 3.a 0,5 each, Y Y: 1; 3.b 0,5 each, A A A A 2 + D 0,125; 3,125. Open: 3.a.2, 3.a.3,
+    #    3.a.5, 3.a.6 (2), 3.b.2 (0,5), 3.c (7,5): 13,125.
+    assert bands["3"] == (D("3.13"), D("13.13"))
     # 4: 4.c 2,5 each, C on 4.c.1: 1,25; open: 4.a 5, 4.b 7,5, 4.c four 10: 23,75.
     assert bands["4"] == (D("1.25"), D("23.75"))
-    assert (result.pasti, result.maks) == (D("14.24"), D("89.50"))
+    assert (result.pasti, result.maks) == (D("14.74"), D("89.50"))
 
 
 def test_a_criterion_flips_when_one_fact_is_removed(tmp_path: Path) -> None:
@@ -136,6 +138,35 @@ def test_a_criterion_flips_when_one_fact_is_removed(tmp_path: Path) -> None:
     assert result.of("3.a.4").jawaban is None
     assert "reviu LKjIP belum tercatat" in (result.of("3.a.4").alasan or "")
     assert result.of("4.c.1").status is StatusKriteria.BELUM_TERCATAT
+
+    (data / "2027" / "lkjip" / "bab-4.md").unlink()
+    found = lke_for(data / "2027").of("3.b.1")
+    assert found.jawaban == "C"  # 3 of 4 required chapters: 75 %, not above 75
+    assert found.alasan == "3 dari 4 bab wajib tertulis (75%); belum: bab-4"
+
+
+def test_the_lkjip_is_written_when_its_required_chapters_and_tw4_are(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(EXAMPLE, data)
+    lkjip = data / "2027" / "lkjip"
+    where = f"{lkjip.as_posix()}/"
+    assert lke_for(data / "2027").of("3.a.1").jawaban == "Y"
+
+    (lkjip / "kata-pengantar.md").write_text("  \n", encoding="utf-8")  # empty is not written
+    found = lke_for(data / "2027").of("3.a.1")
+    assert found.jawaban == "T"
+    assert found.alasan == (
+        "bab wajib belum tertulis: kata-pengantar; 10 dari 10 indikator punya realisasi TW4, "
+        "belum: -"
+    )
+    assert found.rujukan[0] == where
+    assert found.rujukan[1].startswith(f"{(data / '2027' / 'realisasi.yaml').as_posix()}:")
+
+    shutil.rmtree(lkjip)  # no LKjIP written with pk: neither yes nor no
+    result = lke_for(data / "2027")
+    for id_ in ("3.a.1", "3.b.1"):
+        assert result.of(id_).status is StatusKriteria.BELUM_TERCATAT
+        assert result.of(id_).alasan == f"{where} belum ada: LKjIP belum disusun dengan pk"
 
 
 def test_a_late_publication_is_answered_e(tmp_path: Path) -> None:
@@ -156,7 +187,7 @@ def test_json_shape() -> None:
     assert set(data) == {
         "label", "instrumen", "tahun", "unit", "fiktif", "nilai", "komponen", "penilaian_evaluator"
     }  # fmt: skip
-    assert data["nilai"] == {"pasti": 14.24, "maks": 89.5}
+    assert data["nilai"] == {"pasti": 14.74, "maks": 89.5}
     assert [k["bobot"] for k in data["komponen"]] == [30, 30, 15, 25]
     kriteria = [c for k in data["komponen"] for s in k["sub_komponen"] for c in s["kriteria"]]
     assert len(kriteria) == 80
@@ -174,7 +205,7 @@ def test_the_terminal_says_it_is_an_estimate() -> None:
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "estimasi, bukan nilai resmi" in out.splitlines()[1]
-    assert "Jumlah: 14,24–89,50 dari 100 (estimasi, bukan nilai resmi)" in out
+    assert "Jumlah: 14,74–89,50 dari 100 (estimasi, bukan nilai resmi)" in out
     assert "    3.b.6   D  " in out
     assert "penilaian evaluator: 1.a.1, 1.a.2, 1.a.7" in out
     assert "CONTOH FIKTIF" in out
@@ -225,7 +256,7 @@ def test_report_page_from_the_command_line(tmp_path: Path, monkeypatch: pytest.M
     )
     assert result.exit_code == 0, result.output
     page = (out / "lke.md").read_text(encoding="utf-8")
-    assert "| **Jumlah** | **100** | **14,24–89,5** |" in page
+    assert "| **Jumlah** | **100** | **14,74–89,5** |" in page
     assert "| 3.b.6 | " in page and "| D | 0,13 / 0,5 |" in page
     # Not part of `--dokumen semua`: the agreement's documents stay as they were.
     assert report.plan(Path(RELATIVE)).documents == (Dokumen.PERJANJIAN, Dokumen.CAPAIAN)

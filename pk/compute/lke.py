@@ -60,7 +60,10 @@ class Fakta:
     pk_periode: Mapping[int, frozenset[str]]
     """The indicator ids of each year's PK in the Renstra's period up to this year."""
     berkas: Mapping[str, str]
-    """Each file's path as shown: perjanjian, realisasi, evaluasi, renstra."""
+    """Each file's path as shown: perjanjian, realisasi, evaluasi, renstra, lkjip (folder)."""
+    bab_lkjip: Mapping[str, bool] | None
+    """Each chapter the LKjIP's structure requires (pk.vocab.LKJIP_CHAPTERS): whether it is
+    written; None when the year has no lkjip/ folder."""
     lokasi: Locator
 
 
@@ -489,20 +492,28 @@ def _compared(kunci: Kunci) -> Rule:
 
 
 def _lkjip_disusun(f: Fakta, _i: Instrumen) -> Hasil:
-    # SEAM(lkjip): until the LKjIP's chapters live in the year folder (issue 15), the report
-    # can be written when the year's realisasi is complete: TW4 of every indicator.
+    # The LKjIP is written when its required narrative chapters are (pk lays out the rest from
+    # the data) and the year's measurement it reports is complete: TW4 of every indicator.
+    if f.bab_lkjip is None:
+        return Hasil("belum_tercatat", None, {"berkas": f.berkas["lkjip"]})
     rows = f.realisasi.indikator if f.realisasi else {}
     ids = _ids(f)
     ada = [i for i in ids if i in rows and rows[i].TW4 is not None]
-    where = (f.lokasi("realisasi", ("indikator",)),)
-    found = _counted("ya" if len(ada) == len(ids) else "tidak", ada, ids, where)
-    return Hasil(found.hasil, len(ada) == len(ids), found.isi, found.rujukan)
+    bab = [name for name, ok in f.bab_lkjip.items() if not ok]
+    where = (f.berkas["lkjip"], f.lokasi("realisasi", ("indikator",)))
+    found = _counted("ya" if len(ada) == len(ids) and not bab else "tidak", ada, ids, where)
+    isi = {**found.isi, "berkas": f.berkas["lkjip"], "bab": len(f.bab_lkjip)}
+    isi["bab_tanpa"] = ", ".join(bab) or "-"
+    return Hasil(found.hasil, found.hasil == "ya", isi, found.rujukan)
 
 
 def _lkjip_struktur(f: Fakta, _i: Instrumen) -> Hasil:
-    # SEAM(lkjip): conformity to PermenPANRB 53/2014 is decided once the LKjIP's chapter
-    # files (issue 15) exist; until then the criterion stays with the evaluator.
-    return Hasil("belum_tercatat", None)
+    # pk's LKjIP (pk report --dokumen lkjip) lays out PermenPANRB 53/2014 and fills its
+    # tables from the data; what conformity can lack is a required narrative chapter.
+    if f.bab_lkjip is None:
+        return Hasil("belum_tercatat", None, {"berkas": f.berkas["lkjip"]})
+    written = [name for name, ok in f.bab_lkjip.items() if ok]
+    return _counted("persen", written, list(f.bab_lkjip), (f.berkas["lkjip"],))
 
 
 def _rekomendasi_tuntas(f: Fakta, _i: Instrumen) -> Hasil:
