@@ -29,6 +29,7 @@ from pk.diagnostics import Diagnostic, InvalidData, Level, UsageError
 from pk.i18n import _
 from pk.load.workspace import LoadedWorkspace, load_workspace, map_units
 from pk.load.year import Loaded, is_workspace, load_valid, load_year, year_folders
+from pk.model.lke import Instrumen
 from pk.model.perjanjian import Perjanjian
 from pk.vocab import Periode, beside, year_of
 
@@ -77,11 +78,16 @@ def capaian_for(
 
 
 def perbandingan_for(
-    loaded: Loaded, result: Capaian, perjanjian: Perjanjian | None = None
+    loaded: Loaded,
+    result: Capaian,
+    perjanjian: Perjanjian | None = None,
+    instrumen: Instrumen | None = None,
 ) -> Perbandingan:
     """The comparisons of `perjanjian` (default: the loaded year's) measured as `result`:
     each earlier sibling year folder (data/<year-1>, …) loaded and computed for the same
-    period, and the Renstra that covers the year; each file read once."""
+    period, and the Renstra that covers the year; each file read once. Shares are graded
+    by `instrumen`'s bands (default pk's LKE instrument)."""
+    from pk.load.lke import load_instrumen
     from pk.load.renstra import renstra_for
     from pk.load.year import misnamed_renstra
 
@@ -138,6 +144,7 @@ def perbandingan_for(
         renstra,
         loaded.pengaturan,
         Tanpa(tanpa_lalu, tanpa_renstra, tuple(invalid)),
+        instrumen=instrumen or load_instrumen(),
     )
 
 

@@ -46,7 +46,7 @@ def lke_of(loaded: Loaded, rules: Instrumen | None = None) -> Penilaian:
     p = loaded.perjanjian
     assert p is not None  # load_valid refuses a year without one
     capaian = compute(p, loaded.realisasi, loaded.pengaturan, Periode.TAHUNAN)
-    perbandingan = perbandingan_for(loaded, capaian)
+    perbandingan = perbandingan_for(loaded, capaian, instrumen=rules)
     found = renstra_for(loaded.folder, p.tahun)
     renstra = found.renstra if found is not None and found.ok else None
     berkas = _files(loaded, found)

@@ -28,8 +28,8 @@ from pk.compute.perbandingan import (
     Jenis,
     Kunci,
     Perbandingan,
-    nilai_lke,
 )
+from pk.load.lke import load_instrumen
 from pk.load.year import load_year
 from pk.render.capaian import CSV_COLUMNS
 from pk.vocab import Periode
@@ -159,9 +159,8 @@ def test_the_counts_per_comparison(p2027: Perbandingan) -> None:
 
 def test_the_evaluasi_akip_bands() -> None:
     # A above 90 %, B above 75 %, C above 40 %, D above 10 %, else E (lkjip.md §1.3).
-    assert [nilai_lke(D(x)) for x in (100, "90.01", 90, 76, 75, 41, 40, 11, 10, 0)] == [
-        *"AABBCCDDEE"
-    ]
+    grade = load_instrumen().grade
+    assert [grade(D(x)) for x in (100, "90.01", 90, 76, 75, 41, 40, 11, 10, 0)] == [*"AABBCCDDEE"]
 
 
 def test_the_first_year_has_no_earlier_data_never_zero() -> None:

@@ -239,9 +239,7 @@ def answer(instrumen: Instrumen, skala: str, nilai: bool | Decimal) -> str:
     if isinstance(nilai, bool):
         return codes[0] if nilai else codes[-1]
     grades = instrumen.skala[skala]
-    grade = next(
-        (p.nilai for p in instrumen.pita if p.lebih_dari is None or nilai > p.lebih_dari), "E"
-    )
+    grade = instrumen.grade(nilai)
     if grade in grades:
         return grade
     return codes[0] if nilai >= HUNDRED else codes[-1]

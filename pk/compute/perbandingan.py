@@ -43,14 +43,13 @@ from pk.compute.capaian import (
     outcome_of,
     rounder,
 )
+from pk.model.lke import Instrumen
 from pk.model.perjanjian import Agregasi, Indikator, Perjanjian, Polaritas, Rentang
 from pk.model.realisasi import Pengaturan
 from pk.model.renstra import KondisiAwal, Renstra, RenstraIndikator
 from pk.numbers import PRECISION, plain_comma
 
 BELUM_ADA_TAHUN_LALU = "belum ada data tahun sebelumnya"
-LKE_NILAI = ((Decimal(90), "A"), (Decimal(75), "B"), (Decimal(40), "C"), (Decimal(10), "D"))
-"""Evaluasi AKIP: the grade of a comparison by the share of indicators carrying it (above)."""
 
 
 class Arah(StrEnum):
@@ -233,8 +232,11 @@ def compare(
     renstra: Renstra | None = None,
     pengaturan: Pengaturan | None = None,
     tanpa: Tanpa | None = None,
+    *,
+    instrumen: Instrumen,
 ) -> Perbandingan:
-    """The four comparisons of every indicator of `perjanjian` (module docstring)."""
+    """The four comparisons of every indicator of `perjanjian` (module docstring), each
+    share graded by the LKE instrument's bands."""
     with localcontext(prec=PRECISION):
         return _compare(
             perjanjian,
@@ -243,6 +245,7 @@ def compare(
             renstra,
             rounder(pengaturan or Pengaturan()),
             tanpa or Tanpa(),
+            instrumen,
         )
 
 
@@ -253,6 +256,7 @@ def _compare(
     renstra: Renstra | None,
     rnd: Round,
     tanpa: Tanpa,
+    instrumen: Instrumen,
 ) -> Perbandingan:
     tahun = perjanjian.tahun
     if renstra is not None and not renstra.covers(tahun):
@@ -291,7 +295,7 @@ def _compare(
         tahun,
         tuple(t.tahun for t in earlier),
         items,
-        tuple(_jumlah(k, items, earlier, renstra, tanpa) for k in Kunci),
+        tuple(_jumlah(k, items, earlier, renstra, tanpa, instrumen) for k in Kunci),
         tanpa,
         renstra is not None,
     )
@@ -495,17 +499,13 @@ def _national(
     return TerhadapNasional(target, value, capaian, memenuhi, rumus, why)
 
 
-def nilai_lke(persen: Decimal) -> str:
-    """The Evaluasi AKIP grade of a comparison given for `persen` % of the indicators."""
-    return next((nilai for batas, nilai in LKE_NILAI if persen > batas), "E")
-
-
 def _jumlah(
     kunci: Kunci,
     items: tuple[PerbandinganIndikator, ...],
     earlier: list[Tahun],
     renstra: Renstra | None,
     tanpa: Tanpa,
+    instrumen: Instrumen,
 ) -> Jumlah:
     ada = [i for i in items if i.carries(kunci)]
     dari = len(items)
@@ -529,7 +529,7 @@ def _jumlah(
         len(ada),
         dari,
         persen,
-        nilai_lke(persen) if persen is not None else None,
+        instrumen.grade(persen) if persen is not None else None,
         tuple(i.id for i in items if not i.carries(kunci)),
         alasan,
         catatan,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from pk.diagnostics import InvalidData
@@ -16,7 +17,15 @@ SHIPPED = Path(__file__).parent.parent / "model" / "lke.yaml"
 
 def load_instrumen(path: Path | None = None) -> Instrumen:
     """The instrument in `path` (default pk's own); InvalidData with located findings."""
-    path = path or SHIPPED
+    return _read(path) if path is not None else _shipped()
+
+
+@cache  # pk lke and every capaian report of a run grade by pk's own bands: read them once
+def _shipped() -> Instrumen:
+    return _read(SHIPPED)
+
+
+def _read(path: Path) -> Instrumen:
     require(path)
     source, diagnostics = load(path, path.as_posix())
     found = validate_source(source, Instrumen, diagnostics) if source.data is not None else None

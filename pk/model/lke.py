@@ -117,6 +117,10 @@ class Instrumen(Model):
             raise ValueError("pita: grades of the A-E scale, the last band without lebih_dari")
         return self
 
+    def grade(self, persen: Decimal) -> str:
+        """The A–E grade of a share in percent: the first band whose `lebih_dari` it exceeds."""
+        return next(p.nilai for p in self.pita if p.lebih_dari is None or persen > p.lebih_dari)
+
     def _check_kriteria(self, sub: SubKomponen, kriteria: Kriteria) -> None:
         if (kriteria.jawaban or sub.jawaban) not in self.skala:
             raise ValueError(f"{kriteria.id}: answer scale not in skala")
