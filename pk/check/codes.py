@@ -875,6 +875,22 @@ REALISASI_TURUN = Code(
     fixed="IK-01: {TW1: {realisasi: 45}, TW2: {realisasi: 60}}",
 )
 
+BUKTI_MISSING = Code(
+    "bukti-missing",
+    Level.WARNING,
+    (REALISASI_FILE,),
+    text_id=(
+        "Realisasi suatu triwulan tidak mencantumkan `bukti`, padahal pengaturan.yaml "
+        "mewajibkannya (`bukti_wajib: true`)."
+    ),
+    text_en=(
+        "A triwulan's realisasi lists no `bukti` (evidence), though pengaturan.yaml requires "
+        "it (`bukti_wajib: true`)."
+    ),
+    failing="IK-01: {TW1: {realisasi: 30}}",
+    fixed="IK-01: {TW1: {realisasi: 30, bukti: [https://contoh.go.id/laporan-tw1.pdf]}}",
+)
+
 ANGGARAN_OVER_PAGU = Code(
     "anggaran-over-pagu",
     Level.WARNING,

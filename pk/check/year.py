@@ -292,6 +292,25 @@ def check_realisasi_turun(year: Year, ctx: Context) -> Iterator[Finding]:
             previous = (tw, entry.realisasi)
 
 
+def check_bukti(year: Year, ctx: Context) -> Iterator[Finding]:
+    """When pengaturan.yaml sets `bukti_wajib`, warns at each triwulan realisasi without bukti."""
+    if year.realisasi is None or year.pengaturan is None or not year.pengaturan.bukti_wajib:
+        return
+    for id_, data in year.realisasi.indikator.items():
+        for tw in TRIWULAN:
+            entry = data.triwulan(tw)
+            if entry is not None and not entry.bukti:
+                yield Finding(
+                    ("indikator", id_, tw, "realisasi"),
+                    codes.BUKTI_MISSING,
+                    _(
+                        "{tw} realisasi of {id} lists no bukti, which pengaturan.yaml requires "
+                        "(bukti_wajib: true): add `bukti: [link or file]` to the quarter"
+                    ).format(tw=tw, id=id_),
+                    file=REALISASI_FILE,
+                )
+
+
 def check_anggaran_pagu(year: Year, ctx: Context) -> Iterator[Finding]:
     """Warns when a kegiatan's recorded spending exceeds its pagu."""
     if year.realisasi is None:
@@ -362,6 +381,7 @@ YEAR_CHECKS: tuple[YearCheck, ...] = (
     check_realisasi_kind,
     check_rencana_aksi,
     check_realisasi_turun,
+    check_bukti,
     check_anggaran_pagu,
     check_predikat,
     check_evaluasi,

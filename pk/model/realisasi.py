@@ -140,3 +140,6 @@ class Pengaturan(Model):
     batas_berisiko: Decimal = Field(default=Decimal(100), json_schema_extra={"default": 100})
     """After TW1–TW3, an indikator whose capaian projected to TW4 (`pk capaian --periode TW2`)
     is below this is *berisiko* (at risk). Default 100: projected to miss its target."""
+    bukti_wajib: bool = False
+    """Whether every triwulan's realisasi must list its `bukti` (evidence); `pk validate` then
+    warns at each one without. Default false: evidence is optional."""

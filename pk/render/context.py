@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from pk import __version__
 from pk.compute.capaian import Capaian, CapaianIndikator, Ringkasan, Status
@@ -52,6 +53,23 @@ class LampiranRow:
 
 
 @dataclass(frozen=True)
+class Bukti:
+    """One piece of evidence as written in realisasi.yaml; `url` only for an http(s) link
+    (a file path or other text is shown as text, never linked)."""
+
+    teks: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class BuktiTriwulan:
+    """The evidence of one quarter of an indicator, or of its whole year (`triwulan` None)."""
+
+    triwulan: str | None
+    bukti: tuple[Bukti, ...]
+
+
+@dataclass(frozen=True)
 class CapaianRow:
     """One indicator of the capaian tables: the agreement's indicator, its computed result,
     and its realisasi entry (narrative: faktor pendorong/penghambat, solusi) if any."""
@@ -59,6 +77,8 @@ class CapaianRow:
     indikator: Indikator
     hasil: CapaianIndikator
     narasi: RealisasiIndikator | None
+    bukti: tuple[BuktiTriwulan, ...] = ()
+    """Its evidence per quarter of the report's period, then the year's; only those listed."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +111,8 @@ class SasaranSection:
     judul_kelompok: str | None = None
     """The heading of its group (`kelompok.judul`) on the group's first sasaran, where the
     report prints it; None on the others."""
+    ada_bukti: bool = False
+    """Whether any of its indicators lists evidence (`CapaianRow.bukti`)."""
 
 
 @dataclass(frozen=True)
@@ -275,6 +297,33 @@ def _lkjip_view(
     )
 
 
+def _bukti(entry: RealisasiIndikator | None, periode: Periode) -> tuple[BuktiTriwulan, ...]:
+    if entry is None:
+        return ()
+    lists: list[tuple[str | None, tuple[str, ...]]] = [
+        (tw, q.bukti) for tw in periode.triwulan if (q := entry.triwulan(tw))
+    ]
+    lists.append((None, entry.bukti))
+    return tuple(
+        BuktiTriwulan(tw, tuple(Bukti(b, b if _is_web_link(b) else None) for b in items))
+        for tw, items in lists
+        if items
+    )
+
+
+def _is_web_link(text: str) -> bool:
+    """An http(s) address with a host and no blank or control character in it."""
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # "http://[" : a broken address is text
+        return False
+    return (
+        parts.scheme.lower() in ("http", "https")
+        and bool(parts.netloc)
+        and not any(c.isspace() or not c.isprintable() for c in text)
+    )
+
+
 def _capaian_view(
     perjanjian: Perjanjian,
     hasil: Capaian,
@@ -291,7 +340,15 @@ def _capaian_view(
     sections = []
     for kelompok in perjanjian.kelompok:
         for n, sasaran in enumerate(kelompok.sasaran):
-            rows = [CapaianRow(i, by_id[i.id], entries.get(i.id)) for i in sasaran.indikator]
+            rows = [
+                CapaianRow(
+                    i,
+                    by_id[i.id],
+                    entries.get(i.id),
+                    _bukti(entries.get(i.id), hasil.periode),
+                )
+                for i in sasaran.indikator
+            ]
             banding = [
                 _banding_row(i, by_id[i.id], compared[i.id], perjanjian.tahun)
                 for i in sasaran.indikator
@@ -317,6 +374,7 @@ def _capaian_view(
                     if perbandingan and perbandingan.tahun_sebelumnya
                     else None,
                     judul_kelompok=kelompok.judul if n == 0 else None,
+                    ada_bukti=any(r.bukti for r in rows),
                 )
             )
     warna = charts.band_colours(hasil.skala)

@@ -10,6 +10,7 @@ Markdown would run).
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from pk.text import visible
 
@@ -25,6 +26,16 @@ def md(value: object) -> str:
     text = _SPECIAL.sub(r"\\\1", visible(str(value)))
     lines = [_BLOCK_START.sub(r"\1\\\2", line) for line in text.splitlines()] or [""]
     return "<br>".join(lines)
+
+
+def md_link(text: object, url: str) -> str:
+    """A link in Markdown: the text escaped (`md`), the address percent-encoded beyond the
+    characters a URL keeps, so no `)`, `<`, `>` or space can end it or open markup."""
+    return f"[{md(text)}](<{quote(url, safe=_URL_SAFE)}>)"
+
+
+_URL_SAFE = "/:?#[]@!$&'*+,;=%~"
+"""What `md_link` leaves as written: a URL's reserved characters, but not `(`, `)`."""
 
 
 def md_code(value: object) -> str:

@@ -36,7 +36,7 @@ from pk.model.perjanjian import Indikator, Perjanjian, Rentang, target_text
 from pk.numbers import excerpt
 from pk.render import charts, narasi
 from pk.render.context import Context, LkeContext, PerbandinganContext, ReportContext
-from pk.render.markdown import md
+from pk.render.markdown import md, md_link
 from pk.text import visible
 from pk.vocab import Dokumen, Periode, ReportFormat
 
@@ -264,6 +264,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "rincian": _rincian,
     "lines_html": _lines_html,
     "md": md,
+    "tautan_md": md_link,
     "css_string": _css_string,
     "bab_html": narasi.to_html,
     "bab_md": narasi.to_md,
