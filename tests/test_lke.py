@@ -162,6 +162,16 @@ def test_the_lkjip_is_written_when_its_required_chapters_and_tw4_are(tmp_path: P
     assert found.rujukan[0] == where
     assert found.rujukan[1].startswith(f"{(data / '2027' / 'realisasi.yaml').as_posix()}:")
 
+    (lkjip / "kata-pengantar.md").write_text("Puji syukur …\n", encoding="utf-8")
+    realisasi = data / "2027" / "realisasi.yaml"
+    text = realisasi.read_text(encoding="utf-8")
+    realisasi.write_text(text.replace("    TW4: {realisasi: 100}\n", "", 1), encoding="utf-8")
+    found = lke_for(data / "2027").of("3.a.1")
+    assert found.jawaban == "T"  # the year's measurement is not complete: IK-04 lacks TW4
+    assert found.alasan == (
+        "bab wajib belum tertulis: -; 9 dari 10 indikator punya realisasi TW4, belum: IK-04"
+    )
+
     shutil.rmtree(lkjip)  # no LKjIP written with pk: neither yes nor no
     result = lke_for(data / "2027")
     for id_ in ("3.a.1", "3.b.1"):

@@ -20,8 +20,9 @@ from test_terminal import assert_fits
 from typer.testing import CliRunner
 
 from pk import report
-from pk.capaian import YearCapaian, capaian_for
+from pk.capaian import YearCapaian, capaian_for, perbandingan_for
 from pk.cli import app
+from pk.compute.capaian import compute
 from pk.compute.perbandingan import (
     BELUM_ADA_TAHUN_LALU,
     Arah,
@@ -29,8 +30,10 @@ from pk.compute.perbandingan import (
     Kunci,
     Perbandingan,
 )
+from pk.lke import lke_of
 from pk.load.lke import load_instrumen
-from pk.load.year import load_year
+from pk.load.year import load_valid, load_year
+from pk.model.lke import Pita
 from pk.render.capaian import CSV_COLUMNS
 from pk.vocab import Periode
 
@@ -161,6 +164,20 @@ def test_the_evaluasi_akip_bands() -> None:
     # A above 90 %, B above 75 %, C above 40 %, D above 10 %, else E (lkjip.md §1.3).
     grade = load_instrumen().grade
     assert [grade(D(x)) for x in (100, "90.01", 90, 76, 75, 41, 40, 11, 10, 0)] == [*"AABBCCDDEE"]
+
+
+def test_pk_lke_grades_the_comparisons_by_the_instrument_it_is_given() -> None:
+    # One set of bands: an instrument whose C starts above 30 % grades 4 of 10 national
+    # targets C, both in the comparisons' nilai LKE and in pk lke's criterion 3.b.6.
+    looser = load_instrumen().model_copy(
+        update={"pita": [Pita(lebih_dari=D(30), nilai="C"), Pita(nilai="E")]}
+    )
+    loaded = load_valid(EXAMPLE / "2027")
+    assert loaded.perjanjian is not None
+    capaian = compute(loaded.perjanjian, loaded.realisasi, loaded.pengaturan, Periode.TAHUNAN)
+    jumlah = {j.kunci: j for j in perbandingan_for(loaded, capaian, instrumen=looser).jumlah}
+    assert jumlah[Kunci.TARGET_NASIONAL].nilai_lke == "C"
+    assert lke_of(loaded, looser).of("3.b.6").jawaban == "C"
 
 
 def test_the_first_year_has_no_earlier_data_never_zero() -> None:
