@@ -29,6 +29,7 @@ from pk.diagnostics import Diagnostic, InvalidData, Level, UsageError
 from pk.i18n import _
 from pk.load.workspace import LoadedWorkspace, load_workspace, map_units
 from pk.load.year import Loaded, is_workspace, load_valid, load_year, year_folders
+from pk.model.bentuk import Bentuk
 from pk.model.lke import Instrumen
 from pk.model.perjanjian import Perjanjian
 from pk.vocab import Periode, beside, year_of
@@ -40,6 +41,8 @@ class YearCapaian:
 
     result: Capaian
     title: str
+    bentuk: Bentuk
+    """The agreement's form: the table's column headings are its words."""
     errors: tuple[Diagnostic, ...] = ()
     perbandingan: Perbandingan | None = None
     """The comparisons with the earlier years and the Renstra (a year folder's, not a unit's)."""
@@ -72,6 +75,7 @@ def capaian_for(
     return YearCapaian(
         result,
         f"Perjanjian Kinerja {p.tahun} — {p.unit.nama_pendek}",
+        p.bentuk,
         perbandingan=perbandingan_for(loaded, result),
         proyeksi=project(p, loaded.realisasi, loaded.pengaturan, periode),
     )
@@ -165,7 +169,8 @@ def _workspace_capaian(
     if achievement is None:
         folder = next(u.folder for u in workspace.units if u.ref.id == unit).as_posix()
         raise InvalidData([d for d in errors if d.path.startswith(folder)], 1)
-    return YearCapaian(achievement, f"{chosen.nama} ({chosen.id})")
+    own, bentuk = achievement
+    return YearCapaian(own, f"{chosen.nama} ({chosen.id})", bentuk)
 
 
 def valid_workspace(path: Path) -> LoadedWorkspace:
@@ -206,11 +211,12 @@ def compute_workspace(
 
 def unit_capaian(
     workspace: LoadedWorkspace, result: CapaianWorkspace, unit_id: str
-) -> Capaian | None:
-    """One unit's capaian in full, with the indicators it rolls up from `result`; None when its
-    files have errors."""
+) -> tuple[Capaian, Bentuk] | None:
+    """One unit's capaian in full, with the indicators it rolls up from `result`, and its
+    agreement's form; None when its files have errors."""
     unit = next(u for u in workspace.units if u.ref.id == unit_id)
     loaded = load_year(unit.folder, workspace.workspace.tahun if workspace.workspace else None)
     if not loaded.ok or loaded.perjanjian is None:
         return None
-    return compute_unit(result, unit_id, loaded.perjanjian, loaded.realisasi, loaded.pengaturan)
+    p = loaded.perjanjian
+    return compute_unit(result, unit_id, p, loaded.realisasi, loaded.pengaturan), p.bentuk

@@ -437,7 +437,9 @@ def capaian(
     if isinstance(shown, UnitsCapaian):
         views.UNITS_VIEWS[format](shown.result, shown.title)
     else:
-        views.VIEWS[format](shown.result, shown.title, shown.perbandingan, shown.proyeksi)
+        views.VIEWS[format](
+            shown.result, shown.title, shown.bentuk, shown.perbandingan, shown.proyeksi
+        )
     if shown.errors:
         # Units with errors are shown as invalid above; their findings go to stderr.
         raise InvalidData(list(shown.errors), len({d.path for d in shown.errors}))

@@ -254,3 +254,28 @@ def test_pk_explain_rezim_names_each_rule_and_its_source() -> None:
     assert "TW1 15%, TW2 40%, TW3 60%, TW4 90%" in result.stdout
     assert "PMK 195/PMK.05/2018" in result.stdout
     assert "Absorption guide: none" in result.stdout
+    assert (
+        "Predikat scale: Lima kategori (Permendagri 86/2017): sangat tinggi ≥ 91" in result.stdout
+    )
+
+
+def test_a_data_only_change_of_the_labels_reaches_the_terminal(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pk.cli import app
+
+    kolom = ("no", "indikator", "target", "kegiatan")
+    override = "bentuk:\n  label_pihak: {pertama: PIHAK KESATUQ, kedua: PIHAK KEDUAQ}\n"
+    override += "  kolom: {" + ", ".join(f"{k}: KOLOM{k.upper()}Q" for k in kolom) + "}\n"
+    folder = _with_bentuk(tmp_path, DEMO_2024, override)
+    shown = CliRunner().invoke(app, ["show", str(folder)], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.stdout
+    assert "PIHAK KESATUQ: " in shown.stdout and "PIHAK KEDUAQ: " in shown.stdout
+    assert "Pihak pertama" not in shown.stdout
+    achieved = CliRunner().invoke(
+        app, ["capaian", str(folder), "--periode", "TW2"], env={"COLUMNS": "200"}
+    )
+    assert achieved.exit_code == 0, achieved.stdout
+    for k in kolom:
+        assert f"KOLOM{k.upper()}Q" in achieved.stdout, k
+    assert "INDIKATOR KINERJA" not in achieved.stdout and "KEGIATAN " not in achieved.stdout

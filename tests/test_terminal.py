@@ -116,7 +116,11 @@ def test_tables_show_control_characters_of_data_never_validated(
     assert "control-character" in {d.code for d in loaded.diagnostics}
     assert loaded.perjanjian is not None
     perjanjian.print_table(loaded.perjanjian)
-    capaian.print_table(compute(loaded.perjanjian, loaded.realisasi, loaded.pengaturan), "TW4")
+    capaian.print_table(
+        compute(loaded.perjanjian, loaded.realisasi, loaded.pengaturan),
+        "TW4",
+        loaded.perjanjian.bentuk,
+    )
     out = capsys.readouterr().out
     assert_harmless(out)
     assert "[/]" in out and "[bold]tebal[/bold]" in out and "baik\\x1b[5m" in out

@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Any
 from pk.compute.capaian import Capaian, CapaianIndikator, PenyerapanKegiatan, Ringkasan
 from pk.compute.perbandingan import Perbandingan, PerbandinganIndikator, TerhadapRenstra
 from pk.compute.proyeksi import Proyeksi
+from pk.model.bentuk import Bentuk
 from pk.model.perjanjian import Rentang
 from pk.numbers import nilai, plain_comma
 from pk.render.diagnostics import csv_text, printed
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from pk.compute.workspace import CapaianWorkspace
+    from pk.model.bentuk import Kolom
 
 
 def _number(value: Decimal | None) -> int | float | None:
@@ -378,6 +380,7 @@ def render_csv(
 def print_table(
     result: Capaian,
     title: str,
+    bentuk: Bentuk,
     perbandingan: Perbandingan | None = None,
     proyeksi: Proyeksi | None = None,
 ) -> None:
@@ -391,6 +394,7 @@ def print_table(
     from pk.text import visible
 
     colours = {k.nama: k.warna or "" for k in result.skala.kategori}
+    kolom = bentuk.kolom
 
     def coloured(text: str, predikat: str | None) -> Text:
         return cell(text, colours.get(predikat or "", ""))
@@ -427,10 +431,10 @@ def print_table(
         fitted(
             cell(f"{title} — capaian {result.periode}"),
             (
-                Column("NO", justify="right"),
+                Column(cell(kolom.no), justify="right"),
                 Column("ID", style="dim"),
-                Column("INDIKATOR KINERJA", ratio=1),
-                Column("TARGET", justify="right"),
+                Column(cell(kolom.indikator), ratio=1),
+                Column(cell(kolom.target), justify="right"),
                 Column("REALISASI", justify="right"),
                 Column("CAPAIAN (%)", justify="right"),
                 Column("PREDIKAT"),
@@ -443,7 +447,7 @@ def print_table(
     if perbandingan is not None:
         _print_perbandingan(console, result, perbandingan)
     if proyeksi is not None:
-        _print_proyeksi(console, proyeksi)
+        _print_proyeksi(console, proyeksi, kolom)
 
     summary: list[Row | None] = []
     for s in (*result.sasaran, result.keseluruhan):
@@ -505,7 +509,7 @@ def print_table(
             "Realisasi anggaran",
             (
                 Column("KODE"),
-                Column("KEGIATAN", ratio=1),
+                Column(cell(kolom.kegiatan), ratio=1),
                 Column("PAGU", justify="right"),
                 Column("REALISASI", justify="right"),
                 Column("PENYERAPAN (%)", justify="right"),
@@ -588,7 +592,7 @@ def _print_perbandingan(console: Console, result: Capaian, perbandingan: Perband
         console.print(cell(line))
 
 
-def _print_proyeksi(console: Console, proyeksi: Proyeksi) -> None:
+def _print_proyeksi(console: Console, proyeksi: Proyeksi, kolom: Kolom) -> None:
     """The indicators at risk, the largest projected shortfall first, with their projection
     and its method; then, in a line each, the rest by where they stand."""
     from pk.numbers import desimal
@@ -625,8 +629,8 @@ def _print_proyeksi(console: Console, proyeksi: Proyeksi) -> None:
                 f"ini, capaian proyeksi di bawah {batas}%",
                 (
                     Column("ID", style="dim"),
-                    Column("INDIKATOR KINERJA", ratio=1),
-                    Column("TARGET", justify="right"),
+                    Column(cell(kolom.indikator), ratio=1),
+                    Column(cell(kolom.target), justify="right"),
                     Column("REALISASI", justify="right"),
                     Column("PROYEKSI TW4", justify="right"),
                     Column("CAPAIAN PROYEKSI (%)", justify="right"),
@@ -758,7 +762,7 @@ def print_units_table(result: CapaianWorkspace, title: str) -> None:
         )
 
 
-View = Callable[[Capaian, str, Perbandingan | None, Proyeksi | None], None]
+View = Callable[[Capaian, str, Bentuk, Perbandingan | None, Proyeksi | None], None]
 
 
 def _text_view(
@@ -767,6 +771,7 @@ def _text_view(
     def view(
         result: Capaian,
         _title: str,
+        _bentuk: Bentuk,
         perbandingan: Perbandingan | None = None,
         proyeksi: Proyeksi | None = None,
     ) -> None:

@@ -54,8 +54,9 @@ class Bar:
     value: Decimal | None
     """Percent; None draws no bar and writes the chart's `missing` text instead."""
     colour: str
-    missing: str | None = None
-    """What to write instead of a missing value, when not the chart's `missing` text."""
+    absent: bool = False
+    """The value is missing because the indicator is not in that year's agreement: the bar
+    writes the chart's `absent` text instead of its `missing` one."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,9 @@ def _short(text: str, limit: int = 44) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def bar_chart(chart: Chart, *, title: str, lines: list[Line], missing: str) -> Markup:
+def bar_chart(
+    chart: Chart, *, title: str, lines: list[Line], missing: str, absent: str = ""
+) -> Markup:
     """Horizontal bars in percent with an axis from 0 to a round maximum (at least 120)."""
     bars, id = chart.bars, chart.id
     highest = max(
@@ -144,7 +147,7 @@ def bar_chart(chart: Chart, *, title: str, lines: list[Line], missing: str) -> M
         if bar.value is None:
             out.append(
                 f'<text x="{LABEL_WIDTH + 4}" y="{y + 14}" fill="#666" '
-                f'font-style="italic">{escape(bar.missing or missing)}</text>'
+                f'font-style="italic">{escape(absent if bar.absent else missing)}</text>'
             )
         else:
             width = _n(x(bar.value) - x0)

@@ -448,7 +448,7 @@ def _trend_chart(sasaran: Sasaran, rows: list[PerbandinganRow], tahun: int) -> c
                     title=f"{r.hasil.id} {r.indikator.nama} ({year})",
                     value=values.get(year),
                     colour=colour[year],
-                    missing="tidak ada pada PK" if year in absent else None,
+                    absent=year in absent,
                 )
             )
     return charts.Chart(f"grafik-tren-{sasaran.id}", tuple(bars))

@@ -121,10 +121,12 @@ def print_table(perjanjian: Perjanjian) -> None:
         )
     )
     penandatanganan = perjanjian.penandatanganan
+    label = bentuk.label_pihak
     console.print(
         cell(
-            f"Pihak pertama: {perjanjian.pihak_pertama.nama} ({perjanjian.pihak_pertama.jabatan})\n"
-            f"Pihak kedua:   {perjanjian.pihak_kedua.nama} ({perjanjian.pihak_kedua.jabatan})\n"
+            f"{label.pertama}: {perjanjian.pihak_pertama.nama} "
+            f"({perjanjian.pihak_pertama.jabatan})\n"
+            f"{label.kedua}: {perjanjian.pihak_kedua.nama} ({perjanjian.pihak_kedua.jabatan})\n"
             f"Ditandatangani: {penandatanganan.tempat or '-'}, "
             f"{penandatanganan.tanggal.isoformat() if penandatanganan.tanggal else '-'}"
         ),

@@ -163,11 +163,14 @@ def _css_string(value: object) -> Markup:
     return Markup('"' + "".join(out) + '"')
 
 
-def _periode(periode: str) -> str:
-    """A period as the reports name it: `Tahunan`, `Triwulan 2 (kumulatif)`."""
+@jinja2.pass_environment
+def _periode(env: jinja2.Environment, periode: str) -> str:
+    """A period in the words of the template set's `_kalimat.j2`: `Tahunan`,
+    `Triwulan 2 (kumulatif)`."""
+    nama = env.get_template(PHRASES_TEMPLATE).module.nama_periode  # type: ignore[attr-defined]
     if Periode(periode) is Periode.TAHUNAN:
-        return "Tahunan"
-    return f"Triwulan {periode[2:]} (kumulatif)"
+        return str(nama["tahunan"])
+    return str(nama["triwulan"]).format(n=periode[2:])
 
 
 def _grafik(
@@ -176,11 +179,12 @@ def _grafik(
     *,
     garis: Sequence[tuple[Decimal | int, str]] = (),
     kosong: str,
+    tidak_ada: str = "",
 ) -> Markup:
     """A chart of the context drawn with the template's words: its title, its reference
     lines (value, label) and the text of a bar without data."""
     lines = [charts.Line(Decimal(value), label) for value, label in garis]
-    return charts.bar_chart(chart, title=judul, lines=lines, missing=kosong)
+    return charts.bar_chart(chart, title=judul, lines=lines, missing=kosong, absent=tidak_ada)
 
 
 @jinja2.pass_environment
