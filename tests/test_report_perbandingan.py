@@ -126,6 +126,22 @@ def test_unit_names_are_escaped(tmp_path: Path) -> None:
     assert rows[9][1] == "<script>x()</script> | *Bima* (kpu-bima)"
 
 
+def test_a_comparison_of_fictional_units_says_so(tmp_path: Path) -> None:
+    """CONTOH FIKTIF under the title and in the footer when any unit is fictional."""
+    html = render(ReportFormat.HTML)
+    assert '<p class="fiktif"><b>CONTOH FIKTIF</b>' in html
+    assert 'content: "CONTOH FIKTIF \\b7 ' in html
+    assert "> **CONTOH FIKTIF**" in render(ReportFormat.MD)
+    folder = tmp_path / "ntb-2024"
+    shutil.copytree(NTB, folder)
+    for file in folder.glob("*/perjanjian.yaml"):
+        text = file.read_text(encoding="utf-8")
+        assert "\nfiktif: true\n" in text
+        file.write_text(text.replace("\nfiktif: true\n", "\n"), encoding="utf-8")
+    assert "CONTOH FIKTIF" not in render(ReportFormat.HTML, folder)
+    assert "CONTOH FIKTIF" not in render(ReportFormat.MD, folder)
+
+
 # --- the command ---------------------------------------------------------------------------
 
 

@@ -33,6 +33,8 @@ class UnitResult:
     induk: str | None
     nama: str
     ringkasan: UnitSummary | None
+    fiktif: bool = False
+    """Whether its agreement says it is fictional (`fiktif: true`)."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class UnitWork:
     ringkasan: UnitSummary | None
     nama: str
     documents: tuple[Perjanjian, Realisasi | None, Pengaturan | None] | None
+    fiktif: bool = False
 
 
 def unit_work(
@@ -69,7 +72,9 @@ def unit_work(
     rolls_up = any(ind.dari_unit is not None for _, _, ind in perjanjian.indikator())
     # Sending a few parents' documents back costs less than reading them again.
     documents = (perjanjian, realisasi, pengaturan) if rolls_up else None
-    return UnitWork(diagnostics, summarise(result), perjanjian.unit.nama_pendek, documents)
+    return UnitWork(
+        diagnostics, summarise(result), perjanjian.unit.nama_pendek, documents, perjanjian.fiktif
+    )
 
 
 def roll_up(
@@ -111,7 +116,7 @@ def roll_up(
         ]
         final[ref.id] = summarise(result)
     units = tuple(
-        UnitResult(ref.id, ref.induk, work.nama, final[ref.id])
+        UnitResult(ref.id, ref.induk, work.nama, final[ref.id], work.fiktif)
         for ref, work in zip(refs, worked, strict=True)
     )
     found = [*diagnostics, *(d for work in worked for d in work.diagnostics)]

@@ -508,6 +508,8 @@ class PerbandinganContext:
     """Average capaian per unit (the template draws it: `grafik`)."""
     dibuat: dt.datetime | None
     pk_version: str
+    fiktif: bool = False
+    """Whether any unit's agreement is fictional: the comparison then is too."""
 
 
 def build_perbandingan(
@@ -561,6 +563,7 @@ def build_perbandingan(
         grafik_unit=charts.Chart("grafik-unit", bars),
         dibuat=dibuat,
         pk_version=__version__,
+        fiktif=any(u.fiktif for u in result.units),
     )
 
 
