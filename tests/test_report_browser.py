@@ -20,8 +20,10 @@ import pytest
 from conftest import DATA_2024, ROOT, SEED
 from playwright.sync_api import sync_playwright
 from reporthelp import read_seed
+from typer.testing import CliRunner
 
 from pk import report
+from pk.cli import app
 from pk.load.year import load_year
 from pk.render import pdf
 from pk.render import templates as rp
@@ -31,6 +33,7 @@ from pk.vocab import Dokumen, ReportFormat
 ARTIFACTS = ROOT / "build" / "test-artifacts"
 DEMO_2024 = ROOT / "examples" / "demo-2024"
 NTB_2024 = ROOT / "examples" / "ntb-2024"
+RENSTRA_2027 = ROOT / "examples" / "renstra-contoh" / "data" / "2027"
 A4_POINTS = (595.0, 842.0)
 
 
@@ -229,6 +232,21 @@ def test_two_prints_of_the_same_data_are_the_same_bytes(tmp_path: Path) -> None:
         if kind == b"n":
             start = int(offset)
             assert first[start : start + 20].startswith(b"%d 0 obj" % number), number
+
+
+def test_two_runs_of_the_lkjip_pdf_are_the_same_bytes(tmp_path: Path) -> None:
+    """The whole LKjIP of the multi-year example, through `pk report`, twice: the same file."""
+    _chromium()
+    printed = []
+    for run in ("satu", "dua"):
+        out = tmp_path / run
+        result = CliRunner().invoke(
+            app, ["report", str(RENSTRA_2027), "-d", "lkjip", "-f", "pdf", "-o", str(out)]
+        )
+        assert result.exit_code == 0, result.output
+        printed.append((out / "lkjip.pdf").read_bytes())
+        time.sleep(1.1)  # Chromium's dates count whole seconds
+    assert printed[0].startswith(b"%PDF") and printed[0] == printed[1]
 
 
 def test_perbandingan_opens_cleanly_and_its_chart_is_visible(browser: Any, tmp_path: Path) -> None:
