@@ -115,10 +115,9 @@ def five_years(out: Path) -> Path:
     for tahun in (2028, 2029):
         folder = data / str(tahun)
         shutil.copytree(data / "2027", folder)
-        for name in ("perjanjian.yaml", "realisasi.yaml"):
-            file = folder / name
+        for file in sorted(folder.glob("*.yaml")):  # each of the year's files names its year
             text = file.read_text(encoding="utf-8").replace("2027", str(tahun))
-            if name == "perjanjian.yaml":
+            if file.name == "perjanjian.yaml":
                 for id_, by_year in targets.items():
                     text = re.sub(
                         rf"(- id: {re.escape(id_)}\n\s+nama: .*\n\s+target: )\S+",
