@@ -4,6 +4,7 @@ overridden field by field in perjanjian.yaml, read by every built-in template.""
 from __future__ import annotations
 
 import shutil
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -233,7 +234,9 @@ def test_the_regime_decides_the_absorption_guide_and_the_efficiency_rule(tmp_pat
     assert again.perjanjian is not None and again.ok, again.diagnostics
     hasil = compute(again.perjanjian, again.realisasi, again.pengaturan)
     assert hasil.anggaran.efisiensi == ("efisien" if selisih > 0 else "tidak efisien")
-    assert "> 0,5 efisien, −0,5…0,5 cukup efisien" in hasil.anggaran.rumus_efisiensi
+    assert hasil.anggaran.batas_efisiensi == Decimal("0.5")
+    page = _render(folder, Dokumen.CAPAIAN, ReportFormat.MD)
+    assert "\\> 0,5 efisien, −0,5…0,5 cukup efisien" in page
 
 
 def test_an_unknown_regime_is_located(tmp_path: Path) -> None:

@@ -150,7 +150,8 @@ class Anggaran:
     """`efisien`, `cukup efisien` or `tidak efisien`; None when either side is missing."""
     selisih: Decimal | None
     """Average capaian − penyerapan, in points."""
-    rumus_efisiensi: str
+    batas_efisiensi: Decimal
+    """The efficiency rule's threshold in points (the templates word the rule)."""
 
 
 @dataclass(frozen=True)
@@ -553,15 +554,10 @@ def _anggaran(
     batas = (
         rezim.efisiensi.batas if pengaturan.efisiensi_batas is None else pengaturan.efisiensi_batas
     )
-    b = plain_comma(batas)
-    rumus = (
-        f"selisih = rata-rata capaian − penyerapan; > {b} efisien, −{b}…{b} cukup efisien, "
-        f"< −{b} tidak efisien"
-    )
     # The guide of the period's last quarter, where the regime has one (IKPA: APBN only).
     guide = rezim.pedoman_penyerapan
     pedoman = getattr(guide, tws[-1]) if guide is not None else None
     if rata_rata is None or total.penyerapan is None:
-        return Anggaran(tuple(lines), total, pedoman, None, None, rumus)
+        return Anggaran(tuple(lines), total, pedoman, None, None, batas)
     selisih = rata_rata - total.penyerapan
-    return Anggaran(tuple(lines), total, pedoman, efisiensi_of(selisih, batas), selisih, rumus)
+    return Anggaran(tuple(lines), total, pedoman, efisiensi_of(selisih, batas), selisih, batas)

@@ -16,7 +16,7 @@ The JSON is a stable contract, an object with:
   `tidak_dapat_dihitung` (lists of ids); `keseluruhan`: the same over all indicators;
 - `anggaran`: `kegiatan` (each `kode`, `kegiatan`, `pagu`, `realisasi`, `penyerapan`,
   `rumus`), `total` (the same without `kode`), `pedoman_ikpa`, `selisih`, `efisiensi`,
-  `rumus_efisiensi`;
+  `batas_efisiensi` (the efficiency rule's threshold in points);
 - `perbandingan` (null for a workspace's unit): `tahun_sebelumnya` (the earlier years
   compared), `jumlah` (per comparison `kunci`, `judul`, `ada`, `dari`, `persen`, `nilai_lke`,
   `tanpa` ids, `alasan` when none can carry it, `catatan`); and each indicator has a `perbandingan`
@@ -282,7 +282,7 @@ def build(
             "pedoman_ikpa": _number(anggaran.pedoman_ikpa),
             "selisih": _number(anggaran.selisih),
             "efisiensi": anggaran.efisiensi,
-            "rumus_efisiensi": anggaran.rumus_efisiensi,
+            "batas_efisiensi": _number(anggaran.batas_efisiensi),
         },
         "perbandingan": _jumlah(perbandingan),
         "proyeksi": _proyeksi(proyeksi),
