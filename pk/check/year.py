@@ -8,7 +8,7 @@ of an indikator id and of a value's kind.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -40,41 +40,40 @@ YearCheck = Callable[[Year, Context], Iterator[Finding]]
 
 def check_realisasi_year(year: Year, ctx: Context) -> Iterator[Finding]:
     """realisasi.yaml is for the agreement's year."""
-    if year.realisasi is not None and year.realisasi.tahun != year.perjanjian.tahun:
-        yield Finding(
-            ("tahun",),
-            codes.YEAR_MISMATCH,
-            _(
-                "tahun is {tahun} but perjanjian.yaml is for {year}: realisasi.yaml records the "
-                "agreement's year"
-            ).format(tahun=year.realisasi.tahun, year=year.perjanjian.tahun),
-            file=REALISASI_FILE,
-        )
+    if year.realisasi is not None:
+        yield from _other_year(year, REALISASI_FILE, year.realisasi.tahun)
 
 
 def check_evaluasi(year: Year, ctx: Context) -> Iterator[Finding]:
     """evaluasi.yaml is for the agreement's year and names only its indicators."""
-    if year.evaluasi is None:
-        return
-    if year.evaluasi.tahun != year.perjanjian.tahun:
+    if year.evaluasi is not None:
+        yield from _other_year(year, EVALUASI_FILE, year.evaluasi.tahun)
+        yield from _unknown_ids(year, EVALUASI_FILE, year.evaluasi.indikator)
+
+
+def _other_year(year: Year, file: str, tahun: int) -> Iterator[Finding]:
+    if tahun != year.perjanjian.tahun:
         yield Finding(
             ("tahun",),
             codes.YEAR_MISMATCH,
             _(
-                "tahun is {tahun} but perjanjian.yaml is for {year}: evaluasi.yaml records the "
+                "tahun is {tahun} but perjanjian.yaml is for {year}: {file} records the "
                 "agreement's year"
-            ).format(tahun=year.evaluasi.tahun, year=year.perjanjian.tahun),
-            file=EVALUASI_FILE,
+            ).format(tahun=tahun, year=year.perjanjian.tahun, file=file),
+            file=file,
         )
+
+
+def _unknown_ids(year: Year, file: str, written: Iterable[str]) -> Iterator[Finding]:
     ids = [ind.id for _, _, ind in year.perjanjian.indikator()]
-    for id_ in year.evaluasi.indikator:
+    for id_ in written:
         if id_ not in ids:
             yield Finding(
                 ("indikator", id_),
                 codes.UNKNOWN_INDIKATOR,
                 unknown_indikator(id_, ids),
                 key=True,
-                file=EVALUASI_FILE,
+                file=file,
             )
 
 
@@ -82,16 +81,7 @@ def check_realisasi_ids(year: Year, ctx: Context) -> Iterator[Finding]:
     """Every indikator id and kegiatan kode in realisasi.yaml exists in perjanjian.yaml."""
     if year.realisasi is None:
         return
-    ids = [ind.id for _, _, ind in year.perjanjian.indikator()]
-    for id_ in year.realisasi.indikator:
-        if id_ not in ids:
-            yield Finding(
-                ("indikator", id_),
-                codes.UNKNOWN_INDIKATOR,
-                unknown_indikator(id_, ids),
-                key=True,
-                file=REALISASI_FILE,
-            )
+    yield from _unknown_ids(year, REALISASI_FILE, year.realisasi.indikator)
     refs = [k.ref for k in year.perjanjian.anggaran.kegiatan]
     for ref in year.realisasi.anggaran:
         if ref not in refs:
