@@ -81,16 +81,66 @@ def capaian_for(
     )
 
 
+@dataclass(frozen=True)
+class EarlierYears:
+    """The valid sibling year folders before a year, loaded and computed for one period."""
+
+    years: tuple[Tahun, ...]
+    invalid: tuple[int, ...]
+    """Earlier years whose folder does not validate."""
+    tanpa: str | None
+    """Why there is none to compare with, in the report's words; None when there are."""
+
+
+def earlier_years(loaded: Loaded, tahun: int, periode: Periode) -> EarlierYears:
+    """Each earlier sibling year folder of `loaded` (data/<tahun-1>, …), oldest first, loaded
+    once and computed for `periode`."""
+    folder = loaded.folder
+    if year_of(folder.resolve()) is None:
+        return EarlierYears(
+            (),
+            (),
+            f"folder {folder.resolve().name} bukan folder tahun (data/<tahun>), "
+            "jadi tahun-tahun sebelumnya tidak dapat dicari",
+        )
+    years: list[Tahun] = []
+    invalid: list[int] = []
+    for other in year_folders(beside(folder)):
+        then_tahun = year_of(other)
+        if then_tahun is None or then_tahun >= tahun:
+            continue
+        then = load_year(other)
+        if not then.ok or then.perjanjian is None:
+            invalid.append(then_tahun)
+            continue
+        computed = compute(then.perjanjian, then.realisasi, then.pengaturan, periode)
+        years.append(Tahun(then_tahun, then.perjanjian, computed))
+    tanpa = None
+    if not years:
+        tanpa = f"tidak ada folder tahun sebelum {tahun} di {_where(folder)}" + (
+            f" yang valid ({', '.join(map(str, invalid))} memuat kesalahan: pk validate)"
+            if invalid
+            else ""
+        )
+    return EarlierYears(tuple(years), tuple(invalid), tanpa)
+
+
+def _where(folder: Path) -> str:
+    # Names, not paths: the report says the same wherever it is rendered from.
+    return f"{beside(folder).resolve().name}/"
+
+
 def perbandingan_for(
     loaded: Loaded,
     result: Capaian,
     perjanjian: Perjanjian | None = None,
     instrumen: Instrumen | None = None,
+    earlier: EarlierYears | None = None,
 ) -> Perbandingan:
     """The comparisons of `perjanjian` (default: the loaded year's) measured as `result`:
-    each earlier sibling year folder (data/<year-1>, …) loaded and computed for the same
-    period, and the Renstra that covers the year; each file read once. Shares are graded
-    by `instrumen`'s bands (default pk's LKE instrument)."""
+    against the earlier years (`earlier_years`, unless given) and the Renstra that covers
+    the year; each file read once. Shares are graded by `instrumen`'s bands (default pk's
+    LKE instrument)."""
     from pk.load.lke import load_instrumen
     from pk.load.renstra import renstra_for
     from pk.load.year import misnamed_renstra
@@ -98,34 +148,9 @@ def perbandingan_for(
     p = perjanjian or loaded.perjanjian
     assert p is not None, "a valid year has an agreement"
     folder = loaded.folder
-    root = beside(folder)
-    # Names, not paths: the report says the same wherever it is rendered from.
-    where = f"{root.resolve().name}/"
-    earlier: list[Tahun] = []
-    invalid: list[int] = []
-    tanpa_lalu = None
-    if year_of(folder.resolve()) is None:
-        tanpa_lalu = (
-            f"folder {folder.resolve().name} bukan folder tahun (data/<tahun>), "
-            "jadi tahun-tahun sebelumnya tidak dapat dicari"
-        )
-    else:
-        for other in year_folders(root):
-            tahun = year_of(other)
-            if tahun is None or tahun >= p.tahun:
-                continue
-            then = load_year(other)
-            if not then.ok or then.perjanjian is None:
-                invalid.append(tahun)
-                continue
-            computed = compute(then.perjanjian, then.realisasi, then.pengaturan, result.periode)
-            earlier.append(Tahun(tahun, then.perjanjian, computed))
-        if not earlier:
-            tanpa_lalu = f"tidak ada folder tahun sebelum {p.tahun} di {where}" + (
-                f" yang valid ({', '.join(map(str, invalid))} memuat kesalahan: pk validate)"
-                if invalid
-                else ""
-            )
+    where = _where(folder)
+    if earlier is None:
+        earlier = earlier_years(loaded, p.tahun, result.periode)
     loaded_renstra = renstra_for(folder, p.tahun)
     renstra = None
     tanpa_renstra = None
@@ -144,10 +169,10 @@ def perbandingan_for(
     return compare(
         p,
         result,
-        earlier,
+        earlier.years,
         renstra,
         loaded.pengaturan,
-        Tanpa(tanpa_lalu, tanpa_renstra, tuple(invalid)),
+        Tanpa(earlier.tanpa, tanpa_renstra, earlier.invalid),
         instrumen=instrumen or load_instrumen(),
     )
 

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pk.capaian import perbandingan_for
+from pk.capaian import EarlierYears, earlier_years, perbandingan_for
 from pk.compute.capaian import compute
 from pk.compute.lke import Fakta, Locator, Penilaian, assess
 from pk.load.lke import load_instrumen
 from pk.load.renstra import LoadedRenstra, renstra_for
 from pk.load.source import Source
-from pk.load.year import Loaded, load_valid, load_year, year_folders
+from pk.load.year import Loaded, load_valid
 from pk.model.lke import Instrumen
-from pk.model.perjanjian import Loc
+from pk.model.perjanjian import Loc, Perjanjian
 from pk.model.renstra import Renstra
 from pk.vocab import (
     EVALUASI_FILE,
@@ -30,7 +30,6 @@ from pk.vocab import (
     RENSTRA_FILE,
     Periode,
     beside,
-    year_of,
 )
 
 
@@ -46,7 +45,8 @@ def lke_of(loaded: Loaded, rules: Instrumen | None = None) -> Penilaian:
     p = loaded.perjanjian
     assert p is not None  # load_valid refuses a year without one
     capaian = compute(p, loaded.realisasi, loaded.pengaturan, Periode.TAHUNAN)
-    perbandingan = perbandingan_for(loaded, capaian, instrumen=rules)
+    earlier = earlier_years(loaded, p.tahun, Periode.TAHUNAN)
+    perbandingan = perbandingan_for(loaded, capaian, instrumen=rules, earlier=earlier)
     found = renstra_for(loaded.folder, p.tahun)
     renstra = found.renstra if found is not None and found.ok else None
     berkas = _files(loaded, found)
@@ -58,7 +58,7 @@ def lke_of(loaded: Loaded, rules: Instrumen | None = None) -> Penilaian:
         perbandingan=perbandingan,
         renstra=renstra,
         tanpa_renstra=perbandingan.tanpa.renstra,
-        pk_periode=_period_ids(loaded, renstra),
+        pk_periode=_period_ids(p, earlier, renstra),
         bab_lkjip=_chapters(loaded),
         berkas=berkas,
         lokasi=_locator(berkas, loaded, found),
@@ -99,18 +99,13 @@ def _locator(berkas: dict[str, str], loaded: Loaded, renstra: LoadedRenstra | No
     return lokasi
 
 
-def _period_ids(loaded: Loaded, renstra: Renstra | None) -> dict[int, frozenset[str]]:
+def _period_ids(
+    p: Perjanjian, earlier: EarlierYears, renstra: Renstra | None
+) -> dict[int, frozenset[str]]:
     """Each valid year's PK indicator ids within the Renstra's period, up to this year."""
-    p = loaded.perjanjian
-    assert p is not None
     ids = {p.tahun: frozenset(i.id for _, _, i in p.indikator())}
-    if renstra is None or year_of(loaded.folder.resolve()) is None:
-        return ids
-    for other in year_folders(beside(loaded.folder)):
-        tahun = year_of(other)
-        if tahun is None or not renstra.tahun_awal <= tahun < p.tahun:
-            continue
-        then = load_year(other)
-        if then.ok and then.perjanjian is not None:
-            ids[tahun] = frozenset(i.id for _, _, i in then.perjanjian.indikator())
+    if renstra is not None:
+        for then in earlier.years:
+            if renstra.tahun_awal <= then.tahun:
+                ids[then.tahun] = frozenset(i.id for _, _, i in then.perjanjian.indikator())
     return ids
