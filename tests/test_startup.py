@@ -126,3 +126,29 @@ def test_a_run_builds_only_the_command_it_runs() -> None:
     listed = built("--help")
     assert {"validate", "report", "capaian", "explain"} <= set(listed)
     assert len(listed) == len(set(listed))
+
+
+def test_pyyaml_reader_takes_pk_cheaper_pattern_of_the_same_characters() -> None:
+    """pk.load puts an equivalent of PyYAML's non-printable class into re's cache (see its
+    docstring): PyYAML gets it, and it matches exactly the characters PyYAML's own matches."""
+    import re
+
+    from pk.load import NON_PRINTABLE, PYYAML_NON_PRINTABLE
+
+    def reader_pattern(*imports: str) -> str:
+        """ascii() of the pattern PyYAML's reader has after importing `imports`."""
+        modules = ", ".join([*imports, "yaml.reader"])
+        code = f"import {modules}; print(ascii(yaml.reader.Reader.NON_PRINTABLE.pattern))"
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+        )
+        return result.stdout.strip()
+
+    assert reader_pattern() == ascii(PYYAML_NON_PRINTABLE)  # still PyYAML's pattern
+    assert reader_pattern("pk.load.source") == ascii(NON_PRINTABLE)
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    # The group makes a pattern of its own, compiled anew rather than taken from the cache.
+    theirs = [m.start() for m in re.finditer(f"(?:{PYYAML_NON_PRINTABLE})", every)]
+    ours = [m.start() for m in re.finditer(NON_PRINTABLE, every)]
+    assert ours == theirs
+    assert 0 < len(ours) < 5000
