@@ -10,11 +10,13 @@ Only gettext is imported here: deciding the language costs nothing at start-up.
 
 from __future__ import annotations
 
+import functools
 import gettext
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from struct import unpack_from
 
 LANGUAGES = ("id", "en")
 DEFAULT = "id"
@@ -84,7 +86,62 @@ def set_language(lang: str) -> None:
     if lang == "en":
         _translations = gettext.NullTranslations()
     else:
-        _translations = gettext.translation(DOMAIN, LOCALEDIR, languages=[lang], fallback=True)
+        _translations = _catalogue(lang)
+
+
+@functools.cache
+def _catalogue(lang: str) -> gettext.NullTranslations:
+    """The compiled catalogue of `lang`; none (the English source) when it has none."""
+    try:
+        return Catalogue((LOCALEDIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo").read_bytes())
+    except FileNotFoundError:
+        return gettext.NullTranslations()
+
+
+class Catalogue(gettext.NullTranslations):
+    """A compiled catalogue (.mo, UTF-8) that finds each message when it is asked for, by
+    binary search of its sorted originals.
+
+    A run asks for about a hundred of the catalogue's 700 messages: gettext's own reader, which
+    decodes every one first, cost 0.6% of `pk validate`'s start-up.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__()
+        magic, _version, self._count, self._originals, self._translations = unpack_from("<5I", data)
+        if magic != gettext.GNUTranslations.LE_MAGIC:
+            raise ValueError("not a little-endian .mo file")
+        self._data = data
+        self._plural: Callable[[int], int] = lambda n: int(n != 1)
+        for line in (self._find(b"") or b"").decode().splitlines():
+            name, _sep, value = line.partition(":")
+            if name.strip().lower() == "plural-forms":
+                self._plural = gettext.c2py(value.split("plural=")[1].rstrip(" ;"))
+
+    def _find(self, original: bytes) -> bytes | None:
+        data, low, high = self._data, 0, self._count
+        while low < high:
+            middle = (low + high) // 2
+            length, offset = unpack_from("<2I", data, self._originals + 8 * middle)
+            found = data[offset : offset + length]
+            if found == original:
+                length, offset = unpack_from("<2I", data, self._translations + 8 * middle)
+                return data[offset : offset + length]
+            if found < original:
+                low = middle + 1
+            else:
+                high = middle
+        return None
+
+    def gettext(self, message: str) -> str:
+        found = self._find(message.encode())
+        return message if found is None else found.decode()
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        found = self._find(f"{msgid1}\0{msgid2}".encode())
+        if found is None:
+            return msgid1 if n == 1 else msgid2
+        return found.decode().split("\0")[self._plural(n)]
 
 
 def _(message: str) -> str:

@@ -90,6 +90,30 @@ def test_mo_is_compiled_from_po() -> None:
             assert compiled.ngettext(m.id[0], m.id[1], 1) == m.string[0], m.id
 
 
+def test_catalogue_answers_as_gettext_does() -> None:
+    """pk's catalogue, which looks each message up in the .mo when asked, gives what gettext's
+    reader gives for every message of the .po, and a message it lacks untranslated."""
+    with PO.open("rb") as file:
+        catalog = read_po(file)
+    with MO.open("rb") as file:
+        compiled = gettext.GNUTranslations(file)
+    ours = i18n.Catalogue(MO.read_bytes())
+    plurals = 0
+    for m in catalog:
+        if not m.id:
+            continue
+        if isinstance(m.id, str):
+            assert ours.gettext(m.id) == compiled.gettext(m.id), m.id
+        else:
+            plurals += 1
+            for n in (0, 1, 2, 5):
+                assert ours.ngettext(*m.id, n) == compiled.ngettext(*m.id, n), (m.id, n)
+    assert plurals > 0
+    assert ours.gettext("no such message") == "no such message"
+    assert ours.ngettext("a day", "{n} days", 1) == "a day"
+    assert ours.ngettext("a day", "{n} days", 3) == "{n} days"
+
+
 @pytest.mark.parametrize(
     ("argv", "environ", "expected"),
     [
