@@ -129,11 +129,11 @@ def test_a_run_builds_only_the_command_it_runs() -> None:
 
 
 def test_pyyaml_reader_takes_pk_cheaper_pattern_of_the_same_characters() -> None:
-    """pk.load puts an equivalent of PyYAML's non-printable class into re's cache (see its
+    """pk.load.printable puts an equivalent of PyYAML's non-printable class into re's cache (see its
     docstring): PyYAML gets it, and it matches exactly the characters PyYAML's own matches."""
     import re
 
-    from pk.load import NON_PRINTABLE, PYYAML_NON_PRINTABLE
+    from pk.load.printable import NON_PRINTABLE, PYYAML_NON_PRINTABLE
 
     def reader_pattern(*imports: str) -> str:
         """ascii() of the pattern PyYAML's reader has after importing `imports`."""

@@ -16,6 +16,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+import pk.load.printable  # noqa: F401  # before PyYAML, which it makes cheaper to import
+
+# isort: split
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
