@@ -11,7 +11,8 @@ One sub-package a stage; each imports only the stages above it in this list:
     edit/     commands that write YAML: round trip, entry, fmt, a new year
 
 Beside them: `validate`, `capaian`, `report` and `lke` (use cases across stages), the thin `cli`,
-and the base every stage may use (`vocab`, `diagnostics`, `i18n`, `numbers`, `files`).
+and the base every stage may use (`vocab`, `diagnostics`, `i18n`, `numbers`, `files`, `text`,
+`phrase`).
 """
 
 __version__ = "0.1.0"

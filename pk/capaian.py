@@ -32,6 +32,7 @@ from pk.load.year import Loaded, is_workspace, load_valid, load_year, year_folde
 from pk.model.bentuk import Bentuk
 from pk.model.lke import Instrumen
 from pk.model.perjanjian import Perjanjian
+from pk.phrase import Phrase, phrase
 from pk.vocab import Periode, beside, year_of
 
 
@@ -88,8 +89,8 @@ class EarlierYears:
     years: tuple[Tahun, ...]
     invalid: tuple[int, ...]
     """Earlier years whose folder does not validate."""
-    tanpa: str | None
-    """Why there is none to compare with, in the report's words; None when there are."""
+    tanpa: Phrase | None
+    """Why there is none to compare with; None when there are."""
 
 
 def earlier_years(loaded: Loaded, tahun: int, periode: Periode) -> EarlierYears:
@@ -100,8 +101,7 @@ def earlier_years(loaded: Loaded, tahun: int, periode: Periode) -> EarlierYears:
         return EarlierYears(
             (),
             (),
-            f"folder {folder.resolve().name} bukan folder tahun (data/<tahun>), "
-            "jadi tahun-tahun sebelumnya tidak dapat dicari",
+            phrase("not-a-year-folder", folder=folder.resolve().name),
         )
     years: list[Tahun] = []
     invalid: list[int] = []
@@ -117,10 +117,15 @@ def earlier_years(loaded: Loaded, tahun: int, periode: Periode) -> EarlierYears:
         years.append(Tahun(then_tahun, then.perjanjian, computed))
     tanpa = None
     if not years:
-        tanpa = f"tidak ada folder tahun sebelum {tahun} di {_where(folder)}" + (
-            f" yang valid ({', '.join(map(str, invalid))} memuat kesalahan: pk validate)"
+        tanpa = (
+            phrase(
+                "no-valid-earlier-folder",
+                tahun=tahun,
+                folder=_where(folder),
+                salah=tuple(map(str, invalid)),
+            )
             if invalid
-            else ""
+            else phrase("no-earlier-folder", tahun=tahun, folder=_where(folder))
         )
     return EarlierYears(tuple(years), tuple(invalid), tanpa)
 
@@ -155,15 +160,13 @@ def perbandingan_for(
     renstra = None
     tanpa_renstra = None
     if loaded_renstra is None:
-        tanpa_renstra = f"tidak ada Renstra (renstra.yaml) di {where} yang mencakup tahun {p.tahun}"
+        tanpa_renstra = phrase("no-renstra-in", folder=where, tahun=p.tahun)
         if ignored := misnamed_renstra(beside(folder)):
             # The planner's renstra is there under a name pk does not read: say which.
-            names = ", ".join(f"{where}{f.name}" for f in ignored)
-            tanpa_renstra += f" ({names} tidak dibaca: ganti namanya menjadi renstra.yaml)"
+            names = tuple(f"{where}{f.name}" for f in ignored)
+            tanpa_renstra = phrase("misnamed-renstra", alasan=tanpa_renstra, berkas=names)
     elif not loaded_renstra.ok:
-        tanpa_renstra = (
-            f"{where}{loaded_renstra.path.name} memuat kesalahan (pk validate menunjukkannya)"
-        )
+        tanpa_renstra = phrase("invalid-renstra", berkas=f"{where}{loaded_renstra.path.name}")
     else:
         renstra = loaded_renstra.renstra
     return compare(

@@ -70,3 +70,11 @@ def english(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     i18n.set_language("en")
     yield
     i18n.set_language(before)
+
+
+def said(value: object) -> str:
+    """What a report prints for a computed phrase or state (the built-in templates' words);
+    "" for none."""
+    from pk.render.frasa import words
+
+    return "" if value is None else words(value)  # type: ignore[arg-type]

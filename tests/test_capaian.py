@@ -6,7 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
-from conftest import DATA_2024, ROOT
+from conftest import DATA_2024, ROOT, said
 
 from pk.compute.capaian import (
     Status,
@@ -50,7 +50,7 @@ def test_higher_is_better(target: Decimal, realisasi: Decimal, expected: Decimal
 def test_lower_is_better_selisih() -> None:
     hasil = capaian_angka(D(7), D("6.5"), MIN, RumusMinimal.SELISIH)
     assert two(hasil.capaian) == D("107.14")
-    assert hasil.rumus.startswith("(2 × target − realisasi) / target × 100")
+    assert said(hasil.rumus).startswith("(2 × target − realisasi) / target × 100")
 
 
 def test_lower_is_better_rasio() -> None:
@@ -72,7 +72,7 @@ def test_target_zero(polaritas: Polaritas, rumus: RumusMinimal) -> None:
     if polaritas is Polaritas.MINIMAL and rumus is RumusMinimal.RASIO:
         assert hasil.capaian == D(0)  # 0 / 3: lower was promised, more came
     else:
-        assert hasil.capaian is None and "target 0" in (hasil.keterangan or "")
+        assert hasil.capaian is None and "target 0" in said(hasil.keterangan)
 
 
 @pytest.mark.parametrize(
@@ -177,7 +177,7 @@ def test_missing_quarter_uses_last_filled_and_says_so() -> None:
     annual = {i.id: i for i in compute(perjanjian_2024(), data, None, "tahunan").indikator}
     assert annual["IK-01"].capaian == D("60.00")
     assert annual["IK-01"].triwulan == ("TW2",)
-    assert "TW2" in annual["IK-01"].rumus
+    assert "TW2" in said(annual["IK-01"].rumus)
     tw3 = {i.id: i for i in compute(perjanjian_2024(), data, None, Periode.TW3).indikator}
     assert tw3["IK-01"].realisasi == D(60)
     tw1 = {i.id: i for i in compute(perjanjian_2024(), data, None, Periode.TW1).indikator}
@@ -188,7 +188,7 @@ def test_rencana_aksi_is_the_quarter_target() -> None:
     data = realisasi({"IK-01": {"TW2": {"realisasi": 45}, "rencana_aksi": {"TW2": 50, "TW4": 100}}})
     tw2 = {i.id: i for i in compute(perjanjian_2024(), data, None, "TW2").indikator}["IK-01"]
     assert tw2.capaian == D("90.00") and tw2.target == D(50)
-    assert tw2.target_sumber == "rencana aksi TW2"
+    assert said(tw2.target_sumber) == "rencana aksi TW2"
 
 
 def test_cap_on_and_off() -> None:
@@ -197,7 +197,7 @@ def test_cap_on_and_off() -> None:
     assert off.capaian == D("104.95")
     capped = compute(perjanjian_2024(), data, Pengaturan(batas_capaian=D(100)))
     on = {i.id: i for i in capped.indikator}["IK-11"]
-    assert on.capaian == D("100.00") and "104,95" in (on.keterangan or "")
+    assert on.capaian == D("100.00") and "104,95" in said(on.keterangan)
 
 
 def test_grade_realisasi_and_wrong_kind() -> None:

@@ -11,7 +11,7 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "pk"
 LAYERS = (
-    {"vocab", "diagnostics", "i18n", "numbers", "files", "text", "__init__"},
+    {"vocab", "diagnostics", "i18n", "numbers", "files", "text", "phrase", "__init__"},
     {"model"},
     {"check"},
     {"load"},

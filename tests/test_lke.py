@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, CompareWithGolden
+from conftest import ROOT, CompareWithGolden, said
 from typer.testing import CliRunner
 
 from pk import report
@@ -90,15 +90,15 @@ def test_decidable_criteria_on_the_example() -> None:
     lines = (YEAR / "perjanjian.yaml").read_text(encoding="utf-8").splitlines()
     status = lines.index("  status: ditandatangani") + 1
     assert result.of("1.b.1").rujukan == (f"{YEAR.as_posix()}/perjanjian.yaml:{status}",)
-    assert result.of("1.b.1").alasan == "ditandatangani pada 3 Februari 2027"
-    assert result.of("1.a.5").alasan == (
+    assert said(result.of("1.b.1").alasan) == "ditandatangani pada 3 Februari 2027"
+    assert said(result.of("1.a.5").alasan) == (
         "1 dari 10 indikator memuat rencana_aksi; "
         "tanpa: IK-01, IK-02, IK-03, IK-04, IK-05, IK-06a, IK-07, IK-08, IK-10"
     )
-    assert result.of("3.b.6").alasan == (
+    assert said(result.of("3.b.6").alasan) == (
         "4 dari 10 indikator (40%); tanpa: IK-02, IK-03, IK-06a, IK-08, IK-09, IK-10"
     )
-    assert result.of("1.b.6").alasan == (
+    assert said(result.of("1.b.6").alasan) == (
         "9 IKU ada pada Perjanjian Kinerja 2025–2027; berganti id (id_di_pk): IK-06 → IK-06a (2026)"
     )
     assert result.of("3.a.4").rujukan == (f"{YEAR.as_posix()}/evaluasi.yaml:9",)
@@ -128,7 +128,7 @@ def test_a_criterion_flips_when_one_fact_is_removed(tmp_path: Path) -> None:
     (data / "renstra.yaml").unlink()
     result = lke_for(data / "2027")
     assert result.of("1.a.3").jawaban == "T"
-    assert "tidak ada Renstra" in (result.of("1.a.3").alasan or "")
+    assert "tidak ada Renstra" in said(result.of("1.a.3").alasan)
     assert result.of("3.b.4").jawaban == "E"  # no end target to compare with
     assert result.of("1.b.6").status is StatusKriteria.BELUM_TERCATAT
 
@@ -136,13 +136,13 @@ def test_a_criterion_flips_when_one_fact_is_removed(tmp_path: Path) -> None:
     result = lke_for(data / "2027")
     assert result.of("3.a.4").status is StatusKriteria.BELUM_TERCATAT
     assert result.of("3.a.4").jawaban is None
-    assert "reviu LKjIP belum tercatat" in (result.of("3.a.4").alasan or "")
+    assert "reviu LKjIP belum tercatat" in said(result.of("3.a.4").alasan)
     assert result.of("4.c.1").status is StatusKriteria.BELUM_TERCATAT
 
     (data / "2027" / "lkjip" / "bab-4.md").unlink()
     found = lke_for(data / "2027").of("3.b.1")
     assert found.jawaban == "C"  # 3 of 4 required chapters: 75 %, not above 75
-    assert found.alasan == "3 dari 4 bab wajib tertulis (75%); belum: bab-4"
+    assert said(found.alasan) == "3 dari 4 bab wajib tertulis (75%); belum: bab-4"
 
 
 def test_the_lkjip_is_written_when_its_required_chapters_and_tw4_are(tmp_path: Path) -> None:
@@ -155,7 +155,7 @@ def test_the_lkjip_is_written_when_its_required_chapters_and_tw4_are(tmp_path: P
     (lkjip / "kata-pengantar.md").write_text("  \n", encoding="utf-8")  # empty is not written
     found = lke_for(data / "2027").of("3.a.1")
     assert found.jawaban == "T"
-    assert found.alasan == (
+    assert said(found.alasan) == (
         "bab wajib belum tertulis: kata-pengantar; 10 dari 10 indikator punya realisasi TW4, "
         "belum: -"
     )
@@ -168,7 +168,7 @@ def test_the_lkjip_is_written_when_its_required_chapters_and_tw4_are(tmp_path: P
     realisasi.write_text(text.replace("    TW4: {realisasi: 100}\n", "", 1), encoding="utf-8")
     found = lke_for(data / "2027").of("3.a.1")
     assert found.jawaban == "T"  # the year's measurement is not complete: IK-04 lacks TW4
-    assert found.alasan == (
+    assert said(found.alasan) == (
         "bab wajib belum tertulis: -; 9 dari 10 indikator punya realisasi TW4, belum: IK-04"
     )
 
@@ -176,7 +176,7 @@ def test_the_lkjip_is_written_when_its_required_chapters_and_tw4_are(tmp_path: P
     result = lke_for(data / "2027")
     for id_ in ("3.a.1", "3.b.1"):
         assert result.of(id_).status is StatusKriteria.BELUM_TERCATAT
-        assert result.of(id_).alasan == f"{where} belum ada: LKjIP belum disusun dengan pk"
+        assert said(result.of(id_).alasan) == f"{where} belum ada: LKjIP belum disusun dengan pk"
 
 
 def test_a_late_publication_is_answered_e(tmp_path: Path) -> None:
@@ -186,7 +186,7 @@ def test_a_late_publication_is_answered_e(tmp_path: Path) -> None:
     evaluasi.write_text(evaluasi.read_text().replace("2027-02-10", "2027-03-01"))
     found = lke_for(data / "2027").of("1.b.2")
     assert found.jawaban == "E"
-    assert found.alasan == "dipublikasikan 1 Maret 2027, melewati tenggat 28 Februari 2027"
+    assert said(found.alasan) == "dipublikasikan 1 Maret 2027, melewati tenggat 28 Februari 2027"
 
 
 def test_json_shape() -> None:

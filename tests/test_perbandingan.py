@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import DATA_2024, ROOT
+from conftest import DATA_2024, ROOT, said
 from test_terminal import assert_fits
 from typer.testing import CliRunner
 
@@ -24,7 +24,6 @@ from pk.capaian import YearCapaian, capaian_for, perbandingan_for
 from pk.cli import app
 from pk.compute.capaian import compute
 from pk.compute.perbandingan import (
-    BELUM_ADA_TAHUN_LALU,
     Arah,
     Jenis,
     Kunci,
@@ -79,7 +78,7 @@ def test_a_level_indicator_with_a_national_target(p2027: Perbandingan) -> None:
         D("71.5"),
         D("89.38"),
     )
-    assert akhir.rumus.startswith("realisasi / target × 100 = 71,5 / 80 × 100")
+    assert said(akhir.rumus).startswith("realisasi / target × 100 = 71,5 / 80 × 100")
     assert akhir.kondisi_awal is not None and akhir.kondisi_awal.nilai == 55
     # National target 2027: 65. 71,5 / 65 × 100 = 110,00, met (71,5 ≥ 65).
     nasional = ik01.nasional
@@ -107,7 +106,7 @@ def test_the_lower_is_better_indicator(p2027: Perbandingan) -> None:
     akhir = ik05.renstra
     assert akhir is not None
     assert (akhir.jenis, akhir.realisasi, akhir.capaian) == (Jenis.TINGKAT, D(7), D("25.00"))
-    assert akhir.rumus.startswith("(2 × target − realisasi) / target × 100 = (2 × 4 − 7) / 4")
+    assert said(akhir.rumus).startswith("(2 × target − realisasi) / target × 100 = (2 × 4 − 7) / 4")
     # National ceiling 2027: 8. (2 × 8 − 7) / 8 × 100 = 112,50, met (7 ≤ 8).
     nasional = ik05.nasional
     assert nasional is not None
@@ -126,7 +125,7 @@ def test_the_renamed_indicator_is_followed_to_its_old_id(p2027: Perbandingan) ->
     # End target 100 (the Renstra's IK-06): 88 / 100 × 100 = 88,00. No national target.
     assert ik06a.renstra is not None and ik06a.renstra.capaian == D("88.00")
     assert ik06a.nasional is None
-    assert ik06a.keterangan_nasional == "Renstra tidak memuat target nasional tahun 2027"
+    assert said(ik06a.keterangan_nasional) == "Renstra tidak memuat target nasional tahun 2027"
 
 
 def test_the_indicator_missing_in_2026_is_compared_with_2025(p2027: Perbandingan) -> None:
@@ -134,7 +133,7 @@ def test_the_indicator_missing_in_2026_is_compared_with_2025(p2027: Perbandingan
     # Not in the 2026 PK (iku: false): that year says so, with no figure (not zero).
     lalu = {t.tahun: t for t in ik10.tahun_lalu}
     assert (lalu[2026].id, lalu[2026].realisasi, lalu[2026].capaian) == (None, None, None)
-    assert lalu[2026].keterangan == "IK-10 tidak ada pada PK 2026"
+    assert said(lalu[2026].keterangan) == "IK-10 tidak ada pada PK 2026"
     # 2025 3,48 / 3,5 × 100 = 99,428… → 99,43; 2027 3,63 / 3,6 × 100 = 100,833… → 100,83:
     # against 2025, +1,40 points, realisasi +0,15.
     assert lalu[2025].capaian == D("99.43")
@@ -185,10 +184,13 @@ def test_the_first_year_has_no_earlier_data_never_zero() -> None:
     for item in p.indikator:
         assert item.tahun_lalu == () and item.tren is None
         assert item.keterangan_tahun_lalu is not None
-        assert item.keterangan_tahun_lalu.startswith(BELUM_ADA_TAHUN_LALU)
+        assert said(item.keterangan_tahun_lalu).startswith("belum ada data tahun sebelumnya")
     jumlah = {j.kunci: j for j in p.jumlah}
     assert jumlah[Kunci.TAHUN_SEBELUMNYA].ada == 0
-    assert jumlah[Kunci.TAHUN_SEBELUMNYA].alasan == "tidak ada folder tahun sebelum 2025 di data/"
+    assert (
+        said(jumlah[Kunci.TAHUN_SEBELUMNYA].alasan)
+        == "tidak ada folder tahun sebelum 2025 di data/"
+    )
     # The Renstra still covers 2025: IK-01 58 / 80 × 100 = 72,50 of the end target.
     assert p.of("IK-01").renstra is not None
     assert p.of("IK-01").renstra.capaian == D("72.50")  # type: ignore[union-attr]
@@ -209,12 +211,12 @@ def test_a_cumulative_indicator_sums_the_years(tmp_path: Path) -> None:
     # Realisasi s.d. 2027 = 2025 (3+3+3+3 = 12) + 2026 (2+4+3+4 = 13) + 2027 (3+4+4+2 = 13)
     # = 38; 38 / 68 × 100 = 55,882… → 55,88.
     assert (akhir.jenis, akhir.realisasi, akhir.capaian) == (Jenis.KUMULATIF, D(38), D("55.88"))
-    assert "jumlah realisasi 2025–2027 = 12 (2025) + 13 (2026) + 13 (2027)" in akhir.rumus
+    assert "jumlah realisasi 2025–2027 = 12 (2025) + 13 (2026) + 13 (2027)" in said(akhir.rumus)
     # A year without its figures is named, not counted as zero.
     shutil.rmtree(data / "2026")
     akhir = compared(data / "2027").of("IK-02").renstra
     assert akhir is not None and akhir.realisasi == 25  # 12 + 13
-    assert akhir.keterangan == "belum ada data tahun 2026"
+    assert said(akhir.keterangan) == "belum ada data tahun 2026"
 
 
 def test_without_a_renstra_the_report_says_what_it_cannot_compare(tmp_path: Path) -> None:
@@ -224,9 +226,9 @@ def test_without_a_renstra_the_report_says_what_it_cannot_compare(tmp_path: Path
     p = compared(data / "2027")
     jumlah = {j.kunci: j for j in p.jumlah}
     reason = "tidak ada Renstra (renstra.yaml) di data/ yang mencakup tahun 2027"
-    assert jumlah[Kunci.TARGET_AKHIR_RENSTRA].alasan == reason
-    assert jumlah[Kunci.TARGET_NASIONAL].alasan == reason
-    assert p.of("IK-01").keterangan_renstra == reason
+    assert said(jumlah[Kunci.TARGET_AKHIR_RENSTRA].alasan) == reason
+    assert said(jumlah[Kunci.TARGET_NASIONAL].alasan) == reason
+    assert said(p.of("IK-01").keterangan_renstra) == reason
     # Without the Renstra's link, 2027's IK-06a is not 2025's IK-06: only 2026 has it.
     assert [t.id for t in p.of("IK-06a").tahun_lalu] == [None, "IK-06a"]
     assert jumlah[Kunci.TAHUN_SEBELUMNYA].ada == 10
@@ -240,7 +242,7 @@ def test_an_earlier_year_with_errors_is_left_out_and_said(tmp_path: Path) -> Non
     p = compared(data / "2027")
     assert p.tahun_sebelumnya == (2025,)
     jumlah = {j.kunci: j for j in p.jumlah}
-    assert jumlah[Kunci.TAHUN_SEBELUMNYA].catatan == (
+    assert said(jumlah[Kunci.TAHUN_SEBELUMNYA].catatan) == (
         "tahun 2026 tidak dibandingkan: berkasnya memuat kesalahan (pk validate)"
     )
 
@@ -248,11 +250,14 @@ def test_an_earlier_year_with_errors_is_left_out_and_said(tmp_path: Path) -> Non
 def test_data_2024_and_the_demo_cannot_compare_and_say_why() -> None:
     alone = compared(DATA_2024)
     jumlah = {j.kunci: j for j in alone.jumlah}
-    assert jumlah[Kunci.TAHUN_SEBELUMNYA].alasan == "tidak ada folder tahun sebelum 2024 di data/"
+    assert (
+        said(jumlah[Kunci.TAHUN_SEBELUMNYA].alasan)
+        == "tidak ada folder tahun sebelum 2024 di data/"
+    )
     assert not alone.ada
     demo = compared(ROOT / "examples" / "demo-2024")
-    reason = {j.kunci: j.alasan for j in demo.jumlah}[Kunci.TAHUN_SEBELUMNYA]
-    assert reason is not None and "bukan folder tahun" in reason
+    reason = said({j.kunci: j.alasan for j in demo.jumlah}[Kunci.TAHUN_SEBELUMNYA])
+    assert "bukan folder tahun" in reason
 
 
 # --- pk capaian: JSON, CSV, the table ---------------------------------------------------------
@@ -364,7 +369,7 @@ def test_a_reversed_renstra_period_is_said_as_an_error_not_as_no_renstra(tmp_pat
     p = compared(data / "2027")
     jumlah = {j.kunci: j for j in p.jumlah}
     reason = "data/renstra.yaml memuat kesalahan (pk validate menunjukkannya)"
-    assert jumlah[Kunci.TARGET_AKHIR_RENSTRA].alasan == reason
+    assert said(jumlah[Kunci.TARGET_AKHIR_RENSTRA].alasan) == reason
 
 
 def test_no_renstra_names_the_misnamed_one_it_ignored(tmp_path: Path) -> None:
@@ -373,7 +378,7 @@ def test_no_renstra_names_the_misnamed_one_it_ignored(tmp_path: Path) -> None:
     (data / "renstra.yaml").rename(data / "Renstra.yaml")
     p = compared(data / "2027")
     jumlah = {j.kunci: j for j in p.jumlah}
-    assert jumlah[Kunci.TARGET_AKHIR_RENSTRA].alasan == (
+    assert said(jumlah[Kunci.TARGET_AKHIR_RENSTRA].alasan) == (
         "tidak ada Renstra (renstra.yaml) di data/ yang mencakup tahun 2027 "
         "(data/Renstra.yaml tidak dibaca: ganti namanya menjadi renstra.yaml)"
     )

@@ -13,7 +13,8 @@ Public API, for `pk capaian` and the reports:
     Capaian.anggaran    Penyerapan per kegiatan and in total, with the efficiency judgement
 
 Every number is a Decimal rounded as `pengaturan` says (default two decimals, half-up), and
-every result carries `rumus`: the formula applied, in words a report can print.
+every result carries `rumus`: the formula applied, as a phrase (pk.phrase) that the
+templates' `frasa` words.
 
 Rules (domain.md, Capaian):
 - higher is better: realisasi / target × 100; target 0 cannot be computed (never divided);
@@ -49,7 +50,8 @@ from pk.model.realisasi import (
     Realisasi,
     RealisasiIndikator,
 )
-from pk.numbers import PRECISION, plain_comma
+from pk.numbers import PRECISION
+from pk.phrase import Phrase, phrase
 from pk.vocab import Periode
 
 HUNDRED = Decimal(100)
@@ -65,6 +67,8 @@ Round = Callable[[Decimal], Decimal]
 
 
 class Status(StrEnum):
+    """The values are the JSON's codes; `frasa` in templates/_kalimat.j2 words them."""
+
     DIHITUNG = "dihitung"
     """Capaian computed."""
     BELUM_ADA_DATA = "belum ada data"
@@ -84,8 +88,8 @@ class CapaianIndikator:
     satuan: str | None
     target: TargetValue | None
     """The target used: the Rencana Aksi target of the quarter, or the annual one."""
-    target_sumber: str
-    """`tahunan` or `rencana aksi TW2`."""
+    target_sumber: Phrase
+    """`annual-target`, or `action-plan-target` with the quarter."""
     realisasi: Nilai | None
     """The period's realisasi after aggregation; None when there is no data."""
     triwulan: tuple[str, ...]
@@ -93,12 +97,12 @@ class CapaianIndikator:
     capaian: Decimal | None
     predikat: str | None
     status: Status
-    rumus: str
+    rumus: Phrase
     """The formula applied, e.g. `realisasi / target × 100 = 77,5 / 80 × 100`."""
-    keterangan: str | None = None
+    keterangan: Phrase | None = None
     """Why there is no capaian, or what else a reader should know (capped, …)."""
-    catatan: str | None = None
-    """The note of the last quarter used."""
+    catatan: str | Phrase | None = None
+    """The note of the last quarter used (a derived realisasi's is a phrase)."""
     dari_triwulan: str | None = None
     """The earlier quarter a cumulative figure was carried from when the period's own quarter
     has none (TW2's capaian from TW1's realisasi); None when the figure is the period's own."""
@@ -110,7 +114,8 @@ class Ringkasan:
 
     kunci: str
     """The sasaran id, the kelompok number, or `keseluruhan`."""
-    nama: str
+    nama: str | Phrase
+    """The sasaran's name; a kelompok's or the whole's is a phrase."""
     jumlah_indikator: int
     rata_rata: Decimal | None
     """Average capaian of the indicators that have one; None when none has."""
@@ -122,7 +127,7 @@ class Ringkasan:
     """Ids of indicators without realisasi."""
     tidak_dapat_dihitung: tuple[str, ...]
     """Ids of indicators with data but no computable capaian."""
-    rumus: str = "rata-rata capaian indikator yang dapat dihitung"
+    rumus: Phrase = phrase("average")
 
 
 @dataclass(frozen=True)
@@ -136,8 +141,8 @@ class PenyerapanKegiatan:
     realisasi: int | None
     """Rupiah spent in the period's quarters; None when nothing is recorded."""
     penyerapan: Decimal | None
-    rumus: str
-    keterangan: str | None = None
+    rumus: Phrase
+    keterangan: Phrase | None = None
 
 
 @dataclass(frozen=True)
@@ -146,8 +151,8 @@ class Anggaran:
     total: PenyerapanKegiatan
     pedoman_ikpa: Decimal | None
     """The IKPA absorption guide for the period (TW1 15%, TW2 40%, TW3 60%, TW4/tahunan 90%)."""
-    efisiensi: str | None
-    """`efisien`, `cukup efisien` or `tidak efisien`; None when either side is missing."""
+    efisiensi: Efisiensi | None
+    """None when either side is missing."""
     selisih: Decimal | None
     """Average capaian − penyerapan, in points."""
     batas_efisiensi: Decimal
@@ -175,8 +180,8 @@ class Outcome:
     """The raw (unrounded) outcome of one formula."""
 
     capaian: Decimal | None
-    rumus: str
-    keterangan: str | None = None
+    rumus: Phrase
+    keterangan: Phrase | None = None
 
 
 def capaian_angka(
@@ -186,24 +191,19 @@ def capaian_angka(
     rumus_minimal: RumusMinimal = RumusMinimal.SELISIH,
 ) -> Outcome:
     """Capaian of a number against a number target, unrounded."""
-    t, r = plain_comma(target), plain_comma(realisasi)
     if polaritas is Polaritas.MAKSIMAL:
-        rumus = f"realisasi / target × 100 = {r} / {t} × 100"
+        rumus = phrase("ratio", r=realisasi, t=target)
         if target == 0:
-            return Outcome(None, rumus, "target 0: capaian tidak dapat dihitung (tidak dibagi nol)")
+            return Outcome(None, rumus, phrase("target-zero"))
         return Outcome(realisasi / target * HUNDRED, rumus)
     if rumus_minimal is RumusMinimal.SELISIH:
-        rumus = f"(2 × target − realisasi) / target × 100 = (2 × {t} − {r}) / {t} × 100"
+        rumus = phrase("difference", r=realisasi, t=target)
         if target == 0:
-            return Outcome(None, rumus, "target 0: capaian tidak dapat dihitung (tidak dibagi nol)")
+            return Outcome(None, rumus, phrase("target-zero"))
         return Outcome((2 * target - realisasi) / target * HUNDRED, rumus)
-    rumus = f"target / realisasi × 100 = {t} / {r} × 100"
+    rumus = phrase("inverse-ratio", r=realisasi, t=target)
     if realisasi == 0:
-        return Outcome(
-            HUNDRED,
-            rumus,
-            "realisasi 0 pada indikator yang makin rendah makin baik: capaian 100 (konvensi rasio)",
-        )
+        return Outcome(HUNDRED, rumus, phrase("inverse-ratio-zero"))
     return Outcome(target / realisasi * HUNDRED, rumus)
 
 
@@ -214,18 +214,14 @@ def capaian_rentang(
     rumus_minimal: RumusMinimal = RumusMinimal.SELISIH,
 ) -> Outcome:
     """Capaian against a range: 100 inside; outside, against the nearer bound."""
-    lo, hi = plain_comma(target.min), plain_comma(target.maks)
-    if target.min <= realisasi <= target.maks:
-        return Outcome(
-            HUNDRED, f"realisasi {plain_comma(realisasi)} di dalam rentang {lo}–{hi}: 100"
-        )
-    bound, name = (
-        (target.min, "batas bawah") if realisasi < target.min else (target.maks, "batas atas")
-    )
+    lo, hi = target.min, target.maks
+    if lo <= realisasi <= hi:
+        return Outcome(HUNDRED, phrase("in-range", r=realisasi, lo=lo, hi=hi))
+    bound, name = (lo, "lower-bound") if realisasi < lo else (hi, "upper-bound")
     inner = capaian_angka(bound, realisasi, polaritas, rumus_minimal)
     return Outcome(
         inner.capaian,
-        f"di luar rentang {lo}–{hi}, terhadap {name}: {inner.rumus}",
+        phrase("out-of-range", lo=lo, hi=hi, batas=phrase(name), rumus=inner.rumus),
         inner.keterangan,
     )
 
@@ -236,33 +232,33 @@ def capaian_kode(target: str, realisasi: str, skor: dict[str, Decimal]) -> Outco
         unknown = realisasi if realisasi not in skor else target
         return Outcome(
             None,
-            "skor realisasi / skor target × 100",
-            f"kode {unknown} tidak ada pada skala ({', '.join(skor)})",
+            phrase("score-ratio"),
+            phrase("code-not-on-scale", kode=unknown, skala=tuple(skor)),
         )
     t, r = skor[target], skor[realisasi]
-    rumus = f"skor realisasi / skor target × 100 = {plain_comma(r)} ({realisasi}) / {plain_comma(t)} ({target}) × 100"
+    rumus = phrase("score-ratio-of", r=r, kode_r=realisasi, t=t, kode_t=target)
     if t == 0:
-        return Outcome(None, rumus, "skor target 0: capaian tidak dapat dihitung")
+        return Outcome(None, rumus, phrase("score-target-zero"))
     return Outcome(r / t * HUNDRED, rumus)
 
 
 def aggregate(
     values: Sequence[tuple[str, Nilai]], agregasi: Agregasi
-) -> tuple[Nilai | None, tuple[str, ...], str]:
+) -> tuple[Nilai | None, tuple[str, ...], Phrase]:
     """The period's realisasi from its filled quarters `[(TWn, value), …]` in order.
 
     Returns the value (None without data), the quarters used, and the rule in words.
     """
     if not values:
-        return None, (), "belum ada data"
+        return None, (), phrase("no-data")
     if agregasi is Agregasi.TERAKHIR or any(isinstance(v, str) for _, v in values):
         tw, value = values[-1]
-        return value, (tw,), f"triwulan terakhir yang terisi ({tw})"
+        return value, (tw,), phrase("last-filled", tw=tw)
     numbers = [v for _, v in values if isinstance(v, Decimal)]
     tws = tuple(tw for tw, _ in values)
     if agregasi is Agregasi.JUMLAH:
-        return sum(numbers, Decimal(0)), tws, f"jumlah {' + '.join(tws)}"
-    return sum(numbers, Decimal(0)) / len(numbers), tws, f"rata-rata {', '.join(tws)}"
+        return sum(numbers, Decimal(0)), tws, phrase("sum", tw=tws)
+    return sum(numbers, Decimal(0)) / len(numbers), tws, phrase("mean", tw=tws)
 
 
 def predikat_of(capaian: Decimal | None, skala: SkalaPredikat) -> Kategori | None:
@@ -275,14 +271,20 @@ def predikat_of(capaian: Decimal | None, skala: SkalaPredikat) -> Kategori | Non
     return skala.kategori[-1]
 
 
-def efisiensi_of(selisih: Decimal, batas: Decimal) -> str:
-    """`efisien` above +`batas` points, `cukup efisien` within ±`batas`, else `tidak efisien`
-    (the regime's rule, e.g. 5: templates/rezim/*.yaml)."""
+class Efisiensi(StrEnum):
+    EFISIEN = "efisien"
+    CUKUP_EFISIEN = "cukup efisien"
+    TIDAK_EFISIEN = "tidak efisien"
+
+
+def efisiensi_of(selisih: Decimal, batas: Decimal) -> Efisiensi:
+    """Efficient above +`batas` points, fairly within ±`batas`, else not (the regime's rule,
+    e.g. 5: templates/rezim/*.yaml)."""
     if selisih > batas:
-        return "efisien"
+        return Efisiensi.EFISIEN
     if selisih >= -batas:
-        return "cukup efisien"
-    return "tidak efisien"
+        return Efisiensi.CUKUP_EFISIEN
+    return Efisiensi.TIDAK_EFISIEN
 
 
 # --- the whole agreement ------------------------------------------------------------------
@@ -293,9 +295,9 @@ class Derived:
     """A period's realisasi that comes from elsewhere than realisasi.yaml (see pk.compute.rollup)."""
 
     realisasi: Decimal
-    rumus: str
-    """How it was derived, in words."""
-    keterangan: str | None = None
+    rumus: Phrase
+    """How it was derived."""
+    keterangan: Phrase | None = None
 
 
 def compute(
@@ -366,14 +368,14 @@ def _compute(
     kelompok = tuple(
         _ringkasan(
             str(k.no),
-            f"Kelompok {k.no}",
+            phrase("group", no=k.no),
             [by_id[i.id] for s in k.sasaran for i in s.indikator],
             skala,
             rnd,
         )
         for k in perjanjian.kelompok
     )
-    keseluruhan = _ringkasan("keseluruhan", "Keseluruhan", list(results), skala, rnd)
+    keseluruhan = _ringkasan("keseluruhan", phrase("overall"), list(results), skala, rnd)
     anggaran = _anggaran(perjanjian, realisasi, pengaturan, periode, keseluruhan.rata_rata, rnd)
     return Capaian(
         periode, skala, pengaturan.batas_capaian, results, sasaran, kelompok, keseluruhan, anggaran
@@ -393,13 +395,13 @@ def _indikator(
     turunan: Derived | None = None,
 ) -> CapaianIndikator:
     target: TargetValue | None = ind.target
-    target_sumber = "tahunan"
+    target_sumber = phrase("annual-target")
     if periode is not Periode.TAHUNAN and data and data.rencana_aksi:
         quarterly = getattr(data.rencana_aksi, periode.value)
         if quarterly is not None:
-            target, target_sumber = quarterly, f"rencana aksi {periode.value}"
+            target, target_sumber = quarterly, phrase("action-plan-target", tw=periode.value)
     filled: list[tuple[str, Nilai]] = []
-    catatan = None
+    catatan: str | Phrase | None = None
     for tw in periode.triwulan:
         entry = data.triwulan(tw) if data else None
         if entry is not None:
@@ -413,7 +415,7 @@ def _indikator(
     carried = used[-1] if len(used) == 1 and used != periode.triwulan[-1:] else None
 
     def result(
-        capaian: Decimal | None, status: Status, rumus: str, keterangan: str | None = None
+        capaian: Decimal | None, status: Status, rumus: Phrase, keterangan: Phrase | None = None
     ) -> CapaianIndikator:
         band = predikat_of(capaian, skala)
         return CapaianIndikator(
@@ -439,30 +441,30 @@ def _indikator(
         return result(
             None,
             Status.BELUM_ADA_DATA,
-            "belum ada data",
-            f"tidak ada realisasi pada {', '.join(periode.triwulan)}",
+            phrase("no-data"),
+            phrase("no-realisasi-in", tw=periode.triwulan),
         )
     if target is None:
-        return result(None, Status.TIDAK_DAPAT_DIHITUNG, "—", "target belum ditetapkan")
+        return result(None, Status.TIDAK_DAPAT_DIHITUNG, phrase("no-formula"), phrase("no-target"))
     hasil = outcome_of(perjanjian, ind, target, value)
     if hasil is None:
         return result(
             None,
             Status.TIDAK_DAPAT_DIHITUNG,
-            "—",
-            f"realisasi {value} tidak sesuai jenis target {_kind(target)}",
+            phrase("no-formula"),
+            phrase("wrong-kind", realisasi=str(value), jenis=phrase(_kind(target))),
         )
     # Say how the realisasi was made unless it is simply the period's own quarter.
     plain = turunan is None and ind.agregasi is Agregasi.TERAKHIR and used == periode.triwulan[-1:]
-    rumus = hasil.rumus if plain else f"{hasil.rumus}; realisasi = {how}"
+    rumus = hasil.rumus if plain else phrase("with-realisasi", rumus=hasil.rumus, realisasi=how)
     if hasil.capaian is None:
         return result(None, Status.TIDAK_DAPAT_DIHITUNG, rumus, hasil.keterangan)
     capaian = rnd(hasil.capaian)
     keterangan = hasil.keterangan
     cap = pengaturan.batas_capaian
     if cap is not None and capaian > cap:
-        keterangan = f"dibatasi {plain_comma(cap)} (tanpa batas {plain_comma(capaian)})"
-        rumus = f"min({rumus}, {plain_comma(cap)})"
+        keterangan = phrase("capped", batas=cap, capaian=capaian)
+        rumus = phrase("capped-rumus", rumus=rumus, batas=cap)
         capaian = rnd(cap)
     return result(capaian, Status.DIHITUNG, rumus, keterangan)
 
@@ -475,9 +477,7 @@ def outcome_of(
         skala = perjanjian.skala.get(ind.skala or "")
         if skala is None:
             return Outcome(
-                None,
-                "skor realisasi / skor target × 100",
-                f"skala {ind.skala} tidak dideklarasikan",
+                None, phrase("score-ratio"), phrase("scale-undeclared", skala=str(ind.skala))
             )
         kode = skala.kode_of(value)
         if kode is None:
@@ -492,12 +492,12 @@ def outcome_of(
 
 def _kind(target: TargetValue) -> str:
     if isinstance(target, str):
-        return "kode"
-    return "rentang" if isinstance(target, Rentang) else "angka"
+        return "target-code"
+    return "target-range" if isinstance(target, Rentang) else "target-number"
 
 
 def _ringkasan(
-    kunci: str, nama: str, items: list[CapaianIndikator], skala: SkalaPredikat, rnd: Round
+    kunci: str, nama: str | Phrase, items: list[CapaianIndikator], skala: SkalaPredikat, rnd: Round
 ) -> Ringkasan:
     values = [i.capaian for i in items if i.capaian is not None]
     average = rnd(sum(values, Decimal(0)) / len(values)) if values else None
@@ -518,13 +518,11 @@ def _ringkasan(
 def _penyerapan(
     kode: str | None, nama: str, pagu: int, spent: int | None, rnd: Round, tws: tuple[str, ...]
 ) -> PenyerapanKegiatan:
-    rumus = f"realisasi anggaran ({'+'.join(tws)}) / pagu × 100"
+    rumus = phrase("absorption", tw=tws)
     if spent is None:
-        return PenyerapanKegiatan(kode, nama, pagu, None, None, rumus, "belum ada data")
+        return PenyerapanKegiatan(kode, nama, pagu, None, None, rumus, phrase("no-data"))
     if pagu == 0:
-        return PenyerapanKegiatan(
-            kode, nama, pagu, spent, None, rumus, "pagu 0: penyerapan tidak dapat dihitung"
-        )
+        return PenyerapanKegiatan(kode, nama, pagu, spent, None, rumus, phrase("pagu-zero"))
     return PenyerapanKegiatan(kode, nama, pagu, spent, rnd(Decimal(spent) / pagu * HUNDRED), rumus)
 
 

@@ -30,6 +30,7 @@ from pk.model.evaluasi import Dokumen, Evaluasi, StatusTindakLanjut
 from pk.model.lke import Instrumen, Kriteria, SubKomponen
 from pk.model.perjanjian import Loc, Perjanjian, Status
 from pk.numbers import PRECISION, plain_comma, rupiah, tanggal
+from pk.phrase import Phrase
 from pk.vocab import TRIWULAN
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class Fakta:
     perbandingan: Perbandingan
     renstra: Renstra | None
     """The Renstra covering the year, when valid."""
-    tanpa_renstra: str | None
+    tanpa_renstra: Phrase | None
     """Why there is none (perbandingan's words), or None."""
     pk_periode: Mapping[int, frozenset[str]]
     """The indicator ids of each year's PK in the Renstra's period up to this year."""
@@ -109,7 +110,7 @@ class NilaiKriteria:
     """The points earned: bobot × the answer's value."""
     persen: Decimal | None = None
     """The share the answer was graded from, when a rule measured one."""
-    alasan: str | None = None
+    alasan: Phrase | None = None
     rujukan: tuple[str, ...] = ()
 
 
@@ -208,7 +209,9 @@ def _criterion(
         )
     aturan = instrumen.aturan[c.aturan]
     found = RULES[c.aturan](fakta, instrumen)
-    alasan = aturan.alasan[found.hasil].format_map({k: str(v) for k, v in found.isi.items()})
+    # A phrase among the values (why a comparison is missing) is worded by the templates.
+    isi = tuple((k, v if isinstance(v, Phrase) else str(v)) for k, v in found.isi.items())
+    alasan = Phrase(f"{c.aturan}.{found.hasil}", isi, aturan.alasan[found.hasil])
     base = NilaiKriteria(
         c.id,
         c.teks,

@@ -39,6 +39,7 @@ from pk.compute.capaian import (
     CapaianIndikator,
     Nilai,
     Round,
+    Status,
     TargetValue,
     outcome_of,
     rounder,
@@ -47,9 +48,8 @@ from pk.model.lke import Instrumen
 from pk.model.perjanjian import Agregasi, Indikator, Perjanjian, Polaritas, Rentang
 from pk.model.realisasi import Pengaturan
 from pk.model.renstra import KondisiAwal, Renstra, RenstraIndikator
-from pk.numbers import PRECISION, plain_comma
-
-BELUM_ADA_TAHUN_LALU = "belum ada data tahun sebelumnya"
+from pk.numbers import PRECISION
+from pk.phrase import Phrase, phrase
 
 
 class Arah(StrEnum):
@@ -66,20 +66,12 @@ class Jenis(StrEnum):
 
 
 class Kunci(StrEnum):
-    """The four comparisons, in the order of PermenPANRB 53/2014."""
+    """The four comparisons, in the order of PermenPANRB 53/2014 (`frasa` titles them)."""
 
     TAHUN_INI = "tahun_ini"
     TAHUN_SEBELUMNYA = "tahun_sebelumnya"
     TARGET_AKHIR_RENSTRA = "target_akhir_renstra"
     TARGET_NASIONAL = "target_nasional"
-
-
-JUDUL = {
-    Kunci.TAHUN_INI: "perbandingan target dan realisasi tahun ini",
-    Kunci.TAHUN_SEBELUMNYA: "perbandingan dengan tahun sebelumnya",
-    Kunci.TARGET_AKHIR_RENSTRA: "perbandingan dengan target jangka menengah (Renstra)",
-    Kunci.TARGET_NASIONAL: "perbandingan dengan target nasional",
-}
 
 
 @dataclass(frozen=True)
@@ -100,9 +92,9 @@ class TahunLalu:
     target: TargetValue | None
     realisasi: Nilai | None
     capaian: Decimal | None
-    status: str
-    """The capaian's status (`dihitung`, `belum ada data`, …), or `tidak ada pada PK`."""
-    keterangan: str | None = None
+    status: Status | Phrase
+    """The capaian's status, or `not-in-pk-status` when that year's PK lacks the indicator."""
+    keterangan: Phrase | None = None
 
 
 @dataclass(frozen=True)
@@ -117,7 +109,7 @@ class Tren:
     """Capaian this year − capaian then, in points."""
     arah_realisasi: Arah | None
     selisih_realisasi: Decimal | None
-    rumus: str
+    rumus: Phrase
 
 
 @dataclass(frozen=True)
@@ -132,8 +124,8 @@ class TerhadapRenstra:
     realisasi: Nilai | None
     """Realisasi s.d. this year; None without data."""
     capaian: Decimal | None
-    rumus: str
-    keterangan: str | None = None
+    rumus: Phrase
+    keterangan: Phrase | None = None
 
 
 @dataclass(frozen=True)
@@ -145,8 +137,8 @@ class TerhadapNasional:
     capaian: Decimal | None
     memenuhi: bool | None
     """Whether realisasi reaches the national target (None when it cannot be told)."""
-    rumus: str
-    keterangan: str | None = None
+    rumus: Phrase
+    keterangan: Phrase | None = None
 
 
 @dataclass(frozen=True)
@@ -159,11 +151,11 @@ class PerbandinganIndikator:
     """Whether this year's capaian is computed."""
     tahun_lalu: tuple[TahunLalu, ...]
     tren: Tren | None
-    keterangan_tahun_lalu: str | None
+    keterangan_tahun_lalu: Phrase | None
     renstra: TerhadapRenstra | None
-    keterangan_renstra: str | None
+    keterangan_renstra: Phrase | None
     nasional: TerhadapNasional | None
-    keterangan_nasional: str | None
+    keterangan_nasional: Phrase | None
 
     def carries(self, kunci: Kunci) -> bool:
         """Whether the indicator carries the comparison (what the evaluator counts)."""
@@ -181,16 +173,15 @@ class Jumlah:
     """How many indicators carry one comparison, and the Evaluasi AKIP grade of the share."""
 
     kunci: Kunci
-    judul: str
     ada: int
     dari: int
     persen: Decimal | None
     nilai_lke: str | None
     tanpa: tuple[str, ...]
     """Ids of the indicators without it."""
-    alasan: str | None
+    alasan: Phrase | None
     """Why no indicator can carry it (no Renstra, no earlier year), or None."""
-    catatan: str | None = None
+    catatan: Phrase | None = None
     """What else limits it: earlier years left out because their files have errors."""
 
 
@@ -198,8 +189,8 @@ class Jumlah:
 class Tanpa:
     """Why the use case could give no earlier year or no Renstra (None: it could)."""
 
-    tahun_lalu: str | None = None
-    renstra: str | None = None
+    tahun_lalu: Phrase | None = None
+    renstra: Phrase | None = None
     tidak_valid: tuple[int, ...] = ()
     """Earlier years left out because their files have errors."""
 
@@ -269,9 +260,9 @@ def _compare(
         ri = found[1] if found else None
         lalu = tuple(_earlier(t, ri.id_in(t.tahun) if ri else ind.id) for t in earlier)
         with_data = [t for t in lalu if t.realisasi is not None]
-        ket_lalu = None if with_data else BELUM_ADA_TAHUN_LALU
+        ket_lalu = None if with_data else phrase("no-earlier-year")
         if not earlier and tanpa.tahun_lalu:
-            ket_lalu = f"{BELUM_ADA_TAHUN_LALU}: {tanpa.tahun_lalu}"
+            ket_lalu = phrase("no-earlier-year-because", alasan=tanpa.tahun_lalu)
         tren = _tren(hasil, with_data[-1]) if with_data else None
         akhir, ket_akhir, nasional, ket_nasional = _renstra(
             perjanjian, ind, hasil, ri, renstra, earlier, rnd, tanpa
@@ -310,8 +301,8 @@ def _earlier(year: Tahun, id_: str) -> TahunLalu:
             None,
             None,
             None,
-            "tidak ada pada PK",
-            f"{id_} tidak ada pada PK {year.tahun}",
+            phrase("not-in-pk-status"),
+            phrase("not-in-pk", id=id_, tahun=year.tahun),
         )
     return TahunLalu(
         year.tahun,
@@ -319,7 +310,7 @@ def _earlier(year: Tahun, id_: str) -> TahunLalu:
         hasil.target,
         hasil.realisasi,
         hasil.capaian,
-        str(hasil.status),
+        hasil.status,
         hasil.keterangan,
     )
 
@@ -332,22 +323,24 @@ def _direction(difference: Decimal) -> Arah:
 
 def _tren(hasil: CapaianIndikator, then: TahunLalu) -> Tren:
     arah = selisih = arah_r = selisih_r = None
-    parts = []
+    parts: list[Phrase] = []
     if hasil.capaian is not None and then.capaian is not None:
         selisih = hasil.capaian - then.capaian
         arah = _direction(selisih)
         parts.append(
-            f"capaian {plain_comma(hasil.capaian)} − "
-            f"{plain_comma(then.capaian)} = {plain_comma(selisih)} poin"
+            phrase("trend-capaian", kini=hasil.capaian, dulu=then.capaian, selisih=selisih)
         )
     if isinstance(hasil.realisasi, Decimal) and isinstance(then.realisasi, Decimal):
         selisih_r = hasil.realisasi - then.realisasi
         arah_r = _direction(selisih_r)
         parts.append(
-            f"realisasi {plain_comma(hasil.realisasi)} − {plain_comma(then.realisasi)} = "
-            f"{plain_comma(selisih_r)}"
+            phrase("trend-realisasi", kini=hasil.realisasi, dulu=then.realisasi, selisih=selisih_r)
         )
-    rumus = f"terhadap {then.tahun}: " + ("; ".join(parts) if parts else "tidak dapat dihitung")
+    rumus = (
+        phrase("trend", tahun=then.tahun, bagian=tuple(parts))
+        if parts
+        else phrase("trend-none", tahun=then.tahun)
+    )
     return Tren(then.tahun, arah, selisih, arah_r, selisih_r, rumus)
 
 
@@ -360,23 +353,25 @@ def _renstra(
     earlier: list[Tahun],
     rnd: Round,
     tanpa: Tanpa,
-) -> tuple[TerhadapRenstra | None, str | None, TerhadapNasional | None, str | None]:
+) -> tuple[TerhadapRenstra | None, Phrase | None, TerhadapNasional | None, Phrase | None]:
     """The end-target and national comparisons, each with why it is missing (else None)."""
     tahun = perjanjian.tahun
     if renstra is None:
-        why = tanpa.renstra or f"tidak ada Renstra yang mencakup tahun {tahun}"
+        why = tanpa.renstra or phrase("no-renstra-for-year", tahun=tahun)
         return None, why, None, why
     if ri is None:
-        why = f"{ind.id} tidak ada pada Renstra {renstra.tahun_awal}–{renstra.tahun_akhir}"
+        why = phrase(
+            "not-in-renstra", id=ind.id, awal=renstra.tahun_awal, akhir=renstra.tahun_akhir
+        )
         return None, why, None, why
     akhir, ket_akhir = None, None
     if ri.target_akhir is None:
-        ket_akhir = "Renstra tidak memuat target akhir indikator ini"
+        ket_akhir = phrase("no-end-target")
     else:
         akhir = _end_target(perjanjian, ind, hasil, ri, renstra, earlier, rnd)
     target = ri.target_nasional.get(tahun)
     if target is None:
-        return akhir, ket_akhir, None, f"Renstra tidak memuat target nasional tahun {tahun}"
+        return akhir, ket_akhir, None, phrase("no-national-target", tahun=tahun)
     return akhir, ket_akhir, _national(perjanjian, ind, hasil, target, rnd), None
 
 
@@ -391,10 +386,10 @@ def _cumulative(ind: Indikator, ri: RenstraIndikator, renstra: Renstra) -> bool:
 
 def _against(
     perjanjian: Perjanjian, ind: Indikator, target: TargetValue, value: Nilai, rnd: Round
-) -> tuple[Decimal | None, str, str | None]:
+) -> tuple[Decimal | None, Phrase, Phrase | None]:
     outcome = outcome_of(perjanjian, ind, target, value)
     if outcome is None:
-        return None, "—", f"realisasi {value} tidak sesuai jenis target"
+        return None, phrase("no-formula"), phrase("wrong-kind-plain", realisasi=str(value))
     return (
         rnd(outcome.capaian) if outcome.capaian is not None else None,
         outcome.rumus,
@@ -419,7 +414,7 @@ def _end_target(
         jenis = Jenis.KUMULATIF
         by_year = {t.tahun: t for t in earlier}
         values: list[Decimal] = []
-        terms: list[str] = []
+        terms: list[Phrase] = []
         missing: list[str] = []
         for year in range(renstra.tahun_awal, tahun + 1):
             if year == tahun:
@@ -437,19 +432,21 @@ def _end_target(
                 value = then_hasil.realisasi if then_hasil else None
             if isinstance(value, Decimal):
                 values.append(value)
-                terms.append(f"{plain_comma(value)} ({year})")
+                terms.append(phrase("value-of-year", nilai=value, tahun=year))
             else:
                 missing.append(str(year))
         realisasi: Nilai | None = sum(values, Decimal(0)) if values else None
-        how = f"realisasi s.d. {tahun} = jumlah realisasi {renstra.tahun_awal}–{tahun}" + (
-            f" = {' + '.join(terms)}" if terms else ""
+        how = (
+            phrase("to-date-sum-of", tahun=tahun, awal=renstra.tahun_awal, nilai=tuple(terms))
+            if terms
+            else phrase("to-date-sum", tahun=tahun, awal=renstra.tahun_awal)
         )
         if missing:
-            keterangan = f"belum ada data tahun {', '.join(missing)}"
+            keterangan = phrase("no-data-years", tahun=tuple(missing))
     else:
         jenis = Jenis.TINGKAT
         realisasi = hasil.realisasi
-        how = f"realisasi s.d. {tahun} = realisasi {tahun}"
+        how = phrase("to-date-level", tahun=tahun)
     if realisasi is None:
         return TerhadapRenstra(
             renstra.tahun_awal,
@@ -460,7 +457,7 @@ def _end_target(
             None,
             None,
             how,
-            keterangan or f"belum ada data realisasi {tahun}",
+            keterangan or phrase("no-realisasi-year", tahun=tahun),
         )
     capaian, rumus, why = _against(perjanjian, ind, target, realisasi, rnd)
     return TerhadapRenstra(
@@ -471,9 +468,14 @@ def _end_target(
         jenis,
         realisasi,
         capaian,
-        f"{rumus}; {how}",
-        "; ".join(x for x in (keterangan, why) if x) or None,
+        phrase("end-target-rumus", rumus=rumus, cara=how),
+        _notes(keterangan, why),
     )
+
+
+def _notes(*notes: Phrase | None) -> Phrase | None:
+    given = tuple(n for n in notes if n is not None)
+    return given[0] if len(given) == 1 else phrase("notes", isi=given) if given else None
 
 
 def _national(
@@ -486,7 +488,12 @@ def _national(
     value = hasil.realisasi
     if value is None:
         return TerhadapNasional(
-            target, None, None, None, "—", f"belum ada data realisasi {perjanjian.tahun}"
+            target,
+            None,
+            None,
+            None,
+            phrase("no-formula"),
+            phrase("no-realisasi-year", tahun=perjanjian.tahun),
         )
     capaian, rumus, why = _against(perjanjian, ind, target, value, rnd)
     memenuhi = None
@@ -512,20 +519,18 @@ def _jumlah(
     persen = (Decimal(len(ada)) / dari * HUNDRED).quantize(Decimal("0.01")) if dari else None
     alasan = None
     if kunci is Kunci.TAHUN_INI and not ada:
-        alasan = "belum ada capaian yang dapat dihitung (belum ada realisasi)"
+        alasan = phrase("no-capaian-yet")
     elif kunci is Kunci.TAHUN_SEBELUMNYA and not earlier:
-        alasan = tanpa.tahun_lalu or "tidak ada data tahun sebelumnya"
+        alasan = tanpa.tahun_lalu or phrase("no-earlier-data")
     elif kunci in (Kunci.TARGET_AKHIR_RENSTRA, Kunci.TARGET_NASIONAL) and renstra is None:
-        alasan = tanpa.renstra or "tidak ada Renstra"
+        alasan = tanpa.renstra or phrase("no-renstra")
     elif kunci is Kunci.TARGET_NASIONAL and not ada and all(i.nasional is None for i in items):
-        alasan = "Renstra tidak memuat target nasional untuk indikator tahun ini"
+        alasan = phrase("no-national-targets")
     catatan = None
     if kunci is Kunci.TAHUN_SEBELUMNYA and tanpa.tidak_valid:
-        years = ", ".join(map(str, tanpa.tidak_valid))
-        catatan = f"tahun {years} tidak dibandingkan: berkasnya memuat kesalahan (pk validate)"
+        catatan = phrase("invalid-years", tahun=tuple(map(str, tanpa.tidak_valid)))
     return Jumlah(
         kunci,
-        JUDUL[kunci],
         len(ada),
         dari,
         persen,

@@ -34,10 +34,12 @@ from pk.compute.capaian import (
 )
 from pk.model.perjanjian import Agregasi, Indikator, Perjanjian, Rentang
 from pk.model.realisasi import Pengaturan, Realisasi, RealisasiIndikator
-from pk.numbers import PRECISION, plain_comma
+from pk.numbers import PRECISION
+from pk.phrase import Phrase, phrase
 from pk.vocab import TRIWULAN, Periode
 
 TW4 = len(TRIWULAN)
+_NO_FORMULA = phrase("no-formula")
 
 
 class Keadaan(StrEnum):
@@ -85,11 +87,11 @@ class ProyeksiIndikator:
     """Points of capaian the projection falls short of 100 (0 when it reaches it)."""
     keadaan: Keadaan
     metode: Metode | None
-    rumus: str
-    """The projection's formula with its numbers, or `—`."""
-    rumus_capaian: str | None
+    rumus: Phrase
+    """The projection's formula with its numbers, or `no-formula`."""
+    rumus_capaian: Phrase | None
     """The capaian formula applied to the projection."""
-    alasan: str | None = None
+    alasan: Phrase | None = None
     """Why there is no projection (data belum cukup, tidak diproyeksikan)."""
 
 
@@ -111,7 +113,7 @@ class Proyeksi:
 
     def not_at_risk(self) -> tuple[Group, ...]:
         """The indicators not at risk, grouped by state and reason, in document order."""
-        groups: dict[tuple[Keadaan, str | None], list[str]] = {}
+        groups: dict[tuple[Keadaan, Phrase | None], list[str]] = {}
         for keadaan in Keadaan:
             for i in self.indikator:
                 if i.keadaan is keadaan and keadaan is not Keadaan.BERISIKO:
@@ -124,7 +126,7 @@ class Group:
     """Indicators in the same state for the same reason."""
 
     keadaan: Keadaan
-    alasan: str | None
+    alasan: Phrase | None
     id: tuple[str, ...]
 
 
@@ -172,14 +174,14 @@ def _indikator(
 
     def result(
         keadaan: Keadaan,
-        alasan: str | None = None,
+        alasan: Phrase | None = None,
         *,
         metode: Metode | None = None,
         rencana: Decimal | None = None,
         proyeksi: Decimal | None = None,
         capaian: Decimal | None = None,
-        rumus: str = "—",
-        rumus_capaian: str | None = None,
+        rumus: Phrase = _NO_FORMULA,
+        rumus_capaian: Phrase | None = None,
     ) -> ProyeksiIndikator:
         laju = rnd(value / rencana * 100) if rencana and isinstance(value, Decimal) else None
         kurang = None if capaian is None else max(Decimal(0), rnd(100 - capaian))
@@ -204,71 +206,60 @@ def _indikator(
 
     tidak = Keadaan.TIDAK_DIPROYEKSIKAN
     if target is None:
-        return result(tidak, "target belum ditetapkan")
+        return result(tidak, phrase("no-target"))
     if isinstance(target, Rentang):
-        return result(
-            tidak,
-            "target rentang: tepat di dalam rentang, tidak makin baik ke satu arah, "
-            "jadi laju menuju target tidak bermakna",
-        )
+        return result(tidak, phrase("projection-range"))
     if isinstance(target, str):
-        return result(
-            tidak,
-            "target berupa kode pada skala (nilai atau tingkat): jarak antarkode bukan laju "
-            "yang dapat diteruskan",
-        )
+        return result(tidak, phrase("projection-code"))
     if target == 0:
-        return result(tidak, "target 0: capaian tidak dapat dihitung, jadi juga proyeksinya")
+        return result(tidak, phrase("projection-target-zero"))
     belum = Keadaan.DATA_BELUM_CUKUP
     if value is None:
-        return result(belum, f"belum ada realisasi pada {', '.join(periode.triwulan)}")
+        return result(belum, phrase("projection-no-realisasi", tw=periode.triwulan))
     if not isinstance(value, Decimal):
-        return result(tidak, f"realisasi {value} bukan angka, target {plain_comma(target)}")
+        return result(tidak, phrase("projection-not-number", realisasi=value, target=target))
     n = TRIWULAN.index(tws[-1]) + 1
+    last = tws[-1]
     if ind.agregasi is Agregasi.JUMLAH and len(tws) < n:
-        gaps = ", ".join(tw for tw in TRIWULAN[:n] if tw not in tws)
-        return result(belum, f"{gaps} kosong: jumlah s.d. {tws[-1]} belum lengkap")
-    sd = f"realisasi s.d. {tws[-1]}"
-    planned = getattr(data.rencana_aksi, tws[-1]) if data and data.rencana_aksi else None
-    r, t = plain_comma(value), plain_comma(target)
+        gaps = tuple(tw for tw in TRIWULAN[:n] if tw not in tws)
+        return result(belum, phrase("projection-gaps", kosong=gaps, tw=last))
+    planned = getattr(data.rencana_aksi, last) if data and data.rencana_aksi else None
+    rumus: Phrase
     if planned is not None:
         if not isinstance(planned, Decimal):
-            return result(tidak, f"rencana aksi {tws[-1]} bukan angka")
+            return result(tidak, phrase("projection-plan-not-number", tw=last))
         if planned <= 0:
-            return result(
-                belum,
-                f"rencana aksi {tws[-1]} {plain_comma(planned)}: belum ada laju rencana "
-                "untuk dibandingkan",
-            )
+            return result(belum, phrase("projection-plan-not-positive", tw=last, rencana=planned))
         metode, rencana = Metode.RENCANA_AKSI, planned
         raw = target * value / planned
-        rumus = f"target × {sd} / rencana aksi {tws[-1]} = {t} × {r} / {plain_comma(planned)}"
+        rumus = phrase("projection-plan", tw=last, t=target, r=value, rencana=planned)
     elif ind.agregasi is Agregasi.JUMLAH:
         metode, rencana = Metode.MERATA, target * n / TW4
         raw = value * TW4 / n
-        rumus = f"{sd} × 4 / {n} = {r} × 4 / {n}"
+        rumus = phrase("projection-even", tw=last, r=value, n=n)
     elif ind.agregasi is Agregasi.RATA_RATA:
         metode, rencana = Metode.RATA_RATA, None
         raw = value
-        rumus = f"rata-rata {', '.join(tws)} = {r}"
+        rumus = phrase("projection-mean", tw=tws, r=value)
     else:
         if len(filled) < 2:
-            return result(
-                belum,
-                f"hanya {tws[-1]} yang terisi dan tanpa rencana aksi: satu triwulan belum "
-                "menunjukkan laju",
-            )
+            return result(belum, phrase("projection-one-quarter", tw=last))
         first = filled[0]
         assert isinstance(first[1], Decimal)  # aggregate took a code otherwise
         a = TRIWULAN.index(first[0]) + 1
         metode, rencana = Metode.TREN, None
         raw = value + (value - first[1]) / (n - a) * (TW4 - n)
-        rumus = (
-            f"{tws[-1]} + ({tws[-1]} − {first[0]}) / {n - a} × {TW4 - n} = "
-            f"{r} + ({r} − {plain_comma(first[1])}) / {n - a} × {TW4 - n}"
+        rumus = phrase(
+            "projection-trend",
+            tw=last,
+            tw_awal=first[0],
+            r=value,
+            r_awal=first[1],
+            jarak=n - a,
+            sisa=TW4 - n,
         )
     proyeksi = rnd(raw)
-    rumus = f"proyeksi TW4 = {rumus} = {plain_comma(proyeksi)}"
+    rumus = phrase("projection", rumus=rumus, proyeksi=proyeksi)
     # Measured on the projection as printed, so the formula shown gives the capaian shown.
     hasil = outcome_of(perjanjian, ind, target, proyeksi)
     if hasil is None or hasil.capaian is None:
@@ -283,5 +274,5 @@ def _indikator(
         proyeksi=proyeksi,
         capaian=capaian,
         rumus=rumus,
-        rumus_capaian=hasil.rumus.replace("realisasi", "proyeksi"),
+        rumus_capaian=phrase("projected-capaian", rumus=hasil.rumus),
     )

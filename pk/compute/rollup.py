@@ -16,7 +16,7 @@ from typing import NamedTuple
 from pk.compute.capaian import HUNDRED, Capaian, CapaianIndikator, Derived, Nilai, Status
 from pk.model.perjanjian import DariUnit, Hitung
 from pk.model.predikat import SkalaPredikat
-from pk.numbers import plain_comma
+from pk.phrase import phrase
 
 
 class Standing(StrEnum):
@@ -123,29 +123,26 @@ def derive(
     met = sum(1 for s in states if s.keadaan is Standing.MEMENUHI)
     total = len(states)
     condition = (
-        f"realisasi {wanted} ≥ {plain_comma(spec.realisasi_min)}"
+        phrase("realisasi-at-least", indikator=wanted, min=spec.realisasi_min)
         if spec.realisasi_min is not None
-        else f"capaian {wanted} ≥ 100"
+        else phrase("capaian-met", indikator=wanted)
     )
     if spec.hitung is Hitung.JUMLAH:
         value = Decimal(met)
-        rumus = f"jumlah unit dengan {condition}: {met} dari {total} unit"
+        rumus = phrase("count-units", kondisi=condition, met=met, total=total)
     else:
         value = (
             (Decimal(met) * HUNDRED / total).quantize(Decimal("0.01"), ROUND_HALF_UP)
             if total
             else Decimal(0)
         )
-        rumus = f"unit dengan {condition} / jumlah unit × 100 = {met} / {total} × 100"
-    groups = [
-        (label, [s.unit for s in states if s.keadaan is keadaan])
-        for label, keadaan in (
-            ("belum memenuhi", Standing.BELUM_MEMENUHI),
-            ("belum ada data", Standing.BELUM_ADA_DATA),
-            ("tidak ada indikator", Standing.TIDAK_ADA),
-        )
-    ]
-    keterangan = "; ".join(f"{label}: {', '.join(ids)}" for label, ids in groups if ids) or None
+        rumus = phrase("share-units", kondisi=condition, met=met, total=total)
+    groups = tuple(
+        phrase("units-in", keadaan=keadaan, unit=ids)
+        for keadaan in (Standing.BELUM_MEMENUHI, Standing.BELUM_ADA_DATA, Standing.TIDAK_ADA)
+        if (ids := tuple(s.unit for s in states if s.keadaan is keadaan))
+    )
+    keterangan = phrase("units-by-standing", kelompok=groups) if groups else None
     return Derived(value, rumus, keterangan), states
 
 

@@ -36,7 +36,9 @@ The JSON is a stable contract, an object with:
   `triwulan`, `rencana` (the plan to date), `laju` (realisasi / rencana × 100), `proyeksi`
   (TW4, in the indikator's satuan), `capaian` (of the projection), `kekurangan` (points
   short of 100), `rumus` (the projection's), `rumus_capaian` (its capaian's), `alasan`.
-Rupiah are integers; capaian and penyerapan are numbers with the configured decimals.
+Rupiah are integers; capaian and penyerapan are numbers with the configured decimals. The
+formulas and reasons (`rumus`, `keterangan`, `alasan`, …) are in the built-in templates'
+words (`frasa` in templates/_kalimat.j2); the states (`status`, `keadaan`, …) are codes.
 """
 
 from __future__ import annotations
@@ -52,7 +54,9 @@ from pk.compute.proyeksi import Proyeksi
 from pk.model.bentuk import Bentuk
 from pk.model.perjanjian import Rentang
 from pk.numbers import nilai, plain_comma
+from pk.phrase import Phrase
 from pk.render.diagnostics import csv_text, printed
+from pk.render.frasa import worded, words
 from pk.text import json_text
 from pk.vocab import ShowFormat
 
@@ -211,7 +215,7 @@ def _jumlah(perbandingan: Perbandingan | None) -> dict[str, Any] | None:
         "jumlah": [
             {
                 "kunci": str(j.kunci),
-                "judul": j.judul,
+                "judul": words(j.kunci),
                 "ada": j.ada,
                 "dari": j.dari,
                 "persen": _number(j.persen),
@@ -262,31 +266,35 @@ def build(
     """The JSON contract above, as plain data."""
     anggaran = result.anggaran
     compared = {i.id: i for i in perbandingan.indikator} if perbandingan else {}
-    return {
-        "periode": str(result.periode),
-        "skala_predikat": {
-            "nama": result.skala.nama,
-            "kategori": [{"nama": k.nama, "min": _number(k.min)} for k in result.skala.kategori],
-        },
-        "batas_capaian": _number(result.batas_capaian),
-        "indikator": [
-            _indikator(i) | {"perbandingan": _perbandingan(compared.get(i.id))}
-            for i in result.indikator
-        ],
-        "sasaran": [_ringkasan(s) for s in result.sasaran],
-        "kelompok": [_ringkasan(k) for k in result.kelompok],
-        "keseluruhan": _ringkasan(result.keseluruhan),
-        "anggaran": {
-            "kegiatan": [_penyerapan(k) for k in anggaran.kegiatan],
-            "total": _penyerapan(anggaran.total, with_kode=False),
-            "pedoman_ikpa": _number(anggaran.pedoman_ikpa),
-            "selisih": _number(anggaran.selisih),
-            "efisiensi": anggaran.efisiensi,
-            "batas_efisiensi": _number(anggaran.batas_efisiensi),
-        },
-        "perbandingan": _jumlah(perbandingan),
-        "proyeksi": _proyeksi(proyeksi),
-    }
+    return worded(
+        {
+            "periode": str(result.periode),
+            "skala_predikat": {
+                "nama": result.skala.nama,
+                "kategori": [
+                    {"nama": k.nama, "min": _number(k.min)} for k in result.skala.kategori
+                ],
+            },
+            "batas_capaian": _number(result.batas_capaian),
+            "indikator": [
+                _indikator(i) | {"perbandingan": _perbandingan(compared.get(i.id))}
+                for i in result.indikator
+            ],
+            "sasaran": [_ringkasan(s) for s in result.sasaran],
+            "kelompok": [_ringkasan(k) for k in result.kelompok],
+            "keseluruhan": _ringkasan(result.keseluruhan),
+            "anggaran": {
+                "kegiatan": [_penyerapan(k) for k in anggaran.kegiatan],
+                "total": _penyerapan(anggaran.total, with_kode=False),
+                "pedoman_ikpa": _number(anggaran.pedoman_ikpa),
+                "selisih": _number(anggaran.selisih),
+                "efisiensi": anggaran.efisiensi,
+                "batas_efisiensi": _number(anggaran.batas_efisiensi),
+            },
+            "perbandingan": _jumlah(perbandingan),
+            "proyeksi": _proyeksi(proyeksi),
+        }
+    )
 
 
 def render_json(
@@ -334,7 +342,7 @@ def _cell(value: Decimal | Rentang | str | None) -> str:
     return value
 
 
-def _compared_cells(item: PerbandinganIndikator | None) -> dict[str, str]:
+def _compared_cells(item: PerbandinganIndikator | None) -> dict[str, str | Phrase]:
     """The comparison columns of one CSV row: the latest earlier year with figures (the one
     the trend is against), the Renstra end target, the national target; empty when absent."""
     if item is None:
@@ -373,7 +381,7 @@ def render_csv(
         row["realisasi"] = _cell(item.realisasi) if item.realisasi is not None else None
         row["capaian"] = format(item.capaian, "f") if item.capaian is not None else ""
         row |= _compared_cells(compared.get(item.id))
-        rows.append(row)
+        rows.append(worded(row))
     return csv_text(rows, CSV_COLUMNS)
 
 
@@ -406,7 +414,7 @@ def print_table(
             rows.append(None)
         capaian: Text | str
         if item.capaian is None:
-            capaian = f"[yellow]{item.status}[/]"
+            capaian = f"[yellow]{words(item.status)}[/]"
         else:
             capaian = coloured(desimal(item.capaian), item.predikat)
         realisasi = cell(nilai(item.realisasi, item.satuan, plain_comma) or "—")
@@ -456,7 +464,7 @@ def print_table(
         summary.append(
             (
                 cell(s.kunci) if s is not result.keseluruhan else "",
-                cell(s.nama),
+                cell(words(s.nama)),
                 str(s.jumlah_indikator),
                 coloured(desimal(s.rata_rata), s.predikat) if s.rata_rata is not None else "—",
                 coloured(s.predikat, s.predikat) if s.predikat else "",
@@ -521,7 +529,7 @@ def print_table(
     if anggaran.efisiensi is not None and anggaran.selisih is not None:
         console.print(
             cell(
-                f"Efisiensi: {anggaran.efisiensi} (rata-rata capaian − penyerapan = "
+                f"Efisiensi: {words(anggaran.efisiensi)} (rata-rata capaian − penyerapan = "
                 f"{desimal(anggaran.selisih)} poin)"
             )
         )
@@ -543,14 +551,14 @@ def _print_perbandingan(console: Console, result: Capaian, perbandingan: Perband
         one = compared[item.id]
         earlier = (
             "\n".join(
-                f"{t.tahun}: {t.status if t.capaian is None else pct(t.capaian)}"
+                f"{t.tahun}: {words(t.status) if t.capaian is None else pct(t.capaian)}"
                 for t in one.tahun_lalu
             )
             or "belum ada data"
         )
         tren = "—" if one.tren else "belum ada data"
         if one.tren is not None and one.tren.arah is not None:
-            tren = f"{one.tren.arah}"
+            tren = words(one.tren.arah)
             if one.tren.selisih_capaian:
                 tren += f" {desimal(abs(one.tren.selisih_capaian))} poin"
         akhir, nasional = one.renstra, one.nasional
@@ -583,12 +591,13 @@ def _print_perbandingan(console: Console, result: Capaian, perbandingan: Perband
             )
         )
     for j in perbandingan.jumlah:
-        line = f"{j.judul[0].upper()}{j.judul[1:]}: {j.ada} dari {j.dari} indikator"
+        judul = words(j.kunci)
+        line = f"{judul[0].upper()}{judul[1:]}: {j.ada} dari {j.dari} indikator"
         if j.persen is not None:
             line += f" ({desimal(j.persen)}%, nilai LKE {j.nilai_lke})"
         for note in (j.alasan, j.catatan):
             if note:
-                line += f" — {note}"
+                line += f" — {words(note)}"
         console.print(cell(line))
 
 
@@ -609,14 +618,14 @@ def _print_proyeksi(console: Console, proyeksi: Proyeksi, kolom: Kolom) -> None:
             cell(nilai(i.proyeksi, i.satuan, plain_comma) or "—"),
             f"[red]{desimal(i.capaian)}[/]" if i.capaian is not None else "—",
             cell(
-                f"{i.metode}: "
+                f"{words(i.metode) if i.metode else None}: "
                 + (
                     f"laju {desimal(i.laju)}% dari rencana "
                     f"{nilai(i.rencana, i.satuan, plain_comma)}; "
                     if i.laju is not None
                     else ""
                 )
-                + i.rumus
+                + words(i.rumus)
             ),
         )
         for i in proyeksi.berisiko
@@ -651,8 +660,9 @@ def _print_proyeksi(console: Console, proyeksi: Proyeksi, kolom: Kolom) -> None:
             "diproyeksikan"
         )
     for group in proyeksi.not_at_risk():
-        why = f" ({group.alasan})" if group.alasan else ""
-        label = f"{group.keadaan[0].upper()}{group.keadaan[1:]}{why}"
+        why = f" ({words(group.alasan)})" if group.alasan else ""
+        keadaan = words(group.keadaan)
+        label = f"{keadaan[0].upper()}{keadaan[1:]}{why}"
         console.print(cell(f"{label}: {', '.join(group.id)}"))
 
 
@@ -662,44 +672,46 @@ def _print_proyeksi(console: Console, proyeksi: Proyeksi, kolom: Kolom) -> None:
 def build_units(result: CapaianWorkspace) -> dict[str, Any]:
     """The workspace comparison as plain data: `periode`, `unit` (one row per unit) and
     `turunan` (each rolled-up indicator with where every unit stands)."""
-    return {
-        "periode": result.periode,
-        "unit": [
-            {
-                "id": row.id,
-                "nama": row.nama,
-                "induk": row.induk,
-                "valid": row.valid,
-                "jumlah_indikator": row.jumlah_indikator,
-                "rata_rata": _number(row.rata_rata),
-                "predikat": row.predikat,
-                "di_bawah_target": row.di_bawah_target,
-                "belum_ada_data": row.belum_ada_data,
-                "penyerapan": _number(row.penyerapan),
-            }
-            for row in result.rows()
-        ],
-        "turunan": [
-            {
-                "unit": r.unit,
-                "indikator": r.indikator,
-                "realisasi": _number(r.turunan.realisasi),
-                "capaian": _number(r.hasil.capaian) if r.hasil else None,
-                "rumus": r.turunan.rumus,
-                "keterangan": r.turunan.keterangan,
-                "units": [
-                    {
-                        "unit": s.unit,
-                        "keadaan": str(s.keadaan),
-                        "realisasi": _value(s.realisasi),
-                        "capaian": _number(s.capaian),
-                    }
-                    for s in r.units
-                ],
-            }
-            for r in result.rollups
-        ],
-    }
+    return worded(
+        {
+            "periode": result.periode,
+            "unit": [
+                {
+                    "id": row.id,
+                    "nama": row.nama,
+                    "induk": row.induk,
+                    "valid": row.valid,
+                    "jumlah_indikator": row.jumlah_indikator,
+                    "rata_rata": _number(row.rata_rata),
+                    "predikat": row.predikat,
+                    "di_bawah_target": row.di_bawah_target,
+                    "belum_ada_data": row.belum_ada_data,
+                    "penyerapan": _number(row.penyerapan),
+                }
+                for row in result.rows()
+            ],
+            "turunan": [
+                {
+                    "unit": r.unit,
+                    "indikator": r.indikator,
+                    "realisasi": _number(r.turunan.realisasi),
+                    "capaian": _number(r.hasil.capaian) if r.hasil else None,
+                    "rumus": r.turunan.rumus,
+                    "keterangan": r.turunan.keterangan,
+                    "units": [
+                        {
+                            "unit": s.unit,
+                            "keadaan": str(s.keadaan),
+                            "realisasi": _value(s.realisasi),
+                            "capaian": _number(s.capaian),
+                        }
+                        for s in r.units
+                    ],
+                }
+                for r in result.rollups
+            ],
+        }
+    )
 
 
 def render_units_json(result: CapaianWorkspace) -> str:
@@ -756,8 +768,8 @@ def print_units_table(result: CapaianWorkspace, title: str) -> None:
     for r in result.rollups:
         console.print(
             f"[bold]{plain(r.unit)} {plain(r.indikator)}[/]: realisasi "
-            f"{desimal(r.turunan.realisasi)} — {plain(r.turunan.rumus)}"
-            + (f"\n  {plain(r.turunan.keterangan)}" if r.turunan.keterangan else ""),
+            f"{desimal(r.turunan.realisasi)} — {plain(words(r.turunan.rumus))}"
+            + (f"\n  {plain(words(r.turunan.keterangan))}" if r.turunan.keterangan else ""),
             highlight=False,
         )
 

@@ -27,6 +27,7 @@ from pk.model.evaluasi import Evaluasi, Reviu
 from pk.model.perjanjian import Indikator, Kelompok, Perjanjian, Rentang, Sasaran
 from pk.model.realisasi import Realisasi, RealisasiIndikator
 from pk.model.renstra import Renstra, RenstraIndikator, RenstraSasaran
+from pk.phrase import Phrase
 from pk.render import charts
 from pk.vocab import Periode
 
@@ -167,7 +168,7 @@ class LkjipView:
     absent (the `bab_html` / `bab_md` filters render the text)."""
     renstra: Renstra | None
     """The Renstra whose period holds the year; None without one (`tanpa_renstra` says why)."""
-    tanpa_renstra: str | None
+    tanpa_renstra: Phrase | None
     renstra_tahun: tuple[int, ...]
     """The years of the Renstra's period."""
     renstra_rows: list[RenstraRow]
@@ -425,9 +426,7 @@ def _capaian_view(
 def _banding_row(
     indikator: Indikator, hasil: CapaianIndikator, banding: PerbandinganIndikator, tahun: int
 ) -> PerbandinganRow:
-    now = TahunLalu(
-        tahun, hasil.id, hasil.target, hasil.realisasi, hasil.capaian, str(hasil.status)
-    )
+    now = TahunLalu(tahun, hasil.id, hasil.target, hasil.realisasi, hasil.capaian, hasil.status)
     return PerbandinganRow(indikator, hasil, banding, (*banding.tahun_lalu, now))
 
 

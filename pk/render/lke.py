@@ -21,6 +21,7 @@ from typing import Any
 from pk.compute.lke import NilaiKriteria, Penilaian, StatusKriteria
 from pk.i18n import _
 from pk.numbers import plain_comma
+from pk.render.frasa import words
 from pk.text import json_text, visible
 from pk.vocab import LkeFormat
 
@@ -47,7 +48,7 @@ def _kriteria(c: NilaiKriteria) -> dict[str, Any]:
         "jawaban": c.jawaban,
         "nilai": _number(c.nilai),
         "persen": _number(c.persen),
-        "alasan": c.alasan,
+        "alasan": words(c.alasan) if c.alasan else None,
         "rujukan": list(c.rujukan),
     }
 
@@ -121,7 +122,7 @@ def render_text(result: Penilaian) -> str:
                     continue
                 answer = c.jawaban or "-"
                 lines.append(f"    {c.id:<7} {answer}  {visible(c.teks)}")
-                reason = visible(c.alasan or "")
+                reason = visible(words(c.alasan) if c.alasan else "")
                 if c.status is StatusKriteria.BELUM_TERCATAT:
                     reason = _("not recorded: {reason}").format(reason=reason)
                 lines.append(f"            {reason}")

@@ -5,9 +5,10 @@
                                           --write_reports--> files
 
 Formatting lives in the filters below (Python, Indonesian through Babel); wording lives in
-the templates, `_kalimat.j2` included (the sentences of the Riwayat Perubahan), so an office
-with other wording brings its own (`--templates DIR`: a file there replaces the built-in one
-of the same name).
+the templates, `_kalimat.j2` included (the sentences of the Riwayat Perubahan and `frasa`,
+the words of what compute found: pk.phrase), so an office with other wording brings its own
+(`--templates DIR`: a file there replaces the built-in one of the same name; its
+`_kalimat.j2` need hold only the sentences it changes).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +36,7 @@ from pk.model import bentuk as bentuk_model
 from pk.model.bentuk import Bentuk, HurufNama
 from pk.model.perjanjian import Indikator, Perjanjian, Rentang, target_text
 from pk.numbers import excerpt
+from pk.phrase import Phrase, PhraseError, Value, word
 from pk.render import charts, narasi
 from pk.render.context import Context, LkeContext, PerbandinganContext, ReportContext
 from pk.render.markdown import md, md_link
@@ -44,7 +47,7 @@ if TYPE_CHECKING:
     from pk.change.diff import Change
 
 PHRASES_TEMPLATE = "_kalimat.j2"
-"""The template set's sentences that Python puts together (the Riwayat's `rincian`)."""
+"""The template set's sentences that Python puts together (the Riwayat's `rincian`, `frasa`)."""
 
 
 class ReportError(PkError):
@@ -134,10 +137,59 @@ def make_environment(user_templates: Path | None = None) -> jinja2.Environment:
     return env
 
 
-def _finalize(value: Any) -> Any:
-    """Every value a template prints, before HTML escaping: control characters from the data
-    written as visible escapes (pk.text), whichever template and filter printed it."""
+@jinja2.pass_environment
+def _finalize(env: jinja2.Environment, value: Any) -> Any:
+    """Every value a template prints, before HTML escaping: a phrase in the set's words, and
+    control characters from the data as visible escapes (pk.text), whichever filter printed it."""
+    if isinstance(value, Phrase):
+        value = _frasa(env, value)
     return visible(value) if isinstance(value, str) else value
+
+
+@functools.cache
+def sentences(env: jinja2.Environment, name: str) -> Any:
+    """What `_kalimat.j2` sets as `name`, in a template set's words: a mapping is the
+    built-in one with the set's own entries over it, so an office's `_kalimat.j2` holds only
+    the sentences it changes; anything else is the set's own, else the built-in one."""
+    builtin = getattr(make_environment().get_template(PHRASES_TEMPLATE).module, name)
+    own = getattr(env.get_template(PHRASES_TEMPLATE).module, name, None)
+    if own is None or own is builtin:
+        return builtin
+    if isinstance(builtin, dict):
+        if not isinstance(own, dict):
+            raise ReportError(
+                _("{path}: `{name}` must be a mapping like the built-in one").format(
+                    path=_phrases_path(env), name=name
+                )
+            )
+        return builtin | own
+    return own
+
+
+def builtin_words(value: Value) -> str:
+    """`value` in the built-in templates' words (the terminal, JSON and CSV)."""
+    return _frasa(make_environment(), value)
+
+
+@jinja2.pass_environment
+def _frasa_filter(env: jinja2.Environment, value: Any) -> Any:
+    """A phrase or a status in the set's words; any other value as it is."""
+    return _frasa(env, value) if isinstance(value, Phrase | StrEnum) else value
+
+
+def _frasa(env: jinja2.Environment, value: Value) -> str:
+    try:
+        return word(value, sentences(env, "frasa"))
+    except PhraseError as err:
+        raise ReportError(
+            _("{path}: {error}; add it to `frasa` (the built-in {name} has every sentence)").format(
+                path=_phrases_path(env), error=err, name=PHRASES_TEMPLATE
+            )
+        ) from None
+
+
+def _phrases_path(env: jinja2.Environment) -> str:
+    return env.get_template(PHRASES_TEMPLATE).filename or PHRASES_TEMPLATE
 
 
 def _target(indikator: Indikator) -> str | None:
@@ -167,7 +219,7 @@ def _css_string(value: object) -> Markup:
 def _periode(env: jinja2.Environment, periode: str) -> str:
     """A period in the words of the template set's `_kalimat.j2`: `Tahunan`,
     `Triwulan 2 (kumulatif)`."""
-    nama = env.get_template(PHRASES_TEMPLATE).module.nama_periode  # type: ignore[attr-defined]
+    nama = sentences(env, "nama_periode")
     if Periode(periode) is Periode.TAHUNAN:
         return str(nama["tahunan"])
     return str(nama["triwulan"]).format(n=periode[2:])
@@ -190,12 +242,11 @@ def _grafik(
 @jinja2.pass_environment
 def _rincian(env: jinja2.Environment, change: Change) -> str:
     """One change of a revision in the words of the template set's `_kalimat.j2`."""
-    kalimat = env.get_template(PHRASES_TEMPLATE).module
     return words.describe(
         change,
-        kalimat.rincian[change.kind.value],  # type: ignore[attr-defined]
-        empty=kalimat.kosong,  # type: ignore[attr-defined]
-        pihak=kalimat.pihak,  # type: ignore[attr-defined]
+        sentences(env, "rincian")[change.kind.value],
+        empty=sentences(env, "kosong"),
+        pihak=sentences(env, "pihak"),
     )
 
 
@@ -266,6 +317,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "periode": _periode,
     "grafik": _grafik,
     "rincian": _rincian,
+    "frasa": _frasa_filter,
     "lines_html": _lines_html,
     "md": md,
     "tautan_md": md_link,
@@ -315,6 +367,8 @@ def render(
         ) from None
     except jinja2.TemplateNotFound as err:
         raise ReportError(_("template {name} not found").format(name=err.name)) from None
+    except ReportError:
+        raise  # a filter's own message (a sentence missing from `frasa`) names its file
     except Exception as err:
         # A failure inside the office's own template is theirs to fix; inside pk's, a bug.
         where = _template_position(err, name)

@@ -1,0 +1,149 @@
+"""The words of what pk computes: phrases (pk.phrase) worded by the templates' `frasa`."""
+
+from __future__ import annotations
+
+import ast
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, said
+from typer.testing import CliRunner
+
+from pk.cli import app
+from pk.compute.capaian import Efisiensi, Status
+from pk.compute.perbandingan import Arah, Jenis, Kunci
+from pk.compute.proyeksi import Keadaan, Metode
+from pk.compute.rollup import Standing
+from pk.phrase import Phrase, PhraseError, phrase, word
+from pk.render.templates import make_environment, sentences
+
+DEMO = ROOT / "examples" / "demo-2024"
+BOOK = {"ratio": "{r} / {t}", "sum": "jumlah {tw: + }", "with": "{rumus}; {catatan}"}
+# The states a template prints through `frasa`.
+WORDED_STATES: tuple[type[StrEnum], ...] = (
+    Status,
+    Efisiensi,
+    Kunci,
+    Arah,
+    Jenis,
+    Keadaan,
+    Metode,
+    Standing,
+)
+
+
+def test_numbers_lists_and_nested_phrases_are_worded() -> None:
+    ratio = phrase("ratio", r=Decimal("77.5"), t=Decimal(80))
+    assert word(ratio, BOOK) == "77,5 / 80"
+    assert word(phrase("sum", tw=("TW1", "TW2")), BOOK) == "jumlah TW1 + TW2"
+    nested = phrase("with", rumus=ratio, catatan=Status.BELUM_ADA_DATA)
+    assert word(nested, BOOK | {"belum ada data": "kosong"}) == "77,5 / 80; kosong"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["{r.__class__}", "{r[0]}", "{r!r}", "{r:>10}", "{tidak_ada}", "{"]
+)
+def test_a_sentence_reaches_only_its_own_values(sentence: str) -> None:
+    with pytest.raises(PhraseError):
+        word(phrase("ratio", r=Decimal(1), t=Decimal(2)), {"ratio": sentence})
+
+
+def test_a_missing_sentence_or_a_phrase_printed_unworded_fails() -> None:
+    with pytest.raises(PhraseError, match="ratio"):
+        word(phrase("ratio"), {})
+    with pytest.raises(TypeError):
+        f"{phrase('ratio')}"  # noqa: B018
+
+
+def _phrase_keys() -> set[str]:
+    """The keys pk's code passes to `phrase()` as literals."""
+    keys = set()
+    for path in (ROOT / "pk").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "phrase"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                keys.add(node.args[0].value)
+    return keys
+
+
+def _string_constants() -> set[str]:
+    return {
+        node.value
+        for path in (ROOT / "pk").rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
+
+
+def test_the_built_in_book_words_every_phrase_and_state_and_nothing_else() -> None:
+    book = sentences(make_environment(), "frasa")
+    states = {m.value for enum in WORDED_STATES for m in enum}
+    keys = _phrase_keys()
+    assert len(keys) > 50  # the scan really found the emitters
+    assert sorted(keys - set(book)) == []
+    assert sorted(states - set(book)) == []
+    # A sentence nothing emits is dead: each key is a literal somewhere in pk/.
+    assert sorted(set(book) - _string_constants() - states) == []
+
+
+def _capaian_md(tmp_path: Path, templates: Path | None) -> tuple[int, str]:
+    out = tmp_path / ("own" if templates else "builtin")
+    args = ["report", str(DEMO), "--dokumen", "capaian", "--format", "md", "--output", str(out)]
+    result = CliRunner().invoke(app, args + (["--templates", str(templates)] if templates else []))
+    page = out / "capaian.md"
+    return result.exit_code, page.read_text(encoding="utf-8") if page.exists() else result.output
+
+
+def test_an_office_rewords_a_formula_and_a_state_in_its_own_kalimat(tmp_path: Path) -> None:
+    own = tmp_path / "templates"
+    own.mkdir()
+    # Only what changes: the rest of `frasa`, and `rincian`, `pihak`, … stay the built-in ones.
+    (own / "_kalimat.j2").write_text(
+        '{% set frasa = {"ratio": "R ÷ T × 100 = {r} ÷ {t} × 100"} %}\n',
+        encoding="utf-8",
+    )
+    code, builtin = _capaian_md(tmp_path, None)
+    assert code == 0 and "realisasi / target × 100 = " in builtin
+    code, page = _capaian_md(tmp_path, own)
+    assert code == 0, page
+    assert "realisasi / target × 100 = " not in page
+    assert page.count("R ÷ T × 100 = ") == builtin.count("realisasi / target × 100 = ")
+    assert "rata-rata capaian indikator yang dapat dihitung" in page  # untouched sentences
+    # The JSON keeps the built-in words: it is a contract, not a page.
+    json = CliRunner().invoke(app, ["capaian", str(DEMO), "--format", "json"])
+    assert "realisasi / target × 100 = " in json.output
+
+
+def test_a_sentence_with_a_value_it_does_not_have_is_a_located_error(tmp_path: Path) -> None:
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / "_kalimat.j2").write_text(
+        '{% set frasa = {"ratio": "{r} dibagi {pembagi}"} %}\n', encoding="utf-8"
+    )
+    code, output = _capaian_md(tmp_path, own)
+    assert code == 1
+    assert str(own / "_kalimat.j2") in output.replace("\n", "")
+    assert "ratio" in output and "pembagi" in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "own").exists()
+
+
+def test_frasa_that_is_not_a_mapping_is_an_error(tmp_path: Path) -> None:
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / "_kalimat.j2").write_text('{% set frasa = "rasio" %}\n', encoding="utf-8")
+    code, output = _capaian_md(tmp_path, own)
+    assert code == 1 and "frasa" in output and "Traceback" not in output
+
+
+def test_said_words_a_state_as_the_reports_print_it() -> None:
+    assert said(Status.BELUM_ADA_DATA) == "belum ada data"
+    assert said(Kunci.TAHUN_INI) == "perbandingan target dan realisasi tahun ini"
+    assert isinstance(phrase("no-data"), Phrase) and said(phrase("no-data")) == "belum ada data"
