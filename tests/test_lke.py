@@ -228,7 +228,8 @@ def test_the_terminal_in_english() -> None:
     assert "evaluator's judgment: 1.a.1, 1.a.2, 1.a.7" in result.stdout
 
 
-def test_a_broken_instrument_is_located(tmp_path: Path) -> None:
+def test_a_broken_instrument_is_located(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PK_LANG", "id")
     broken = tmp_path / "lke.yaml"
     text = (ROOT / "pk" / "model" / "lke.yaml").read_text(encoding="utf-8")
     broken.write_text(text.replace("    bobot: 30\n", "    bobot: 31\n", 1), encoding="utf-8")
@@ -236,6 +237,9 @@ def test_a_broken_instrument_is_located(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert f"{broken.as_posix()}:" in result.output
+    # The instrument's own check, in pk's words: not pydantic's "Value error, …".
+    assert "bobot komponen berjumlah 101, bukan 100" in result.output
+    assert "Value error" not in result.output
 
 
 # --- the report page: pk report --dokumen lke ---------------------------------------------------

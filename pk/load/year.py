@@ -536,7 +536,7 @@ def _diagnostic(source: Source, model: type[BaseModel], error: Any) -> Diagnosti
             message += " " + _("(found {value!r})").format(value=value)
     if loc:
         message = f"`{name}`: {message}"
-    else:
+    elif kind != "value_error":  # a model's own check says what is wrong in a whole sentence
         message = _("the file {problem}").format(problem=message)
     if name in _HINTS:
         message += f"; {_(_HINTS[name])}"
@@ -582,6 +582,10 @@ def _expected(kind: str, ctx: dict[str, Any], fallback: str) -> str:
         return _("should be at most {n} characters long").format(n=ctx.get("max_length"))
     if kind in BENTUK_MESSAGES:
         return _(BENTUK_MESSAGES[kind]).format(**ctx)
+    if kind == "value_error" and "error" in ctx:
+        # A model's own check: its message as raised (already in pk's language), without
+        # pydantic's "Value error, " before it.
+        return str(ctx["error"])
     if kind in ("target_type", "realisasi_type"):
         # The model's own message (`TARGET_TYPE_MESSAGE`, `REALISASI_TYPE_MESSAGE`), translated.
         return _(fallback)

@@ -10,6 +10,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
+from pk.i18n import _
 from pk.model.perjanjian import Model
 
 Persen = Annotated[Decimal, Field(gt=0, le=100)]
@@ -104,17 +105,21 @@ class Instrumen(Model):
         # One wrong figure here would mis-score every unit: the file is checked as a whole.
         total = sum(k.bobot for k in self.komponen)
         if total != 100:
-            raise ValueError(f"component weights sum to {total}, not 100")
+            raise ValueError(_("component weights sum to {total}, not 100").format(total=total))
         for komponen in self.komponen:
             persen = sum(s.persen for s in komponen.sub_komponen)
             if persen != 100:
-                raise ValueError(f"sub-components of {komponen.id} sum to {persen}%, not 100%")
+                raise ValueError(
+                    _("sub-components of {id} sum to {persen}%, not 100%").format(
+                        id=komponen.id, persen=persen
+                    )
+                )
             for sub in komponen.sub_komponen:
                 for kriteria in sub.kriteria:
                     self._check_kriteria(sub, kriteria)
         grades = self.skala.get("A-E", {})
         if any(p.nilai not in grades for p in self.pita) or self.pita[-1].lebih_dari is not None:
-            raise ValueError("pita: grades of the A-E scale, the last band without lebih_dari")
+            raise ValueError(_("pita: grades of the A-E scale, the last band without lebih_dari"))
         return self
 
     def grade(self, persen: Decimal) -> str:
@@ -123,9 +128,13 @@ class Instrumen(Model):
 
     def _check_kriteria(self, sub: SubKomponen, kriteria: Kriteria) -> None:
         if (kriteria.jawaban or sub.jawaban) not in self.skala:
-            raise ValueError(f"{kriteria.id}: answer scale not in skala")
+            raise ValueError(_("{id}: answer scale not in skala").format(id=kriteria.id))
         if kriteria.aturan is not None and kriteria.aturan not in self.aturan:
-            raise ValueError(f"{kriteria.id}: aturan {kriteria.aturan} not declared")
+            raise ValueError(
+                _("{id}: aturan {aturan} not declared").format(
+                    id=kriteria.id, aturan=kriteria.aturan
+                )
+            )
 
     def every(self) -> list[tuple[Komponen, SubKomponen, Kriteria]]:
         """Every criterion with its component and sub-component, in order."""
