@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+# pk speaks Indonesian in every test unless it asks for `english`, whatever the machine's
+# locale: an English LANG would switch pk (and its typer help, made at import) to English.
+os.environ["PK_LANG"] = "id"
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -228,8 +228,7 @@ def test_the_terminal_in_english() -> None:
     assert "evaluator's judgment: 1.a.1, 1.a.2, 1.a.7" in result.stdout
 
 
-def test_a_broken_instrument_is_located(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PK_LANG", "id")
+def test_a_broken_instrument_is_located(tmp_path: Path) -> None:
     broken = tmp_path / "lke.yaml"
     text = (ROOT / "pk" / "model" / "lke.yaml").read_text(encoding="utf-8")
     broken.write_text(text.replace("    bobot: 30\n", "    bobot: 31\n", 1), encoding="utf-8")
