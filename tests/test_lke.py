@@ -228,6 +228,20 @@ def test_the_terminal_in_english() -> None:
     assert "evaluator's judgment: 1.a.1, 1.a.2, 1.a.7" in result.stdout
 
 
+def test_a_year_without_realisasi_has_a_reason_for_every_criterion() -> None:
+    # data/2024 holds only its perjanjian.yaml: no capaian, so the rules' `tidak_ada` outcomes.
+    year = ROOT / "data" / "2024"
+    assert not (year / "realisasi.yaml").exists()
+    result = lke_for(year)
+    assert said(result.of("2.b.7").alasan) == (
+        "belum ada capaian yang dapat dihitung (belum ada realisasi)"
+    )
+    for format in ("text", "json"):
+        run = CliRunner().invoke(app, ["lke", str(year), "--format", format])
+        assert run.exit_code == 0, run.output
+        assert "belum ada capaian yang dapat dihitung" in run.stdout
+
+
 def test_a_broken_instrument_is_located(tmp_path: Path) -> None:
     broken = tmp_path / "lke.yaml"
     text = (ROOT / "pk" / "model" / "lke.yaml").read_text(encoding="utf-8")
