@@ -13,8 +13,8 @@ from pathlib import Path
 
 from pk.capaian import EarlierYears, earlier_years, perbandingan_for
 from pk.compute.capaian import compute
-from pk.compute.lke import Fakta, Locator, Penilaian, assess
-from pk.load.lke import load_instrumen
+from pk.compute.lke import Fakta, InstrumenError, Locator, Penilaian, assess
+from pk.load.lke import SHIPPED, load_instrumen
 from pk.load.renstra import LoadedRenstra, renstra_for
 from pk.load.source import Source
 from pk.load.year import Loaded, load_valid
@@ -36,7 +36,11 @@ from pk.vocab import (
 def lke_for(path: Path | None, instrumen: Path | None = None) -> Penilaian:
     """The pre-check of the year `path` names (default the newest data/<year>)."""
     rules = load_instrumen(instrumen)
-    return lke_of(load_valid(path), rules)
+    try:
+        return lke_of(load_valid(path), rules)
+    except InstrumenError as err:
+        where = (instrumen or SHIPPED).as_posix()
+        raise InstrumenError(f"{where}: {err}") from None
 
 
 def lke_of(loaded: Loaded, rules: Instrumen | None = None) -> Penilaian:

@@ -255,6 +255,39 @@ def test_a_broken_instrument_is_located(tmp_path: Path) -> None:
     assert "Value error" not in result.output
 
 
+@pytest.mark.parametrize(
+    ("before", "after", "said_"),
+    [
+        # The reason names a value the rule does not give, or is not a sentence with values.
+        ("indikator punya realisasi di {berkas}", "indikator di {berkas_lain}", "{berkas_lain}"),
+        ("indikator punya realisasi di {berkas}", "indikator di {berkas!r}", "{berkas!r}"),
+        ("indikator punya realisasi di {berkas}", "indikator di {berkas", "'{'"),
+        # No reason for an outcome the rule found.
+        (
+            '      persen: "{ada} dari {dari} indikator punya realisasi',
+            '      ya: "{ada}',
+            "persen",
+        ),
+    ],
+)
+def test_an_instrument_reason_pk_cannot_word_is_that_files_error(
+    tmp_path: Path, before: str, after: str, said_: str
+) -> None:
+    # Before: the wording failed in the terminal and blamed templates/_kalimat.j2, or a
+    # missing outcome was a KeyError traceback.
+    own = tmp_path / "lke.yaml"
+    text = (ROOT / "pk" / "model" / "lke.yaml").read_text(encoding="utf-8")
+    assert text.count(before) == 1
+    own.write_text(text.replace(before, after), encoding="utf-8")
+    for format in ("text", "json"):
+        run = CliRunner().invoke(app, ["lke", str(YEAR), "--instrumen", str(own), "-f", format])
+        assert run.exit_code == 1, run.output
+        assert "Traceback" not in run.output and "_kalimat" not in run.output
+        message = run.output.replace("\n", "")
+        assert f"{own.as_posix()}: aturan realisasi-tercatat: alasan" in message
+        assert said_ in message
+
+
 # --- the report page: pk report --dokumen lke ---------------------------------------------------
 
 RELATIVE = "examples/renstra-contoh/data/2027"

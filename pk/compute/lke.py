@@ -18,6 +18,7 @@ the most the undecided criteria could add (`maks`): the estimate is the band pas
 from __future__ import annotations
 
 import datetime as dt
+import string
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -26,8 +27,10 @@ from typing import TYPE_CHECKING
 
 from pk.compute.capaian import HUNDRED, Capaian
 from pk.compute.perbandingan import Kunci, Perbandingan
+from pk.diagnostics import PkError
+from pk.i18n import _
 from pk.model.evaluasi import Dokumen, Evaluasi, StatusTindakLanjut
-from pk.model.lke import Instrumen, Kriteria, SubKomponen
+from pk.model.lke import Aturan, Instrumen, Kriteria, SubKomponen
 from pk.model.perjanjian import Loc, Perjanjian, Status
 from pk.numbers import PRECISION, plain_comma, rupiah, tanggal
 from pk.phrase import Phrase
@@ -42,6 +45,11 @@ CENT = Decimal("0.01")
 Locator = Callable[[str, Loc], str]
 """`(file, loc) -> "data/2027/perjanjian.yaml:23"`: file is perjanjian, realisasi, evaluasi
 or renstra; the use case builds it from the sources it read (compute does no I/O)."""
+
+
+class InstrumenError(PkError):
+    """An instrument without the reason for an outcome a rule found, or with a reason that
+    names a value the rule does not give: exit 1 (pk.lke names the file)."""
 
 
 @dataclass(frozen=True)
@@ -211,7 +219,7 @@ def _criterion(
     found = RULES[c.aturan](fakta, instrumen)
     # A phrase among the values (why a comparison is missing) is worded by the templates.
     isi = tuple((k, v if isinstance(v, Phrase) else str(v)) for k, v in found.isi.items())
-    alasan = Phrase(f"{c.aturan}.{found.hasil}", isi, aturan.alasan[found.hasil])
+    alasan = Phrase(f"{c.aturan}.{found.hasil}", isi, _reason(c.aturan, aturan, found))
     base = NilaiKriteria(
         c.id,
         c.teks,
@@ -233,6 +241,38 @@ def _criterion(
         jawaban=jawaban,
         nilai=bobot * instrumen.skala[skala][jawaban],
         persen=found.nilai if isinstance(found.nilai, Decimal) else None,
+    )
+
+
+def _reason(rule: str, aturan: Aturan, found: Hasil) -> str:
+    """The instrument's sentence for the outcome, checked here so that one from another
+    instrument (`--instrumen`) fails before any page is written, as that file's problem."""
+    sentence = aturan.alasan.get(found.hasil)
+    if sentence is None:
+        raise InstrumenError(
+            _("aturan {rule}: alasan has no `{hasil}`, the outcome pk found").format(
+                rule=rule, hasil=found.hasil
+            )
+        )
+    try:
+        fields = [(n, s, c) for _t, n, s, c in string.Formatter().parse(sentence) if n is not None]
+    except ValueError as err:  # a `{` without its `}`
+        problem = str(err)
+    else:
+        bad = [
+            n + (f"!{c}" if c else "") + (f":{s}" if s else "")
+            for n, s, c in fields
+            if n not in found.isi or s or c
+        ]
+        if not bad:
+            return sentence
+        problem = _("{{{field}}}: a reason names a value as {{name}}, one of: {names}").format(
+            field=bad[0], names=", ".join(found.isi) or "-"
+        )
+    raise InstrumenError(
+        _("aturan {rule}: alasan `{hasil}`: {problem}").format(
+            rule=rule, hasil=found.hasil, problem=problem
+        )
     )
 
 
