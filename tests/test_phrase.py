@@ -147,3 +147,54 @@ def test_said_words_a_state_as_the_reports_print_it() -> None:
     assert said(Status.BELUM_ADA_DATA) == "belum ada data"
     assert said(Kunci.TAHUN_INI) == "perbandingan target dan realisasi tahun ini"
     assert isinstance(phrase("no-data"), Phrase) and said(phrase("no-data")) == "belum ada data"
+
+
+@pytest.mark.parametrize(
+    ("entries", "said_"),
+    [
+        # A misspelt key would leave the built-in words in place without a word.
+        ('{"rasio": "{r} ÷ {t}"}', "'rasio'"),
+        # `none` or a number printed as "None", "5" in every formula.
+        ('{"ratio": none}', "'ratio'"),
+        ('{"belum ada data": 5}', "'belum ada data'"),
+    ],
+)
+def test_an_entry_that_is_not_one_of_pks_sentences_in_quotes_is_a_located_error(
+    tmp_path: Path, entries: str, said_: str
+) -> None:
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / "_kalimat.j2").write_text(f"{{% set frasa = {entries} %}}\n", encoding="utf-8")
+    code, output = _capaian_md(tmp_path, own)
+    assert code == 1 and "Traceback" not in output
+    message = output.replace("\n", "")
+    assert str(own / "_kalimat.j2") in message and said_ in message
+    assert not (tmp_path / "own").exists()
+
+
+@pytest.mark.parametrize(
+    ("dokumen", "year", "sentence", "worded"),
+    [
+        ("perjanjian", DEMO, None, None),
+        ("capaian", DEMO, '"ratio": "R {r} ÷ {t}"', "R 100 ÷ 100"),
+        ("lkjip", ROOT / "examples" / "renstra-contoh" / "data" / "2027", '"naik": "NAIK"', "NAIK"),
+        ("lke", ROOT / "examples" / "renstra-contoh" / "data" / "2027", None, None),
+        ("perbandingan", ROOT / "examples" / "ntb-2024", '"belum ada data": "KOSONG"', "KOSONG"),
+    ],
+)
+def test_an_office_kalimat_with_only_frasa_serves_every_document(
+    tmp_path: Path, dokumen: str, year: Path, sentence: str | None, worded: str | None
+) -> None:
+    own = tmp_path / "templates"
+    own.mkdir()
+    entries = sentence or '"efisien": "efisien"'
+    (own / "_kalimat.j2").write_text(f"{{% set frasa = {{{entries}}} %}}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["report", str(year), "-d", dokumen, "-f", "md", "-f", "html", "-f", "docx"]
+    result = CliRunner().invoke(app, [*args, "-o", str(out), "--templates", str(own)])
+    assert result.exit_code == 0, result.output
+    for page in ("md", "html"):
+        text = (out / f"{dokumen}.{page}").read_text(encoding="utf-8")
+        assert "Phrase(" not in text
+        assert worded is None or worded in text
+    assert (out / f"{dokumen}.docx").stat().st_size > 0

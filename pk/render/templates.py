@@ -162,8 +162,30 @@ def sentences(env: jinja2.Environment, name: str) -> Any:
                     path=_phrases_path(env), name=name
                 )
             )
+        _check_entries(env, name, builtin, own)
         return builtin | own
     return own
+
+
+def _check_entries(
+    env: jinja2.Environment, name: str, builtin: dict[Any, Any], own: dict[Any, Any]
+) -> None:
+    """An office's entry is a sentence pk prints, in quotes: a misspelt key would leave the
+    built-in words in place unnoticed, and `none` or a number would print as `None`, `5`."""
+    for key, sentence in own.items():
+        if key not in builtin:
+            raise ReportError(
+                _(
+                    "{path}: `{name}` has {key!r}, which is none of pk's sentences: "
+                    "the built-in {file} lists them all"
+                ).format(path=_phrases_path(env), name=name, key=key, file=PHRASES_TEMPLATE)
+            )
+        if not isinstance(sentence, str):
+            raise ReportError(
+                _("{path}: `{name}`, {key!r}: a sentence is a text in quotes, not {value}").format(
+                    path=_phrases_path(env), name=name, key=key, value=excerpt(repr(sentence), 40)
+                )
+            )
 
 
 def builtin_words(value: Value) -> str:
@@ -181,11 +203,7 @@ def _frasa(env: jinja2.Environment, value: Value) -> str:
     try:
         return word(value, sentences(env, "frasa"))
     except PhraseError as err:
-        raise ReportError(
-            _("{path}: {error}; add it to `frasa` (the built-in {name} has every sentence)").format(
-                path=_phrases_path(env), error=err, name=PHRASES_TEMPLATE
-            )
-        ) from None
+        raise ReportError(f"{_phrases_path(env)}: {err}") from None
 
 
 def _phrases_path(env: jinja2.Environment) -> str:
