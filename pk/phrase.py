@@ -37,8 +37,14 @@ class Phrase:
     """A sentence the data gives (an LKE rule's `alasan`) instead of the book's for `key`."""
 
     def __str__(self) -> str:
-        # Printing a phrase unworded would put its repr on a page: fail where it happens.
-        raise TypeError(f"{self!r} is worded with pk.phrase.word, not str()")
+        # Printing a phrase unworded would put its repr on a page: fail where it happens,
+        # saying what an office's template written before phrases needs (`| md` alone).
+        raise TypeError(
+            _(
+                "phrase {key!r} is not text: a template words it with `frasa` first "
+                "({{{{ x.rumus | frasa | md }}}}); in Python, pk.phrase.word"
+            ).format(key=self.key)
+        )
 
 
 def phrase(key: str, **values: Value) -> Phrase:

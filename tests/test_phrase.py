@@ -198,3 +198,20 @@ def test_an_office_kalimat_with_only_frasa_serves_every_document(
         assert "Phrase(" not in text
         assert worded is None or worded in text
     assert (out / f"{dokumen}.docx").stat().st_size > 0
+
+
+def test_an_office_template_from_before_phrases_is_told_to_use_frasa(tmp_path: Path) -> None:
+    own = tmp_path / "templates"
+    own.mkdir()
+    # What a capaian template printed a formula with when formulas were text.
+    (own / "capaian.md.j2").write_text(
+        "{% for s in capaian.sasaran %}{% for row in s.rows %}{{ row.hasil.rumus | md }}\n"
+        "{% endfor %}{% endfor %}",
+        encoding="utf-8",
+    )
+    code, output = _capaian_md(tmp_path, own)
+    message = output.replace("\n", "")
+    assert code == 1 and "Traceback" not in message
+    assert f"{own / 'capaian.md.j2'}:1" in message
+    assert "'ratio'" in message and "| frasa | md" in message
+    assert not (tmp_path / "own").exists()
