@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-import pk.load.printable  # noqa: F401  # before PyYAML, which it makes cheaper to import
+import pk.load.pyyaml  # noqa: F401  # before PyYAML, which it makes cheaper to import
 
 # isort: split
 import yaml
