@@ -103,12 +103,12 @@ def nilai(
     return f"{text}{satuan}" if satuan == "%" else f"{text} {satuan}"
 
 
-_PLAIN_TEXT = re.compile(
-    r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^\s:#,\[\]{}]|[ \t](?!#)|:(?![\s]|$)|#(?<!\s#))*"
-)
+# The patterns here are kept as text, for `re` to compile and cache on first use: most runs
+# (`pk validate` of a clean year) need none of them.
+_PLAIN_TEXT = r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^\s:#,\[\]{}]|[ \t](?!#)|:(?![\s]|$)|#(?<!\s#))*"
 """A text YAML reads as that text without quotes, in a flow mapping too: no indicator first,
 no `: `, ` #`, `,` or bracket inside (a number, boolean or null: `typed` asks the readers)."""
-_YAML_NUMBER = re.compile(
+_YAML_NUMBER = (
     r"[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0[ox][\da-fA-F]+|[-+]?\.(?:inf|Inf|INF)"
     r"|\.(?:nan|NaN|NAN)"
 )
@@ -148,8 +148,8 @@ def typed(value: Decimal | Range | str | object) -> str:
         return f"{{min: {plain(value.min)}, maks: {plain(value.maks)}}}"
     text = str(value)
     if (
-        _PLAIN_TEXT.fullmatch(text)
-        and not _YAML_NUMBER.fullmatch(text)
+        re.fullmatch(_PLAIN_TEXT, text)
+        and not re.fullmatch(_YAML_NUMBER, text)
         and not yaml_1_1_not_text(text)
         and text == text.strip()
     ):
@@ -159,13 +159,13 @@ def typed(value: Decimal | Range | str | object) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a double-quoted YAML one
 
 
-_DECIMAL_COMMA = re.compile(r"([+-]?)(\d{1,3}(?:\.\d{3})+|\d+),(\d+)\s*(%?)")
+_DECIMAL_COMMA = r"([+-]?)(\d{1,3}(?:\.\d{3})+|\d+),(\d+)\s*(%?)"
 
 
 def decimal_comma(text: str) -> Decimal | None:
     """The number a text writes with a decimal comma: `97,5` → 97.5, `1.250,5` → 1250.5 (a
     `%` after it is left to `satuan`); None for any other text."""
-    match = _DECIMAL_COMMA.fullmatch(text.strip())
+    match = re.fullmatch(_DECIMAL_COMMA, text.strip())
     if match is None:
         return None
     sign, whole, fraction, _percent = match.groups()
@@ -228,7 +228,7 @@ def tanggal(date: dt.date) -> str:
     return format_date(date, format="d MMMM y", locale=LOCALE)
 
 
-_FIGURE = re.compile(r"([+-]?)(\d[\d.,]*)")
+_FIGURE = r"([+-]?)(\d[\d.,]*)"
 
 
 def read_figure(text: str, decimal: str | None) -> Decimal | tuple[Decimal, ...] | None:
@@ -240,7 +240,7 @@ def read_figure(text: str, decimal: str | None) -> Decimal | tuple[Decimal, ...]
     `decimal` None is 1250 or 1.25) or is written in the other notation (`1.25` where `,` marks
     decimals), the numbers it could mean; or None when it is no number at all."""
     s = text.strip().removesuffix("%").strip()
-    shape = _FIGURE.fullmatch(s)
+    shape = re.fullmatch(_FIGURE, s)
     if shape is None:
         if "," in s:
             return None

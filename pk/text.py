@@ -123,8 +123,9 @@ def visible(text: str) -> str:
     """`text` with each character a text may not hold written as its escape (`\\x1b`, `\\x07`,
     `\\u202e`, `\\ufffe`), so that it shows instead of acting; line breaks and tabs stay."""
     text = text.translate(_SHOWN)
-    if _SURROGATE.search(text):
-        text = _SURROGATE.sub(lambda m: _escape(ord(m.group())), text)
+    # An ASCII text holds no surrogate: the pattern, costly to compile, is left for the others.
+    if not text.isascii() and re.search(_SURROGATE, text):
+        text = re.sub(_SURROGATE, lambda m: _escape(ord(m.group())), text)
     return text
 
 
@@ -133,7 +134,7 @@ def one_line(text: str) -> str:
     return visible(text).replace("\n", "\\n")
 
 
-_SURROGATE = re.compile(f"[{chr(_SURROGATES[0])}-{chr(_SURROGATES[1])}]")
+_SURROGATE = f"[{chr(_SURROGATES[0])}-{chr(_SURROGATES[1])}]"  # compiled by `re` when first used
 
 
 def first_control(text: str) -> str | None:

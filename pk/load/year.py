@@ -93,7 +93,7 @@ def year_folders(root: Path = Path("data")) -> list[Path]:
     return sorted(p for p in root.glob("*") if p.is_dir() and year_of(p) is not None)
 
 
-_YEARISH = re.compile(r"\d{4}|\d{5,}|\d{4}\D.*|.*\D\d{4}")
+_YEARISH = r"\d{4}|\d{5,}|\d{4}\D.*|.*\D\d{4}"  # compiled by `re` when first used
 
 
 def not_year_folders(root: Path = Path("data")) -> list[Diagnostic]:
@@ -103,7 +103,7 @@ def not_year_folders(root: Path = Path("data")) -> list[Diagnostic]:
         return []
     found = []
     for p in sorted(root.iterdir()):
-        if p.is_dir() and year_of(p) is None and _YEARISH.fullmatch(p.name.strip()):
+        if p.is_dir() and year_of(p) is None and re.fullmatch(_YEARISH, p.name.strip()):
             message = _(
                 "is not read: pk reads only year folders named with exactly four digits, "
                 "e.g. {example}; rename it, or move it out of {root}"

@@ -119,7 +119,7 @@ def csv_text(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> st
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?%?")
+_NUMBER = r"[+-]?[0-9]+(?:[.,][0-9]+)?%?"  # compiled by `re` when first used
 
 
 def inert(text: str) -> str:
@@ -127,7 +127,7 @@ def inert(text: str) -> str:
     `-`, `@`, a tab or a carriage return gets a `'` in front (OWASP's advice against CSV
     injection), and control characters are written `visible` (a CSV is also read in a
     terminal). A number such as `-5` or `+2,5%` stays as it is."""
-    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
+    if text.startswith(_FORMULA_START) and not re.fullmatch(_NUMBER, text):
         return "'" + visible(text)
     return visible(text)
 
