@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import NamedTuple
 
 from pk.check import codes
 from pk.check.codes import Code
@@ -28,8 +28,9 @@ from pk.numbers import decimal_comma, excerpt, in_message, typed
 from pk.vocab import PERJANJIAN_FILE
 
 
-@dataclass(frozen=True)
-class Context:
+# The records here and in pk.check.year are NamedTuples, not frozen dataclasses, which cost
+# ten times as much to define (`pk validate` defines them on every run).
+class Context(NamedTuple):
     """Facts about the run that the data cannot know: the year its folder names."""
 
     folder_year: int | None = None
@@ -39,8 +40,7 @@ class Context:
     """The year's folder on disk (None for a version read from git): files it names are there."""
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """A problem a check found, located by its path in the data of `file`."""
 
     loc: Loc

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pk.check import codes
 from pk.check.perjanjian import Context, Finding, negative_target
@@ -25,8 +24,7 @@ if TYPE_CHECKING:  # a year without realisasi.yaml or pengaturan.yaml never load
     from pk.model.realisasi import Pengaturan, Realisasi
 
 
-@dataclass(frozen=True)
-class Year:
+class Year(NamedTuple):  # not a dataclass: see pk.check.perjanjian.Context
     """All of a year folder's documents that loaded; the optional ones may be None."""
 
     perjanjian: Perjanjian

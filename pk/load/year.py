@@ -14,7 +14,7 @@ import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
@@ -122,8 +122,7 @@ def find_default(root: Path = Path("data")) -> Path:
     return years[-1]
 
 
-@dataclass(frozen=True)
-class Picked:
+class Picked(NamedTuple):  # not a dataclass: see pk.check.perjanjian.Context
     """The year a command uses when none is named, and why (the command says both)."""
 
     folder: Path
