@@ -11,10 +11,9 @@ from __future__ import annotations
 import errno
 import os
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pk.load.pyyaml  # noqa: F401  # before PyYAML, which it makes cheaper to import
 
@@ -72,8 +71,7 @@ class _Composer(_Parser, BaseResolver):
         return _PLAIN if kind is ScalarNode and implicit[0] else _DEFAULT_TAGS[kind]
 
 
-@dataclass
-class Source:
+class Source(NamedTuple):  # not a dataclass, which costs five times as much to define
     """A parsed file: its data (None when unusable) and the node tree behind it."""
 
     path: str
