@@ -174,7 +174,7 @@ _YEAR_FILES = (PERJANJIAN_FILE, REALISASI_FILE, PENGATURAN_FILE, EVALUASI_FILE)
 _KNOWN_FILES = (*_YEAR_FILES, WORKSPACE_FILE)
 
 
-_NEAR = re.compile(
+_NEAR = (  # compiled by `re` when first used
     r"(?P<stem>.+?)(?:\s*\(\d+\)|[ _-]+\d{4}|[ _-]*(?:copy|salinan))?"
     r"\.(?:ya?ml)(?:\.[a-z0-9]{1,4})?"
 )
@@ -184,13 +184,15 @@ then .yaml or .yml, perhaps with an editor's `.txt` after it."""
 
 def near_stem(name: str) -> str | None:
     """The stem a file name is close to (`Realisasi (1).yaml.txt ` is realisasi), or None."""
-    found = _NEAR.fullmatch(name.strip().casefold())
+    found = re.fullmatch(_NEAR, name.strip().casefold())
     return found["stem"].strip() if found else None
 
 
 def meant(name: str) -> str | None:
     """The pk file that a file's name spells another way (`Realisasi.yml`, `realisasi (1).yaml`,
     `realisasi.yaml.txt` are realisasi.yaml), or None: pk reads its files only by exact names."""
+    if name in _KNOWN_FILES:  # spells only itself: the usual case needs no pattern
+        return None
     stem = near_stem(name)
     for known in _KNOWN_FILES:
         if name != known and stem == known.removesuffix(".yaml"):
