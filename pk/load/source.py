@@ -47,13 +47,14 @@ _TOO_LARGE = N_(
 )
 
 _PLAIN = "pk:plain"
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_NULL = frozenset(("~", "null", "Null", "NULL", ""))  # a plain scalar never ends in a break
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
-_INT_OCT = re.compile(r"^0o[0-7]+$")
-_INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_SPECIAL_FLOAT = re.compile(r"^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+# The rarer numbers' patterns, compiled by `re` when first used: most files have none.
+_INT_OCT = r"^0o[0-7]+$"
+_INT_HEX = r"^0x[0-9a-fA-F]+$"
+_SPECIAL_FLOAT = r"^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
 
 
 _DEFAULT_TAGS = {
@@ -635,14 +636,15 @@ def _scalar(node: ScalarNode) -> Any:
         except InvalidOperation:  # an exponent too large even for Decimal: 1e99999999999999999999
             return _OUT_OF_RANGE
         return _OUT_OF_RANGE if out_of_range(number) else unsigned_zero(number)
-    if _NULL.match(value):
+    if value in _NULL:
         return None
     if value in _BOOL:
         return _BOOL[value]
-    if _INT_OCT.match(value) or _INT_HEX.match(value):
+    # Each pattern below is tried only on a value with its first characters (076.01.CQ has not).
+    if value[:2] in ("0o", "0x") and re.match(_INT_OCT if value[1] == "o" else _INT_HEX, value):
         whole = int(value[2:], 8 if value[1] == "o" else 16)
         return _OUT_OF_RANGE if out_of_range(whole) else whole
-    if _SPECIAL_FLOAT.match(value):
+    if value[:1] in ("+", "-", ".") and re.match(_SPECIAL_FLOAT, value):
         lower = value.lower()
         return (
             Decimal("NaN") if lower.endswith("nan") else Decimal(lower.replace(".inf", "Infinity"))
