@@ -878,6 +878,11 @@ def main() -> None:
     """Entry point of `pk` and `python -m pk`."""
     _without_pydantic_plugins()
     _utf8_when_redirected()
+    import gc
+
+    # What is loaded by now (typer, this module) lives until exit: the garbage collector
+    # leaves it out of every later pass, each of which walked it again (and at exit).
+    gc.freeze()
     app()
 
 
