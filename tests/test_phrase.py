@@ -106,7 +106,7 @@ def test_an_office_rewords_a_formula_and_a_state_in_its_own_kalimat(tmp_path: Pa
     own.mkdir()
     # Only what changes: the rest of `frasa`, and `rincian`, `pihak`, … stay the built-in ones.
     (own / "_kalimat.j2").write_text(
-        '{% set frasa = {"ratio": "R ÷ T × 100 = {r} ÷ {t} × 100"} %}\n',
+        '{% set frasa = {"ratio": "R ÷ T × 100 = {r} ÷ {t} × 100", "cukup efisien": "wajar"} %}\n',
         encoding="utf-8",
     )
     code, builtin = _capaian_md(tmp_path, None)
@@ -115,6 +115,7 @@ def test_an_office_rewords_a_formula_and_a_state_in_its_own_kalimat(tmp_path: Pa
     assert code == 0, page
     assert "realisasi / target × 100 = " not in page
     assert page.count("R ÷ T × 100 = ") == builtin.count("realisasi / target × 100 = ")
+    assert "**cukup efisien**" in builtin and "**wajar**" in page
     assert "rata-rata capaian indikator yang dapat dihitung" in page  # untouched sentences
     # The JSON keeps the built-in words: it is a contract, not a page.
     json = CliRunner().invoke(app, ["capaian", str(DEMO), "--format", "json"])
