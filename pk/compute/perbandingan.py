@@ -475,7 +475,7 @@ def _end_target(
 
 def _notes(*notes: Phrase | None) -> Phrase | None:
     given = tuple(n for n in notes if n is not None)
-    return given[0] if len(given) == 1 else phrase("notes", isi=given) if given else None
+    return phrase("notes", isi=given) if given else None
 
 
 def _national(
